@@ -1,0 +1,44 @@
+package dev.nanoka;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The Java form of {@code nanoka.config.ts}: which models make up one database schema. Put it on
+ * any type or on a {@code package-info.java}:
+ *
+ * <pre>{@code
+ * @Schema(models = {User.class, Post.class, Tag.class, PostTag.class})
+ * package com.example.blog;
+ * }</pre>
+ *
+ * <p>The list is authoritative. Tables appear in schema.ts in list order, and a model is read
+ * through its class literal even when its source is not part of this compilation, so an IDE that
+ * recompiles only the edited file still sees every table. Without any {@code @Schema}, the
+ * {@code @Model} records being compiled form the schema: fine for {@code javac *.java}, wrong for
+ * incremental IDE builds, where tables would seem to vanish.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.TYPE, ElementType.PACKAGE})
+public @interface Schema {
+
+  /** The models of this schema, in the order their tables are written. */
+  Class<?>[] models();
+
+  /**
+   * Where schema.ts is written. Empty uses the processor option {@code -Ananoka.output}. A
+   * relative path is resolved against the option {@code -Ananoka.projectDir} when given, else
+   * against javac's working directory.
+   */
+  String output() default "";
+
+  /**
+   * The schema version, starting at 1. Migrations are cut per version: while you iterate, the
+   * current version's migration is rewritten; raising the number starts the next one.
+   */
+  int version() default 1;
+}

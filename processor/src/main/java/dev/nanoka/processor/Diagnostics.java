@@ -1,0 +1,60 @@
+package dev.nanoka.processor;
+
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * The one way the processor reports problems: at an element, and where possible at the
+ * annotation (and value) that caused it, so the IDE underlines the right spot. Readers report and
+ * carry on, so a compile shows every problem at once; nothing is written once an error was seen.
+ */
+public final class Diagnostics {
+
+  private final Messager messager;
+  private boolean errors;
+
+  public Diagnostics(Messager messager) {
+    this.messager = messager;
+  }
+
+  /** Reports an error at the element, annotation and value given (each may be null). */
+  public void error(
+      Element element, AnnotationMirror mirror, AnnotationValue value, Message message,
+      Object... args) {
+    errors = true;
+    print(Diagnostic.Kind.ERROR, element, mirror, value, message.format(args));
+  }
+
+  public void error(Element element, Message message, Object... args) {
+    error(element, null, null, message, args);
+  }
+
+  /** Reports a warning; it does not stop files from being written. */
+  public void warning(
+      Element element, AnnotationMirror mirror, AnnotationValue value, Message message,
+      Object... args) {
+    print(Diagnostic.Kind.WARNING, element, mirror, value, message.format(args));
+  }
+
+  /** Whether any error was reported. */
+  public boolean hasErrors() {
+    return errors;
+  }
+
+  private void print(
+      Diagnostic.Kind kind, Element element, AnnotationMirror mirror, AnnotationValue value,
+      String text) {
+    if (element == null) {
+      messager.printMessage(kind, text);
+    } else if (mirror == null) {
+      messager.printMessage(kind, text, element);
+    } else if (value == null) {
+      messager.printMessage(kind, text, element, mirror);
+    } else {
+      messager.printMessage(kind, text, element, mirror, value);
+    }
+  }
+}

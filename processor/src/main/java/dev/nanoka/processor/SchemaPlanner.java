@@ -1,0 +1,182 @@
+package dev.nanoka.processor;
+
+import dev.nanoka.processor.model.AnnotationView;
+import dev.nanoka.processor.model.Annotations;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Decides which schemas this compilation generates. A {@code @Schema} lists its models by class
+ * literal, so every model is seen even when only one file is being recompiled. A {@code @Schema}
+ * on the package of a compiled model is found even when that package-info is not recompiled.
+ * Without any {@code @Schema}, the compiled {@code @Model} records form one schema.
+ */
+final class SchemaPlanner {
+
+  private final Elements elements;
+  private final Diagnostics diagnostics;
+  private final ProcessorOptions options;
+
+  SchemaPlanner(Elements elements, Diagnostics diagnostics, ProcessorOptions options) {
+    this.elements = elements;
+    this.diagnostics = diagnostics;
+    this.options = options;
+  }
+
+  List<SchemaPlan> plan(RoundEnvironment round) {
+    Set<TypeElement> roundModels = new LinkedHashSet<>(
+        ElementFilter.typesIn(annotated(round, Annotations.MODEL)));
+    checkAnnotationsOutsideModels(round);
+
+    Set<Element> schemaElements = new LinkedHashSet<>(annotated(round, Annotations.SCHEMA));
+    for (TypeElement model : roundModels) {
+      PackageElement pkg = elements.getPackageOf(model);
+      if (AnnotationView.find(pkg, Annotations.SCHEMA, elements).isPresent()) {
+        schemaElements.add(pkg);
+      }
+    }
+    if (schemaElements.isEmpty()) {
+      if (roundModels.isEmpty()) {
+        return List.of();
+      }
+      List<TypeElement> models = new ArrayList<>(roundModels);
+      models.sort(Comparator.comparing(m -> m.getQualifiedName().toString()));
+      return List.of(new SchemaPlan(Optional.empty(), Optional.empty(), models,
+          resolveOutput("", null, null), "the @Model records of this compilation"));
+    }
+
+    List<SchemaPlan> plans = new ArrayList<>();
+    Map<Path, SchemaPlan> byOutput = new HashMap<>();
+    Set<TypeElement> listed = new LinkedHashSet<>();
+    for (Element element : sorted(schemaElements)) {
+      AnnotationView schema = AnnotationView.find(element, Annotations.SCHEMA, elements).orElseThrow();
+      List<TypeElement> models = readModels(element, schema);
+      listed.addAll(models);
+      if (schema.integer("version") < 1) {
+        diagnostics.error(element, schema.mirror(), schema.written("version"),
+            Message.SCHEMA_VERSION, schema.integer("version"));
+      }
+      Optional<Path> output = resolveOutput(schema.string("output"), element, schema);
+      SchemaPlan plan = new SchemaPlan(Optional.of(element), Optional.of(schema), models, output,
+          "@Schema on " + describe(element));
+      if (output.isPresent()) {
+        SchemaPlan other = byOutput.putIfAbsent(output.get(), plan);
+        if (other != null) {
+          diagnostics.error(element, schema.mirror(), schema.written("output"),
+              Message.SCHEMA_SAME_OUTPUT, describe(element), output.get(),
+              describe(other.origin().get()), element.getSimpleName().toString().toLowerCase(java.util.Locale.ROOT));
+          continue;
+        }
+      }
+      plans.add(plan);
+    }
+    for (TypeElement model : roundModels) {
+      if (!listed.contains(model)) {
+        AnnotationView annotation =
+            AnnotationView.find(model, Annotations.MODEL, elements).orElseThrow();
+        diagnostics.error(model, annotation.mirror(), null, Message.MODEL_NOT_IN_SCHEMA,
+            model.getSimpleName(), describe(sorted(schemaElements).get(0)), model.getSimpleName());
+      }
+    }
+    return plans;
+  }
+
+  private List<TypeElement> readModels(Element element, AnnotationView schema) {
+    List<TypeElement> models = new ArrayList<>();
+    List<AnnotationValue> values = schema.list("models");
+    if (values.isEmpty()) {
+      diagnostics.error(element, schema.mirror(), schema.written("models"), Message.SCHEMA_EMPTY);
+    }
+    for (AnnotationValue value : values) {
+      if (!(value.getValue() instanceof TypeMirror type) || type.getKind() != TypeKind.DECLARED) {
+        continue; // an unresolvable class literal: javac reports it itself
+      }
+      TypeElement model = (TypeElement) ((DeclaredType) type).asElement();
+      if (AnnotationView.find(model, Annotations.MODEL, elements).isEmpty()) {
+        diagnostics.error(element, schema.mirror(), value, Message.SCHEMA_LISTS_NON_MODEL,
+            model.getSimpleName(), model.getSimpleName());
+      } else if (models.contains(model)) {
+        diagnostics.error(element, schema.mirror(), value, Message.SCHEMA_LISTS_TWICE,
+            model.getSimpleName());
+      } else {
+        models.add(model);
+      }
+    }
+    return models;
+  }
+
+  private Optional<Path> resolveOutput(String written, Element element, AnnotationView schema) {
+    String path = written.isEmpty() ? options.output().orElse("") : written;
+    if (path.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(options.projectDir().resolve(path).toAbsolutePath().normalize());
+    } catch (InvalidPathException e) {
+      diagnostics.error(element, schema == null ? null : schema.mirror(),
+          schema == null ? null : schema.written("output"), Message.WRITE_FAILED, path,
+          e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** @Field and @Index mean nothing outside a @Model: say so rather than ignore them. */
+  private void checkAnnotationsOutsideModels(RoundEnvironment round) {
+    for (Element component : annotated(round, Annotations.FIELD)) {
+      Element record = component.getEnclosingElement();
+      if (AnnotationView.find(record, Annotations.MODEL, elements).isEmpty()) {
+        AnnotationView field =
+            AnnotationView.find(component, Annotations.FIELD, elements).orElseThrow();
+        diagnostics.error(component, field.mirror(), null, Message.FIELD_OUTSIDE_MODEL,
+            record.getSimpleName(), record.getSimpleName());
+      }
+    }
+    Set<Element> withIndex = new LinkedHashSet<>(annotated(round, Annotations.INDEX));
+    withIndex.addAll(annotated(round, Annotations.INDEXES));
+    for (Element type : withIndex) {
+      if (AnnotationView.find(type, Annotations.MODEL, elements).isEmpty()) {
+        diagnostics.error(type, Message.INDEX_OUTSIDE_MODEL, type.getSimpleName(),
+            type.getSimpleName());
+      }
+    }
+  }
+
+  private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {
+    TypeElement type = elements.getTypeElement(annotation);
+    return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
+  }
+
+  /** Schema elements in a fixed order, whatever order javac hands them over in. */
+  private static List<Element> sorted(Set<Element> schemaElements) {
+    List<Element> list = new ArrayList<>(schemaElements);
+    list.sort(Comparator.comparing(SchemaPlanner::describe));
+    return list;
+  }
+
+  static String describe(Element element) {
+    if (element.getKind() == ElementKind.PACKAGE) {
+      return "package " + ((PackageElement) element).getQualifiedName();
+    }
+    return element instanceof TypeElement type
+        ? type.getQualifiedName().toString() : element.toString();
+  }
+}

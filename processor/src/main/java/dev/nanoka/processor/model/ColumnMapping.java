@@ -1,0 +1,13 @@
+package dev.nanoka.processor.model;
+
+import dev.nanoka.runtime.schema.ColumnType;
+
+/**
+ * How one record component is stored.
+ *
+ * @param type the column's logical type
+ * @param scalar the Java value type, which decides what defaults fit
+ * @param javaType the Java type as messages show it
+ * @param primitive whether a primitive (never NULL)
+ */
+public record ColumnMapping(ColumnType type, JavaScalar scalar, String javaType, boolean primitive) {}

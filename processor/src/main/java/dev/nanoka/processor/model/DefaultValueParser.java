@@ -1,0 +1,153 @@
+package dev.nanoka.processor.model;
+
+import dev.nanoka.processor.Message;
+import dev.nanoka.runtime.schema.ColumnDefault;
+import dev.nanoka.runtime.schema.ColumnType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationValue;
+
+/**
+ * Turns {@code @Field(defaultValue = "…")} and {@code defaultFunction} into a column default,
+ * checking that the value fits the column. A default the database would store differently from
+ * what the Java type can read back is refused here, at compile time.
+ */
+public final class DefaultValueParser {
+
+  /** Milliseconds "now" with sub-second precision; needs SQLite 3.42 (D1 has it). */
+  static final String NOW_MILLIS = "(cast(unixepoch('subsecond') * 1000 as integer))";
+  static final String NOW_SECONDS = "(unixepoch())";
+
+  private DefaultValueParser() {}
+
+  /**
+   * The default for a literal. Empty when the column type can't carry one (the caller warns).
+   *
+   * @param subject how messages name the column
+   */
+  public static Optional<ColumnDefault> literal(
+      String subject, String text, ColumnMapping mapping, AnnotationValue at)
+      throws InvalidModelException {
+    JavaScalar scalar = mapping.scalar();
+    return switch (scalar) {
+      case STRING -> Optional.of(new ColumnDefault.Text(text));
+      case UUID -> {
+        if (!text.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+          throw mismatch(subject, text, mapping, at, "not a UUID",
+              "123e4567-e89b-12d3-a456-426614174000");
+        }
+        yield Optional.of(new ColumnDefault.Text(text.toLowerCase(java.util.Locale.ROOT)));
+      }
+      case ENUM -> {
+        List<String> values = ((ColumnType.EnumText) mapping.type()).values();
+        if (!values.contains(text)) {
+          throw mismatch(subject, text, mapping, at,
+              "not a constant of the enum (" + String.join(", ", values) + ")", values.get(0));
+        }
+        yield Optional.of(new ColumnDefault.Text(text));
+      }
+      case BYTE, SHORT, INT, LONG -> Optional.of(wholeNumber(subject, text, mapping, at));
+      case FLOAT, DOUBLE -> Optional.of(new ColumnDefault.Number(decimal(subject, text, mapping, at)));
+      case BOOLEAN -> {
+        if (!text.equals("true") && !text.equals("false")) {
+          throw mismatch(subject, text, mapping, at, "a boolean default is true or false", "false");
+        }
+        yield Optional.of(new ColumnDefault.Bool(Boolean.parseBoolean(text)));
+      }
+      case INSTANT -> Optional.of(instant(subject, text, mapping, at));
+      case BIG_DECIMAL -> {
+        decimal(subject, text, mapping, at);
+        // Kept as written: 1.10 stays 1.10 in a text column.
+        yield Optional.of(new ColumnDefault.Text(text));
+      }
+      case BYTES, JSON -> Optional.empty();
+    };
+  }
+
+  /** The default for a {@code DefaultFunction} constant other than {@code NONE}. */
+  public static ColumnDefault function(
+      String subject, String function, ColumnMapping mapping, AnnotationValue at)
+      throws InvalidModelException {
+    if (function.equals("NOW")) {
+      if (mapping.type() instanceof ColumnType.Timestamp timestamp) {
+        return new ColumnDefault.Expression(
+            timestamp.unit() == ColumnType.Timestamp.TimeUnit.SECONDS ? NOW_SECONDS : NOW_MILLIS);
+      }
+      throw new InvalidModelException(Message.DEFAULT_FUNCTION_MISMATCH, at, function, subject,
+          mapping.javaType(), "NOW is for Instant columns");
+    }
+    if (mapping.scalar() == JavaScalar.UUID || mapping.scalar() == JavaScalar.STRING) {
+      return new ColumnDefault.ClientFunction("crypto.randomUUID()");
+    }
+    throw new InvalidModelException(Message.DEFAULT_FUNCTION_MISMATCH, at, function, subject,
+        mapping.javaType(), "RANDOM_UUID is for UUID and String columns");
+  }
+
+  private static ColumnDefault wholeNumber(
+      String subject, String text, ColumnMapping mapping, AnnotationValue at)
+      throws InvalidModelException {
+    JavaScalar scalar = mapping.scalar();
+    long value;
+    try {
+      value = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw mismatch(subject, text, mapping, at, "not a whole number", "0");
+    }
+    if (value < scalar.min() || value > scalar.max()) {
+      throw mismatch(subject, text, mapping, at,
+          "out of range for " + scalar.display() + " (" + scalar.min() + ".." + scalar.max() + ")",
+          "0");
+    }
+    return new ColumnDefault.Number(Long.toString(value));
+  }
+
+  private static String decimal(
+      String subject, String text, ColumnMapping mapping, AnnotationValue at)
+      throws InvalidModelException {
+    try {
+      if (!text.strip().equals(text) || text.isEmpty()) {
+        throw new NumberFormatException();
+      }
+      return new BigDecimal(text).toPlainString();
+    } catch (NumberFormatException e) {
+      throw mismatch(subject, text, mapping, at, "not a number", "0.0");
+    }
+  }
+
+  private static ColumnDefault instant(
+      String subject, String text, ColumnMapping mapping, AnnotationValue at)
+      throws InvalidModelException {
+    Instant instant;
+    try {
+      instant = Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw mismatch(subject, text, mapping, at,
+          "not an ISO-8601 instant (for the current time use defaultFunction = NOW)",
+          "2024-01-01T00:00:00Z");
+    }
+    boolean seconds =
+        ((ColumnType.Timestamp) mapping.type()).unit() == ColumnType.Timestamp.TimeUnit.SECONDS;
+    if (seconds && instant.getNano() != 0) {
+      throw mismatch(subject, text, mapping, at,
+          "the column stores whole seconds, this instant has a fraction",
+          instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    }
+    if (!seconds && instant.getNano() % 1_000_000 != 0) {
+      throw mismatch(subject, text, mapping, at,
+          "the column stores milliseconds, this instant is finer",
+          instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+    }
+    long value = seconds ? instant.getEpochSecond() : instant.toEpochMilli();
+    return new ColumnDefault.Number(Long.toString(value));
+  }
+
+  private static InvalidModelException mismatch(
+      String subject, String text, ColumnMapping mapping, AnnotationValue at, String why,
+      String example) {
+    return new InvalidModelException(
+        Message.DEFAULT_MISMATCH, at, text, subject, mapping.javaType(), why, example);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.nanoka.processor.model;
+
+import dev.nanoka.runtime.schema.Index;
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * A {@code @Model} record as read, before foreign keys are resolved against the other models.
+ *
+ * @param element the record
+ * @param model its {@code @Model} annotation
+ * @param tableName the table name
+ * @param columns the columns in component order
+ * @param compositeKey column names of a table-level primary key, or empty
+ * @param indexes indexes from {@code @Field(index = true)} and {@code @Index}
+ */
+public record ModelDefinition(
+    TypeElement element,
+    AnnotationView model,
+    String tableName,
+    List<ColumnDefinition> columns,
+    List<String> compositeKey,
+    List<Index> indexes) {
+
+  public ModelDefinition {
+    columns = List.copyOf(columns);
+    compositeKey = List.copyOf(compositeKey);
+    indexes = List.copyOf(indexes);
+  }
+
+  public String simpleName() {
+    return element.getSimpleName().toString();
+  }
+
+  /** The primary key's column names, whether declared on a field or on the model. */
+  public List<String> primaryKey() {
+    if (!compositeKey.isEmpty()) {
+      return compositeKey;
+    }
+    return columns.stream().filter(c -> c.column().primaryKey()).map(c -> c.column().name()).toList();
+  }
+}

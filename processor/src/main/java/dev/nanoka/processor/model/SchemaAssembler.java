@@ -1,0 +1,183 @@
+package dev.nanoka.processor.model;
+
+import dev.nanoka.processor.Diagnostics;
+import dev.nanoka.processor.Message;
+import dev.nanoka.runtime.schema.Column;
+import dev.nanoka.runtime.schema.ForeignKey;
+import dev.nanoka.runtime.schema.Index;
+import dev.nanoka.runtime.schema.Schema;
+import dev.nanoka.runtime.schema.Table;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Joins the models of one schema: checks names across tables (SQLite has one namespace for
+ * tables and indexes, compared ignoring case), resolves foreign keys, and builds the schema.
+ */
+public final class SchemaAssembler {
+
+  private final Diagnostics diagnostics;
+
+  public SchemaAssembler(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /** The schema of these models, in their order; empty if any error was found (reported). */
+  public Optional<Schema> assemble(List<ModelDefinition> models) {
+    boolean ok = checkNames(models);
+    Map<String, ModelDefinition> byType = new LinkedHashMap<>();
+    models.forEach(m -> byType.put(m.element().getQualifiedName().toString(), m));
+
+    List<Table> tables = new ArrayList<>();
+    for (ModelDefinition model : models) {
+      List<ForeignKey> foreignKeys = new ArrayList<>();
+      for (ColumnDefinition column : model.columns()) {
+        if (column.reference().isPresent()) {
+          Optional<ForeignKey> key = resolve(model, column, column.reference().get(), byType);
+          ok &= key.isPresent();
+          key.ifPresent(foreignKeys::add);
+        }
+      }
+      tables.add(new Table(
+          model.tableName(),
+          SqlNames.exportNameFor(model.tableName()),
+          model.columns().stream().map(ColumnDefinition::column).toList(),
+          model.compositeKey(),
+          model.indexes(),
+          foreignKeys));
+    }
+    return ok ? Optional.of(new Schema(tables)) : Optional.empty();
+  }
+
+  private boolean checkNames(List<ModelDefinition> models) {
+    boolean ok = true;
+    Map<String, String> owners = new HashMap<>(); // lower-cased name → who uses it
+    Map<String, ModelDefinition> exports = new HashMap<>();
+    for (ModelDefinition model : models) {
+      String previous = owners.putIfAbsent(key(model.tableName()), "table of " + model.simpleName());
+      if (previous != null) {
+        diagnostics.error(model.element(), model.model().mirror(), model.model().written("value"),
+            Message.DUPLICATE_TABLE, model.tableName(), model.simpleName(), previous,
+            model.tableName() + "_2");
+        ok = false;
+      }
+      String export = SqlNames.exportNameFor(model.tableName());
+      ModelDefinition clash = exports.putIfAbsent(export, model);
+      if (clash != null && previous == null) {
+        diagnostics.error(model.element(), model.model().mirror(), model.model().written("value"),
+            Message.DUPLICATE_EXPORT, clash.tableName(), model.tableName(), export,
+            model.tableName() + "_2");
+        ok = false;
+      }
+    }
+    for (ModelDefinition model : models) {
+      for (Index index : allIndexes(model)) {
+        String previous = owners.putIfAbsent(key(index.name()),
+            "an index of " + model.simpleName());
+        if (previous != null) {
+          diagnostics.error(model.element(), model.model().mirror(), null,
+              Message.DUPLICATE_INDEX, index.name(), model.simpleName(), previous,
+              index.name() + "_2");
+          ok = false;
+        }
+      }
+    }
+    return ok;
+  }
+
+  /** Declared indexes plus the unique index drizzle-kit creates for each unique column. */
+  private static List<Index> allIndexes(ModelDefinition model) {
+    List<Index> all = new ArrayList<>(model.indexes());
+    for (ColumnDefinition column : model.columns()) {
+      if (column.column().unique()) {
+        String name = model.tableName() + "_" + column.column().name() + "_unique";
+        all.add(new Index(name, List.of(column.column().name()), true));
+      }
+    }
+    return all;
+  }
+
+  private Optional<ForeignKey> resolve(
+      ModelDefinition model, ColumnDefinition column, ReferenceDefinition reference,
+      Map<String, ModelDefinition> byType) {
+    AnnotationView field = reference.field();
+    Element at = column.element();
+    String subject = model.simpleName() + "." + column.column().property();
+    String targetName = reference.target().toString();
+    ModelDefinition target = null;
+    if (reference.target().getKind() == TypeKind.DECLARED) {
+      TypeElement targetElement = (TypeElement) ((DeclaredType) reference.target()).asElement();
+      targetName = targetElement.getSimpleName().toString();
+      target = byType.get(targetElement.getQualifiedName().toString());
+    }
+    if (target == null) {
+      diagnostics.error(at, field.mirror(), field.written("references"),
+          Message.REFERENCE_NOT_MODEL, subject, targetName,
+          byType.values().stream().map(m -> m.simpleName() + ".class")
+              .collect(Collectors.joining(", ")),
+          targetName);
+      return Optional.empty();
+    }
+    ColumnDefinition targetColumn;
+    if (reference.targetField().isEmpty()) {
+      List<String> key = target.primaryKey();
+      if (key.size() != 1) {
+        diagnostics.error(at, field.mirror(), field.written("references"),
+            Message.REFERENCE_COMPOSITE_KEY, subject, target.simpleName(), String.join(", ", key));
+        return Optional.empty();
+      }
+      targetColumn = target.columns().stream()
+          .filter(c -> c.column().name().equals(key.get(0))).findFirst().orElseThrow();
+    } else {
+      targetColumn = target.columns().stream()
+          .filter(c -> c.column().property().equals(reference.targetField()))
+          .findFirst().orElse(null);
+      if (targetColumn == null) {
+        diagnostics.error(at, field.mirror(), field.written("referencesField"),
+            Message.REFERENCED_FIELD_UNKNOWN, subject, reference.targetField(),
+            target.simpleName(), target.columns().stream().map(c -> c.column().property())
+                .collect(Collectors.joining(", ")));
+        return Optional.empty();
+      }
+      if (!isUniqueKey(target, targetColumn.column())) {
+        diagnostics.error(at, field.mirror(), field.written("referencesField"),
+            Message.REFERENCED_NOT_UNIQUE, subject, target.simpleName(),
+            targetColumn.column().property());
+        return Optional.empty();
+      }
+    }
+    if (targetColumn.column().type().sqlType() != column.column().type().sqlType()) {
+      diagnostics.error(at, field.mirror(), field.written("references"),
+          Message.REFERENCE_TYPE_MISMATCH, subject, column.mapping().javaType(),
+          target.simpleName(), targetColumn.column().property(), targetColumn.mapping().javaType());
+      return Optional.empty();
+    }
+    List<String> columns = List.of(column.column().name());
+    List<String> referenced = List.of(targetColumn.column().name());
+    return Optional.of(new ForeignKey(
+        ForeignKey.defaultName(model.tableName(), columns, target.tableName(), referenced),
+        columns, target.tableName(), referenced, reference.onUpdate(), reference.onDelete()));
+  }
+
+  private static boolean isUniqueKey(ModelDefinition model, Column column) {
+    if (model.primaryKey().equals(List.of(column.name())) || column.unique()) {
+      return true;
+    }
+    return model.indexes().stream()
+        .anyMatch(i -> i.unique() && i.columns().equals(List.of(column.name())));
+  }
+
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}

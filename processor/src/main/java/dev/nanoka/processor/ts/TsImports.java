@@ -1,0 +1,63 @@
+package dev.nanoka.processor.ts;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The names schema.ts imports, collected while the tables are rendered and written in one
+ * fixed order: column builders alphabetically, then {@code sqliteTable}, then the helpers of the
+ * third argument alphabetically, then types. {@code sql} comes from {@code drizzle-orm} itself.
+ */
+final class TsImports {
+
+  /** Declaration order is output order. */
+  enum Name {
+    BLOB("blob"),
+    INTEGER("integer"),
+    NUMERIC("numeric"),
+    REAL("real"),
+    TEXT("text"),
+    SQLITE_TABLE("sqliteTable"),
+    FOREIGN_KEY("foreignKey"),
+    INDEX("index"),
+    PRIMARY_KEY("primaryKey"),
+    UNIQUE_INDEX("uniqueIndex"),
+    ANY_SQLITE_COLUMN("type AnySQLiteColumn");
+
+    final String text;
+
+    Name(String text) {
+      this.text = text;
+    }
+  }
+
+  private final Set<Name> sqliteCore = EnumSet.noneOf(Name.class);
+  private boolean sql;
+
+  /** Uses a name from {@code drizzle-orm/sqlite-core}; returns it for inline use. */
+  String use(Name name) {
+    sqliteCore.add(name);
+    return name.text.replace("type ", "");
+  }
+
+  /** Uses {@code sql} from {@code drizzle-orm}. */
+  String useSql() {
+    sql = true;
+    return "sql";
+  }
+
+  /** The import lines, each ending in a newline. */
+  String render() {
+    StringBuilder out = new StringBuilder();
+    if (sql) {
+      out.append("import { sql } from 'drizzle-orm'\n");
+    }
+    List<String> names = new ArrayList<>();
+    sqliteCore.forEach(n -> names.add(n.text));
+    out.append("import { ").append(String.join(", ", names))
+        .append(" } from 'drizzle-orm/sqlite-core'\n");
+    return out.toString();
+  }
+}
