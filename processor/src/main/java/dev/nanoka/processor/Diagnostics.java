@@ -1,5 +1,8 @@
 package dev.nanoka.processor;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -15,6 +18,8 @@ public final class Diagnostics {
 
   private final Messager messager;
   private boolean errors;
+  /** A model listed by two schemas is read twice; its problems are still reported once. */
+  private final Set<List<Object>> printed = new HashSet<>();
 
   public Diagnostics(Messager messager) {
     this.messager = messager;
@@ -47,6 +52,10 @@ public final class Diagnostics {
   private void print(
       Diagnostic.Kind kind, Element element, AnnotationMirror mirror, AnnotationValue value,
       String text) {
+    if (!printed.add(List.of(kind, text, element == null ? "" : element,
+        mirror == null ? "" : mirror, value == null ? "" : value))) {
+      return;
+    }
     if (element == null) {
       messager.printMessage(kind, text);
     } else if (mirror == null) {

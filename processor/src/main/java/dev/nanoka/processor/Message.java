@@ -46,6 +46,10 @@ public enum Message {
   UNSUPPORTED_JSON_TYPE(
       "UnsupportedJsonType",
       "%s is stored as JSON, but %s at %s can't be described as JSON: %s"),
+  EMPTY_ENUM(
+      "EmptyEnum",
+      "%s has type %s, an enum without constants, so no value could ever be stored. Add a"
+          + " constant to the enum."),
   TYPE_OVERRIDE_MISMATCH(
       "TypeMismatch",
       "`type = ColumnType.%s` does not fit %s of Java type %s. Use one of: %s, or drop `type`."),

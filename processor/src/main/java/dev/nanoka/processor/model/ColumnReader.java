@@ -55,7 +55,7 @@ final class ColumnReader {
         field.map(f -> f.bool("json")).orElse(false));
 
     boolean declaredNullable = field.map(f -> f.bool("nullable")).orElse(false);
-    boolean nullable = declaredNullable || JsonTypeMapper.isNullable(component);
+    boolean nullable = declaredNullable || Nullability.isNullable(component);
     if (nullable && mapping.primitive()) {
       throw new InvalidModelException(Message.NULLABLE_PRIMITIVE,
           field.map(f -> f.written("nullable")).orElse(null), subject, mapping.javaType(),

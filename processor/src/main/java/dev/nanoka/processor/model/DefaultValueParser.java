@@ -140,8 +140,13 @@ public final class DefaultValueParser {
           "the column stores milliseconds, this instant is finer",
           instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
     }
-    long value = seconds ? instant.getEpochSecond() : instant.toEpochMilli();
-    return new ColumnDefault.Number(Long.toString(value));
+    try {
+      long value = seconds ? instant.getEpochSecond() : instant.toEpochMilli();
+      return new ColumnDefault.Number(Long.toString(value));
+    } catch (ArithmeticException e) {
+      throw mismatch(subject, text, mapping, at, "too far from 1970 to store in milliseconds",
+          "2024-01-01T00:00:00Z");
+    }
   }
 
   private static InvalidModelException mismatch(

@@ -67,7 +67,11 @@ public final class JavaTypeMapper {
       }
       case ENUM -> {
         checkOverride(subject, shown, override, overrideAt, List.of("TEXT"));
-        yield new ColumnType.EnumText(enumConstants(type));
+        List<String> constants = enumConstants(type);
+        if (constants.isEmpty()) {
+          throw new InvalidModelException(Message.EMPTY_ENUM, null, subject, shown);
+        }
+        yield new ColumnType.EnumText(constants);
       }
       case BYTE, SHORT, INT, LONG -> {
         checkOverride(subject, shown, override, overrideAt, List.of("INTEGER"));

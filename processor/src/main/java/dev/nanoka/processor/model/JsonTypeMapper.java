@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
@@ -136,7 +134,7 @@ public final class JsonTypeMapper {
     for (RecordComponentElement component : record.getRecordComponents()) {
       String tsType = describe(subject, component.asType(),
           record.getSimpleName() + "." + component.getSimpleName());
-      if (isNullable(component) && !tsType.endsWith(" | null")) {
+      if (Nullability.isNullable(component) && !tsType.endsWith(" | null")) {
         tsType += " | null";
       }
       body.append("  ").append(component.getSimpleName()).append(": ").append(tsType).append('\n');
@@ -189,19 +187,6 @@ public final class JsonTypeMapper {
       return elements.getTypeElement("java.lang.Object").asType(); // raw type
     }
     return arguments.get(index);
-  }
-
-  /** Any annotation named {@code Nullable}, on the component or its type (JSpecify style). */
-  static boolean isNullable(javax.lang.model.element.Element component) {
-    return hasNullable(component.getAnnotationMirrors())
-        || hasNullable(component.asType().getAnnotationMirrors());
-  }
-
-  private static boolean hasNullable(List<? extends AnnotationMirror> mirrors) {
-    return mirrors.stream()
-        .map(m -> m.getAnnotationType().asElement().getSimpleName().toString())
-        .collect(Collectors.toSet())
-        .contains("Nullable");
   }
 
   private static InvalidModelException unsupported(
