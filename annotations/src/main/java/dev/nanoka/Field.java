@@ -86,4 +86,12 @@ public @interface Field {
 
   /** A (non-unique) index on this column alone, named {@code <table>_<column>_idx}. */
   boolean index() default false;
+
+  /**
+   * The column's previous name, when it was renamed: the migration renames the column (keeping
+   * its values). Ignored once the old name is gone from the previous version, so it can stay.
+   *
+   * <pre>{@code @Field(renamedFrom = "fullName") String displayName}</pre>
+   */
+  String renamedFrom() default "";
 }

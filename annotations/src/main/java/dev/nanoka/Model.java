@@ -41,4 +41,22 @@ public @interface Model {
    * component carries {@code @Field(primaryKey = true)}.
    */
   String[] primaryKey() default {};
+
+  /**
+   * The table's previous name, when it was renamed: the migration renames the table (keeping its
+   * rows) instead of dropping one table and creating another. Ignored once the old name is no
+   * longer in the previous version's schema, so it can stay.
+   *
+   * <pre>{@code @Model(value = "members", renamedFrom = "users")}</pre>
+   */
+  String renamedFrom() default "";
+
+  /**
+   * Columns of the previous version removed on purpose, by their old column names. Without this,
+   * a column that vanishes while another appears is a compile error (was it renamed?); a column
+   * that only vanishes is dropped with a warning.
+   *
+   * <pre>{@code @Model(value = "users", droppedColumns = {"legacyId"})}</pre>
+   */
+  String[] droppedColumns() default {};
 }

@@ -38,7 +38,31 @@ public @interface Schema {
 
   /**
    * The schema version, starting at 1. Migrations are cut per version: while you iterate, the
-   * current version's migration is rewritten; raising the number starts the next one.
+   * current version's migration ({@code NNNN_*.sql} with {@code NNNN = version - 1}) is
+   * rewritten from the previous version's snapshot; raising the number starts the next one.
+   * Earlier migrations are never touched.
    */
   int version() default 1;
+
+  /**
+   * The migrations folder (drizzle-kit's {@code out}). Empty uses the processor option
+   * {@code -Ananoka.out}; relative paths resolve like {@link #output()}.
+   */
+  String out() default "";
+
+  /**
+   * Whether migrations are written; {@code false} writes schema.ts only (for codegen-only or CI
+   * diffing builds). The processor option {@code -Ananoka.migrate=false} turns them off for
+   * every schema.
+   */
+  boolean migrate() default true;
+
+  /**
+   * Tables of the previous version removed on purpose. Without this, a table that vanishes while
+   * another appears is a compile error (was it renamed?); a table that only vanishes is dropped
+   * with a warning.
+   *
+   * <pre>{@code @Schema(models = {...}, droppedTables = {"legacy_sessions"})}</pre>
+   */
+  String[] droppedTables() default {};
 }

@@ -2,8 +2,10 @@ package dev.nanoka.processor;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -17,12 +19,20 @@ import javax.tools.Diagnostic;
 public final class Diagnostics {
 
   private final Messager messager;
+  private final Optional<SourceLocator> locator;
   private boolean errors;
   /** A model listed by two schemas is read twice; its problems are still reported once. */
   private final Set<List<Object>> printed = new HashSet<>();
 
   public Diagnostics(Messager messager) {
     this.messager = messager;
+    this.locator = Optional.empty();
+  }
+
+  /** Reports through javac's trees where they give a better position than the Messager. */
+  public Diagnostics(ProcessingEnvironment env) {
+    this.messager = env.getMessager();
+    this.locator = SourceLocator.of(env);
   }
 
   /** Reports an error at the element, annotation and value given (each may be null). */
@@ -44,6 +54,11 @@ public final class Diagnostics {
     print(Diagnostic.Kind.WARNING, element, mirror, value, message.format(args));
   }
 
+  /** Reports a note: information, not a problem. */
+  public void note(Element element, Message message, Object... args) {
+    print(Diagnostic.Kind.NOTE, element, null, null, message.format(args));
+  }
+
   /** Whether any error was reported. */
   public boolean hasErrors() {
     return errors;
@@ -54,6 +69,10 @@ public final class Diagnostics {
       String text) {
     if (!printed.add(List.of(kind, text, element == null ? "" : element,
         mirror == null ? "" : mirror, value == null ? "" : value))) {
+      return;
+    }
+    if (element != null && locator.isPresent()
+        && locator.get().print(kind, text, element, mirror, value)) {
       return;
     }
     if (element == null) {

@@ -1,6 +1,12 @@
 package dev.nanoka.processor;
 
 import com.google.auto.service.AutoService;
+import dev.nanoka.processor.migrate.FileChange;
+import dev.nanoka.processor.migrate.MigrationFolder;
+import dev.nanoka.processor.migrate.MigrationFolderException;
+import dev.nanoka.processor.migrate.MigrationPlanner;
+import dev.nanoka.processor.migrate.ModelLocator;
+import dev.nanoka.processor.migrate.RenameHintsReader;
 import dev.nanoka.processor.model.Annotations;
 import dev.nanoka.processor.model.JavaTypeMapper;
 import dev.nanoka.processor.model.JsonTypeMapper;
@@ -12,11 +18,9 @@ import dev.nanoka.runtime.schema.Schema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -24,6 +28,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -43,7 +48,7 @@ public final class NanokaProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    diagnostics = new Diagnostics(env.getMessager());
+    diagnostics = new Diagnostics(env);
     options = ProcessorOptions.from(env.getOptions());
   }
 
@@ -84,7 +89,7 @@ public final class NanokaProcessor extends AbstractProcessor {
     var types = processingEnv.getTypeUtils();
     List<SchemaPlan> plans = new SchemaPlanner(elements, diagnostics, options).plan(round);
 
-    Map<Path, String> files = new LinkedHashMap<>();
+    List<FileChange> files = new ArrayList<>();
     for (SchemaPlan plan : plans) {
       // JSON type names are declared per schema.ts, so each schema gets its own mapper.
       JsonTypeMapper json = new JsonTypeMapper(types, elements);
@@ -103,19 +108,58 @@ public final class NanokaProcessor extends AbstractProcessor {
         diagnostics.warning(plan.origin().orElse(null),
             plan.schema().map(s -> s.mirror()).orElse(null), null, Message.NO_OUTPUT);
       } else if (schema.isPresent()) {
-        files.put(plan.output().get(),
-            DrizzleSchemaRenderer.render(schema.get(), json.declarations(), plan.description()));
+        files.add(FileChange.write(plan.output().get(),
+            DrizzleSchemaRenderer.render(schema.get(), json.declarations(), plan.description())));
+      }
+      // version < 1 was reported by the planner and has no migration number to plan for
+      if (schema.isPresent() && plan.migrate() && plan.version() >= 1) {
+        files.addAll(planMigration(plan, schema.get(), models));
       }
     }
     if (diagnostics.hasErrors()) {
       return; // nothing is written from a model with errors
     }
-    for (Map.Entry<Path, String> file : files.entrySet()) {
+    for (FileChange file : files) {
       try {
-        SchemaFileWriter.writeIfChanged(file.getKey(), file.getValue());
+        if (file.content().isPresent()) {
+          SchemaFileWriter.writeIfChanged(file.path(), file.content().get());
+        } else {
+          Files.deleteIfExists(file.path());
+        }
       } catch (IOException e) {
-        diagnostics.error(null, Message.WRITE_FAILED, file.getKey(), e);
+        diagnostics.error(null, Message.WRITE_FAILED, file.path(), e);
       }
     }
+  }
+
+  /** The files of the schema version's migration; none when a problem was reported. */
+  private List<FileChange> planMigration(
+      SchemaPlan plan, Schema schema, List<ModelDefinition> models) {
+    Element schemaElement = plan.origin().orElse(null);
+    if (plan.migrations().isEmpty()) {
+      return List.of(); // no output location at all: NO_OUTPUT already says what to add
+    }
+    MigrationFolder folder;
+    try {
+      folder = MigrationFolder.load(plan.migrations().get());
+    } catch (MigrationFolderException e) {
+      diagnostics.error(schemaElement, Message.MIGRATION_FOLDER_INVALID, e.file(), e.getMessage());
+      return List.of();
+    }
+    ModelLocator locator = new ModelLocator() {
+      @Override
+      public Element table(String tableName) {
+        return models.stream().filter(m -> m.tableName().equalsIgnoreCase(tableName))
+            .map(m -> (Element) m.element()).findFirst().orElse(schemaElement);
+      }
+
+      @Override
+      public Element schema() {
+        return schemaElement;
+      }
+    };
+    return new MigrationPlanner(diagnostics, locator)
+        .plan(folder, schema, plan.version(), RenameHintsReader.read(models, plan.schema()))
+        .orElse(List.of());
   }
 }

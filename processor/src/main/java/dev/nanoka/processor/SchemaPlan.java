@@ -16,10 +16,16 @@ import javax.lang.model.element.TypeElement;
  * @param models the model records in table order
  * @param output where schema.ts is written; empty when no location was configured
  * @param description what the file is generated from, for its header comment
+ * @param migrate whether migrations are written
+ * @param migrations the migrations folder; empty when none was configured
+ * @param version the schema version whose migration is written
  */
 record SchemaPlan(
     Optional<Element> origin,
     Optional<AnnotationView> schema,
     List<TypeElement> models,
     Optional<Path> output,
-    String description) {}
+    String description,
+    boolean migrate,
+    Optional<Path> migrations,
+    int version) {}

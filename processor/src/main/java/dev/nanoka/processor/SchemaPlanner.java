@@ -60,12 +60,15 @@ final class SchemaPlanner {
       }
       List<TypeElement> models = new ArrayList<>(roundModels);
       models.sort(Comparator.comparing(m -> m.getQualifiedName().toString()));
-      return List.of(new SchemaPlan(Optional.empty(), Optional.empty(), models,
-          resolveOutput("", null, null), "the @Model records of this compilation"));
+      Optional<Path> output = resolveOutput("output", options.output(), null, null);
+      return List.of(new SchemaPlan(Optional.empty(), Optional.empty(), models, output,
+          "the @Model records of this compilation", options.migrate(),
+          migrationsFolder(output, resolveOutput("out", options.out(), null, null)), 1));
     }
 
     List<SchemaPlan> plans = new ArrayList<>();
     Map<Path, SchemaPlan> byOutput = new HashMap<>();
+    Map<Path, SchemaPlan> byMigrations = new HashMap<>();
     Set<TypeElement> listed = new LinkedHashSet<>();
     for (Element element : sorted(schemaElements)) {
       AnnotationView schema = AnnotationView.find(element, Annotations.SCHEMA, elements).orElseThrow();
@@ -75,15 +78,29 @@ final class SchemaPlanner {
         diagnostics.error(element, schema.mirror(), schema.written("version"),
             Message.SCHEMA_VERSION, schema.integer("version"));
       }
-      Optional<Path> output = resolveOutput(schema.string("output"), element, schema);
+      Optional<Path> output =
+          resolveOutput("output", options.output(), element, schema);
       SchemaPlan plan = new SchemaPlan(Optional.of(element), Optional.of(schema), models, output,
-          "@Schema on " + describe(element));
+          "@Schema on " + describe(element), options.migrate() && schema.bool("migrate"),
+          migrationsFolder(output, resolveOutput("out", options.out(), element, schema)),
+          schema.integer("version"));
+      String shortName = element.getSimpleName().toString().toLowerCase(java.util.Locale.ROOT);
       if (output.isPresent()) {
         SchemaPlan other = byOutput.putIfAbsent(output.get(), plan);
         if (other != null) {
           diagnostics.error(element, schema.mirror(), schema.written("output"),
               Message.SCHEMA_SAME_OUTPUT, describe(element), output.get(),
-              describe(other.origin().get()), element.getSimpleName().toString().toLowerCase(java.util.Locale.ROOT));
+              describe(other.origin().get()), shortName);
+          continue;
+        }
+      }
+      if (plan.migrate() && plan.migrations().isPresent()) {
+        // One folder holds one history: two schemas sharing it would rewrite each other's files.
+        SchemaPlan other = byMigrations.putIfAbsent(plan.migrations().get(), plan);
+        if (other != null) {
+          diagnostics.error(element, schema.mirror(), schema.written("out"),
+              Message.SCHEMA_SAME_MIGRATIONS, describe(element), plan.migrations().get(),
+              describe(other.origin().get()), shortName);
           continue;
         }
       }
@@ -124,8 +141,22 @@ final class SchemaPlanner {
     return models;
   }
 
-  private Optional<Path> resolveOutput(String written, Element element, AnnotationView schema) {
-    String path = written.isEmpty() ? options.output().orElse("") : written;
+  /**
+   * The migrations folder: the one configured, else {@code migrations} beside schema.ts (the
+   * layout of drizzle-kit's own examples: {@code drizzle/schema.ts}, {@code drizzle/migrations}).
+   */
+  private static Optional<Path> migrationsFolder(Optional<Path> output, Optional<Path> configured) {
+    if (configured.isPresent()) {
+      return configured;
+    }
+    return output.map(o -> o.resolveSibling("migrations"));
+  }
+
+  /** A path written in @Schema, else the option's, resolved against the project directory. */
+  private Optional<Path> resolveOutput(
+      String attribute, Optional<String> option, Element element, AnnotationView schema) {
+    String written = schema == null ? "" : schema.string(attribute);
+    String path = written.isEmpty() ? option.orElse("") : written;
     if (path.isEmpty()) {
       return Optional.empty();
     }
@@ -133,7 +164,7 @@ final class SchemaPlanner {
       return Optional.of(options.projectDir().resolve(path).toAbsolutePath().normalize());
     } catch (InvalidPathException e) {
       diagnostics.error(element, schema == null ? null : schema.mirror(),
-          schema == null ? null : schema.written("output"), Message.WRITE_FAILED, path,
+          schema == null ? null : schema.written(attribute), Message.WRITE_FAILED, path,
           e.getMessage());
       return Optional.empty();
     }
@@ -154,8 +185,10 @@ final class SchemaPlanner {
     withIndex.addAll(annotated(round, Annotations.INDEXES));
     for (Element type : withIndex) {
       if (AnnotationView.find(type, Annotations.MODEL, elements).isEmpty()) {
-        diagnostics.error(type, Message.INDEX_OUTSIDE_MODEL, type.getSimpleName(),
-            type.getSimpleName());
+        List<AnnotationView> indexes = AnnotationView.findRepeated(
+            type, Annotations.INDEX, Annotations.INDEXES, elements);
+        diagnostics.error(type, indexes.isEmpty() ? null : indexes.get(0).mirror(), null,
+            Message.INDEX_OUTSIDE_MODEL, type.getSimpleName(), type.getSimpleName());
       }
     }
   }

@@ -5,7 +5,10 @@ import dev.nanoka.processor.Message;
 import dev.nanoka.runtime.schema.Column;
 import dev.nanoka.runtime.schema.ColumnDefault;
 import dev.nanoka.runtime.schema.ForeignKey;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.util.Elements;
@@ -13,6 +16,10 @@ import javax.lang.model.util.Types;
 
 /** Reads one record component of a {@code @Model} into a column. */
 final class ColumnReader {
+
+  private static final Set<Message> TYPE_PROBLEMS = EnumSet.of(Message.UNSUPPORTED_TYPE,
+      Message.NEEDS_JSON, Message.UNSUPPORTED_JSON_TYPE, Message.EMPTY_ENUM,
+      Message.NULLABLE_PRIMITIVE);
 
   private final Elements elements;
   private final Types types;
@@ -26,15 +33,24 @@ final class ColumnReader {
     this.diagnostics = diagnostics;
   }
 
-  /** The column, or empty when the component has an error (already reported). */
-  Optional<ColumnDefinition> read(String modelName, RecordComponentElement component) {
+  /**
+   * The column, or empty when the component has an error (already reported).
+   *
+   * @param compositeKey the components named in {@code @Model(primaryKey)}, for messages
+   */
+  Optional<ColumnDefinition> read(
+      String modelName, RecordComponentElement component, List<String> compositeKey) {
     Optional<AnnotationView> field = AnnotationView.find(component, Annotations.FIELD, elements);
     String property = component.getSimpleName().toString();
     String subject = modelName + "." + property;
     try {
-      return Optional.of(read(subject, component, property, field));
+      return Optional.of(read(subject, component, property, field, compositeKey));
     } catch (InvalidModelException e) {
-      diagnostics.error(component, field.map(AnnotationView::mirror).orElse(null), e.at(),
+      // Without a value to point at, a problem of the Java type is shown at the component
+      // (its type and name), not at a @Field that may sit on the line above and is not at fault.
+      boolean atComponent = e.at() == null && TYPE_PROBLEMS.contains(e.problem());
+      diagnostics.error(component,
+          atComponent ? null : field.map(AnnotationView::mirror).orElse(null), e.at(),
           e.problem(), e.args());
       return Optional.empty();
     }
@@ -42,7 +58,7 @@ final class ColumnReader {
 
   private ColumnDefinition read(
       String subject, RecordComponentElement component, String property,
-      Optional<AnnotationView> field) throws InvalidModelException {
+      Optional<AnnotationView> field, List<String> compositeKey) throws InvalidModelException {
     String name = field.map(f -> f.string("name")).filter(n -> !n.isEmpty()).orElse(property);
     AnnotationValue nameAt = field.map(f -> f.written("name")).orElse(null);
     checkName(name, "column", nameAt);
@@ -70,7 +86,9 @@ final class ColumnReader {
     if (autoIncrement && !(primaryKey && mapping.scalar().isWholeNumber())) {
       throw new InvalidModelException(Message.AUTOINCREMENT_INVALID,
           field.get().written("autoIncrement"), subject,
-          primaryKey ? "of type " + mapping.javaType() : "not the primary key");
+          primaryKey ? "of type " + mapping.javaType()
+              : compositeKey.contains(property) ? "part of a composite key"
+              : "not the primary key");
     }
 
     Optional<ColumnDefault> defaultValue =

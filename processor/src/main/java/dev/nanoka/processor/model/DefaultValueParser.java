@@ -94,7 +94,10 @@ public final class DefaultValueParser {
     try {
       value = Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw mismatch(subject, text, mapping, at, "not a whole number", "0");
+      // Digits that don't fit a long are a whole number still, only too large.
+      throw mismatch(subject, text, mapping, at, text.matches("[-+]?[0-9]+")
+          ? "out of range for " + scalar.display() + " (" + scalar.min() + ".." + scalar.max() + ")"
+          : "not a whole number", "0");
     }
     if (value < scalar.min() || value > scalar.max()) {
       throw mismatch(subject, text, mapping, at,

@@ -34,6 +34,9 @@ public final class JsonTypeMapper {
       "java.lang.String", "java.lang.Character", "java.lang.CharSequence", "java.util.UUID",
       "java.net.URI");
 
+  /** Type names schema.ts refers to; a record alias of that name would shadow them. */
+  private static final Set<String> TS_TYPES_USED = Set.of("Record", "AnySQLiteColumn");
+
   private final Types types;
   private final Elements elements;
   /** Alias name → declaration, sorted so schema.ts lists them in a fixed order. */
@@ -145,7 +148,7 @@ public final class JsonTypeMapper {
 
   private String uniqueAlias(String simpleName) {
     String alias = simpleName;
-    for (int n = 2; aliases.containsValue(alias); n++) {
+    for (int n = 2; aliases.containsValue(alias) || TS_TYPES_USED.contains(alias); n++) {
       alias = simpleName + n;
     }
     return alias;

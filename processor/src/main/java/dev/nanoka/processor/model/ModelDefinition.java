@@ -12,7 +12,8 @@ import javax.lang.model.element.TypeElement;
  * @param tableName the table name
  * @param columns the columns in component order
  * @param compositeKey column names of a table-level primary key, or empty
- * @param indexes indexes from {@code @Field(index = true)} and {@code @Index}
+ * @param indexDefinitions indexes from {@code @Field(index = true)} and {@code @Index}, with
+ *     where they were declared
  */
 public record ModelDefinition(
     TypeElement element,
@@ -20,12 +21,17 @@ public record ModelDefinition(
     String tableName,
     List<ColumnDefinition> columns,
     List<String> compositeKey,
-    List<Index> indexes) {
+    List<IndexDefinition> indexDefinitions) {
 
   public ModelDefinition {
     columns = List.copyOf(columns);
     compositeKey = List.copyOf(compositeKey);
-    indexes = List.copyOf(indexes);
+    indexDefinitions = List.copyOf(indexDefinitions);
+  }
+
+  /** The indexes from {@code @Field(index = true)} and {@code @Index}. */
+  public List<Index> indexes() {
+    return indexDefinitions.stream().map(IndexDefinition::index).toList();
   }
 
   public String simpleName() {

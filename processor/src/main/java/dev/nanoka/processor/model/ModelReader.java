@@ -66,8 +66,9 @@ public final class ModelReader {
     List<ColumnDefinition> read = new ArrayList<>();
     Map<String, ColumnDefinition> byColumnName = new HashMap<>();
     boolean complete = true;
+    List<String> listedKey = model.strings("primaryKey");
     for (RecordComponentElement component : components) {
-      Optional<ColumnDefinition> column = columns.read(name, component);
+      Optional<ColumnDefinition> column = columns.read(name, component, listedKey);
       if (column.isEmpty()) {
         complete = false;
         continue;
@@ -93,7 +94,7 @@ public final class ModelReader {
     Map<String, ColumnDefinition> byProperty = new HashMap<>();
     read.forEach(c -> byProperty.put(c.column().property(), c));
     Optional<List<String>> compositeKey = readPrimaryKey(element, model, tableName, read, byProperty);
-    Optional<List<Index>> indexes = readIndexes(element, tableName, read, byProperty);
+    Optional<List<IndexDefinition>> indexes = readIndexes(element, tableName, read, byProperty);
     if (compositeKey.isEmpty() || indexes.isEmpty()) {
       return Optional.empty();
     }
@@ -166,14 +167,17 @@ public final class ModelReader {
     return Optional.of(List.of());
   }
 
-  private Optional<List<Index>> readIndexes(
+  private Optional<List<IndexDefinition>> readIndexes(
       TypeElement element, String tableName, List<ColumnDefinition> read,
       Map<String, ColumnDefinition> byProperty) {
-    List<Index> indexes = new ArrayList<>();
+    List<IndexDefinition> indexes = new ArrayList<>();
     for (ColumnDefinition column : read) {
       if (column.field().map(f -> f.bool("index")).orElse(false)) {
         String columnName = column.column().name();
-        indexes.add(new Index(tableName + "_" + columnName + "_idx", List.of(columnName), false));
+        AnnotationView field = column.field().get();
+        indexes.add(new IndexDefinition(
+            new Index(tableName + "_" + columnName + "_idx", List.of(columnName), false),
+            column.element(), field, field.written("index")));
       }
     }
     boolean ok = true;
@@ -199,7 +203,8 @@ public final class ModelReader {
         ok = false;
         continue;
       }
-      indexes.add(new Index(indexName, columnNames, unique));
+      indexes.add(new IndexDefinition(new Index(indexName, columnNames, unique), element, index,
+          index.written("name")));
     }
     return ok ? Optional.of(indexes) : Optional.empty();
   }

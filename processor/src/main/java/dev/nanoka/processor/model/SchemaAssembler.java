@@ -34,7 +34,8 @@ public final class SchemaAssembler {
 
   /** The schema of these models, in their order; empty if any error was found (reported). */
   public Optional<Schema> assemble(List<ModelDefinition> models) {
-    boolean ok = checkNames(models);
+    boolean namesOk = checkNames(models);
+    boolean ok = namesOk;
     Map<String, ModelDefinition> byType = new LinkedHashMap<>();
     models.forEach(m -> byType.put(m.element().getQualifiedName().toString(), m));
 
@@ -47,6 +48,9 @@ public final class SchemaAssembler {
           ok &= key.isPresent();
           key.ifPresent(foreignKeys::add);
         }
+      }
+      if (!namesOk) {
+        continue; // foreign keys are still checked; a Table refuses clashing index names
       }
       tables.add(new Table(
           model.tableName(),
@@ -81,13 +85,14 @@ public final class SchemaAssembler {
       }
     }
     for (ModelDefinition model : models) {
-      for (Index index : allIndexes(model)) {
+      for (IndexDefinition definition : allIndexes(model)) {
+        Index index = definition.index();
         String previous = owners.putIfAbsent(key(index.name()),
             "an index of " + model.simpleName());
         if (previous != null) {
-          diagnostics.error(model.element(), model.model().mirror(), null,
-              Message.DUPLICATE_INDEX, index.name(), model.simpleName(), previous,
-              index.name() + "_2");
+          diagnostics.error(definition.element(), definition.annotation().mirror(),
+              definition.at(), Message.DUPLICATE_INDEX, index.name(), model.simpleName(),
+              previous, index.name() + "_2");
           ok = false;
         }
       }
@@ -95,15 +100,23 @@ public final class SchemaAssembler {
     return ok;
   }
 
-  /** Declared indexes plus the unique index drizzle-kit creates for each unique column. */
-  private static List<Index> allIndexes(ModelDefinition model) {
-    List<Index> all = new ArrayList<>(model.indexes());
+  /**
+   * Declared indexes plus the unique index drizzle-kit creates for each unique column. Those of
+   * {@code @Index} come last: of two clashing indexes, the one reported is then the one that
+   * can be renamed with {@code name = …}.
+   */
+  private static List<IndexDefinition> allIndexes(ModelDefinition model) {
+    List<IndexDefinition> all = new ArrayList<>();
     for (ColumnDefinition column : model.columns()) {
       if (column.column().unique()) {
         String name = model.tableName() + "_" + column.column().name() + "_unique";
-        all.add(new Index(name, List.of(column.column().name()), true));
+        AnnotationView field = column.field().orElseThrow();
+        all.add(new IndexDefinition(new Index(name, List.of(column.column().name()), true),
+            column.element(), field, field.written("unique")));
       }
     }
+    model.indexDefinitions().stream().filter(i -> !i.named()).forEach(all::add);
+    model.indexDefinitions().stream().filter(IndexDefinition::named).forEach(all::add);
     return all;
   }
 

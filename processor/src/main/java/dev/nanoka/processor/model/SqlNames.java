@@ -19,7 +19,9 @@ public final class SqlNames {
       "eval",
       // the names schema.ts imports: a table named like one would shadow it
       "sql", "blob", "integer", "numeric", "real", "text", "sqliteTable", "foreignKey", "index",
-      "primaryKey", "uniqueIndex", "AnySQLiteColumn");
+      "primaryKey", "uniqueIndex", "AnySQLiteColumn",
+      // globals schema.ts calls: $defaultFn(() => crypto.randomUUID())
+      "crypto");
 
   private SqlNames() {}
 

@@ -8,6 +8,7 @@ import dev.nanoka.runtime.schema.ForeignKey;
 import dev.nanoka.runtime.schema.Index;
 import dev.nanoka.runtime.schema.Schema;
 import dev.nanoka.runtime.schema.Table;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,6 +25,9 @@ import java.util.stream.Collectors;
  * indexes in the table's third argument. Pure: same schema, same text.
  */
 public final class DrizzleSchemaRenderer {
+
+  /** {@code Number.MAX_SAFE_INTEGER}: larger whole numbers lose digits as JavaScript numbers. */
+  private static final BigInteger MAX_SAFE_INTEGER = BigInteger.valueOf((1L << 53) - 1);
 
   private DrizzleSchemaRenderer() {}
 
@@ -117,8 +121,9 @@ public final class DrizzleSchemaRenderer {
     if (value instanceof ColumnDefault.Text text) {
       return ".default(" + TsText.quote(text.value()) + ")";
     } else if (value instanceof ColumnDefault.Number number) {
-      // A timestamp column's TypeScript default is a Date; the stored number goes in as SQL.
-      return column.type() instanceof ColumnType.Timestamp
+      // A timestamp column's TypeScript default is a Date, and a whole number beyond 2^53 would
+      // be rounded as a JavaScript number: both go in as SQL, kept exactly as written.
+      return column.type() instanceof ColumnType.Timestamp || !isSafeInJavaScript(number)
           ? ".default(" + sqlTemplate(number.literal(), imports) + ")"
           : ".default(" + number.literal() + ")";
     } else if (value instanceof ColumnDefault.Bool bool) {
@@ -129,6 +134,13 @@ public final class DrizzleSchemaRenderer {
       return ".$defaultFn(() => " + function.typescript() + ")";
     }
     throw new IllegalArgumentException("unknown default " + value);
+  }
+
+  /** Whether a JavaScript number literal keeps this value: decimals are doubles on both sides. */
+  private static boolean isSafeInJavaScript(ColumnDefault.Number number) {
+    String literal = number.literal();
+    return literal.contains(".")
+        || new BigInteger(literal).abs().compareTo(MAX_SAFE_INTEGER) <= 0;
   }
 
   private static String sqlTemplate(String sqlText, TsImports imports) {

@@ -52,12 +52,22 @@ public sealed interface ColumnDefault {
     }
   }
 
-  /** An SQL expression evaluated at insert time, parenthesised, e.g. {@code (unixepoch())}. */
+  /**
+   * SQL text used as is: an expression evaluated at insert time, parenthesised as SQLite requires
+   * (e.g. {@code (unixepoch())}), or a default read back from a snapshot or a database whose
+   * Java-side meaning is unknown.
+   */
   record Expression(String sqlText) implements ColumnDefault {
     public Expression {
-      if (!(sqlText.startsWith("(") && sqlText.endsWith(")"))) {
-        throw new IllegalArgumentException("an SQL default expression must be parenthesised: " + sqlText);
+      if (sqlText.isBlank()) {
+        throw new IllegalArgumentException("an SQL default must not be blank");
       }
+    }
+
+    /** Whether SQLite evaluates it per row (parenthesised or CURRENT_*), not a constant. */
+    public boolean isExpression() {
+      String upper = sqlText.strip().toUpperCase(java.util.Locale.ROOT);
+      return upper.startsWith("(") || upper.startsWith("CURRENT_");
     }
 
     @Override

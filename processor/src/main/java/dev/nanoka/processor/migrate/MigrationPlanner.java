@@ -1,0 +1,144 @@
+package dev.nanoka.processor.migrate;
+
+import dev.nanoka.processor.Diagnostics;
+import dev.nanoka.processor.Message;
+import dev.nanoka.runtime.diff.Ambiguity;
+import dev.nanoka.runtime.diff.RenameHints;
+import dev.nanoka.runtime.diff.SchemaChange;
+import dev.nanoka.runtime.diff.SchemaDiff;
+import dev.nanoka.runtime.diff.SchemaDiffer;
+import dev.nanoka.runtime.schema.Schema;
+import dev.nanoka.runtime.sql.SqliteMigrationRenderer;
+import dev.nanoka.runtime.sql.StatementBreakpoints;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides the files of the current schema version's migration.
+ *
+ * <p>Version {@code N}'s migration is journal entry {@code N - 1}. If the folder already has it,
+ * it is rewritten from the previous snapshot while you iterate; if the folder ends at
+ * {@code N - 1} entries, it is appended. Anything else is a version mistake, reported, and
+ * nothing is written: earlier migrations are never touched. A migration that was edited by hand
+ * is kept as long as the models still produce what it was generated from.
+ */
+public final class MigrationPlanner {
+
+  private final Diagnostics diagnostics;
+  private final ModelLocator locator;
+
+  public MigrationPlanner(Diagnostics diagnostics, ModelLocator locator) {
+    this.diagnostics = diagnostics;
+    this.locator = locator;
+  }
+
+  /** The file changes, or empty when a problem was reported. */
+  public Optional<List<FileChange>> plan(
+      MigrationFolder folder, Schema models, int version, RenameHints hints) {
+    Journal journal = folder.journal();
+    int existing = journal.entries().size();
+    String folderName = folder.dir().getFileName() + "/";
+    if (existing > version) {
+      diagnostics.error(locator.schema(), Message.VERSION_BEHIND, version, folderName, existing,
+          existing, existing, existing + 1);
+      return Optional.empty();
+    }
+    if (existing < version - 1) {
+      diagnostics.error(locator.schema(), Message.VERSION_SKIPPED, version, folderName, existing,
+          existing + 1, existing + 1);
+      return Optional.empty();
+    }
+    for (var stray : folder.stray()) {
+      diagnostics.warning(locator.schema(), null, null, Message.STRAY_MIGRATION, stray);
+    }
+    int idx = version - 1;
+    Optional<Journal.Entry> current =
+        existing == version ? Optional.of(journal.entries().get(idx)) : Optional.empty();
+    Optional<Snapshot> previous = folder.snapshotBefore(idx);
+    SchemaDiff diff = SchemaDiffer.diff(
+        previous.map(Snapshot::schema).orElse(new Schema(List.of())), models, hints);
+    if (!diff.ambiguities().isEmpty()) {
+      diff.ambiguities().forEach(this::reportAmbiguity);
+      return Optional.empty();
+    }
+
+    List<FileChange> files = new ArrayList<>();
+    if (diff.changes().isEmpty()) {
+      if (current.isPresent()) {
+        // The models are back at the previous version: its migration has nothing left to do.
+        String text = MigrationFolder.readUnchecked(folder.sqlFile(current.get().tag()));
+        if (!MigrationFile.isUnedited(text)) {
+          diagnostics.error(locator.schema(), Message.MIGRATION_EDITED,
+              folder.sqlFile(current.get().tag()), version + 1);
+          return Optional.empty();
+        }
+        files.add(FileChange.delete(folder.sqlFile(current.get().tag())));
+        files.add(FileChange.delete(folder.snapshotFile(idx)));
+        files.add(FileChange.write(folder.journalFile(), journal.withoutLast().toJson()));
+      }
+      diagnostics.note(locator.schema(), Message.NO_CHANGES, version, version - 1,
+          current.map(e -> " (" + e.tag() + ".sql is removed)").orElse(""));
+      return Optional.of(files);
+    }
+
+    String sql = StatementBreakpoints.join(SqliteMigrationRenderer.render(diff));
+    String tag = MigrationNames.tag(idx, diff.changes());
+    if (current.isPresent()) {
+      var oldFile = folder.sqlFile(current.get().tag());
+      String oldText = MigrationFolder.readUnchecked(oldFile);
+      if (MigrationFile.recordedChecksum(oldText).equals(Optional.of(MigrationFile.checksum(sql)))) {
+        tag = current.get().tag(); // same SQL as generated before: the file stays as it is
+      } else if (!MigrationFile.isUnedited(oldText)) {
+        diagnostics.error(locator.schema(), Message.MIGRATION_EDITED, oldFile, version + 1);
+        return Optional.empty();
+      } else {
+        if (!tag.equals(current.get().tag())) {
+          files.add(FileChange.delete(oldFile));
+        }
+        files.add(FileChange.write(folder.sqlFile(tag), MigrationFile.render(version, sql)));
+      }
+    } else {
+      files.add(FileChange.write(folder.sqlFile(tag), MigrationFile.render(version, sql)));
+    }
+    String prevId = previous.map(Snapshot::id).orElse(Snapshot.NO_PREVIOUS);
+    files.add(FileChange.write(folder.snapshotFile(idx), SnapshotJson.write(models, prevId)));
+    long when = current.map(Journal.Entry::when).orElse(journal.nextWhen());
+    files.add(FileChange.write(folder.journalFile(),
+        journal.with(new Journal.Entry(idx, when, tag)).toJson()));
+
+    for (SchemaChange change : diff.changes()) {
+      for (String loss : change.dataLoss()) {
+        diagnostics.warning(locator.table(tableOf(change)), null, null,
+            Message.DESTRUCTIVE_CHANGE, tag, loss);
+      }
+    }
+    return Optional.of(files);
+  }
+
+  private void reportAmbiguity(Ambiguity ambiguity) {
+    String gone = ambiguity.vanished().get(0);
+    String appeared = ambiguity.appeared().get(0);
+    if (ambiguity.isAboutTables()) {
+      diagnostics.error(locator.table(appeared), Message.TABLE_RENAME_OR_DROP,
+          String.join(", ", ambiguity.vanished()), String.join(", ", ambiguity.appeared()),
+          appeared, gone, appeared, gone, gone, gone);
+    } else {
+      String table = ambiguity.table();
+      diagnostics.error(locator.table(table), Message.COLUMN_RENAME_OR_DROP, table,
+          String.join(", ", ambiguity.vanished()), String.join(", ", ambiguity.appeared()),
+          appeared, gone, gone, gone, table, gone);
+    }
+  }
+
+  private static String tableOf(SchemaChange change) {
+    if (change instanceof SchemaChange.DropTable drop) {
+      return drop.table().name();
+    } else if (change instanceof SchemaChange.DropColumn drop) {
+      return drop.table();
+    } else if (change instanceof SchemaChange.RebuildTable rebuild) {
+      return rebuild.to().name();
+    }
+    return "";
+  }
+}

@@ -1,0 +1,16 @@
+package dev.nanoka.processor.migrate;
+
+import dev.nanoka.runtime.schema.Schema;
+
+/**
+ * One {@code meta/NNNN_snapshot.json}: the schema after a migration, in drizzle-kit's format.
+ *
+ * @param id this snapshot's id (a UUID)
+ * @param prevId the previous snapshot's id, all zeros for the first
+ * @param schema the tables
+ */
+public record Snapshot(String id, String prevId, Schema schema) {
+
+  /** The {@code prevId} of the first snapshot. */
+  public static final String NO_PREVIOUS = "00000000-0000-0000-0000-000000000000";
+}

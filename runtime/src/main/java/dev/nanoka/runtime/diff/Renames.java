@@ -1,0 +1,120 @@
+package dev.nanoka.runtime.diff;
+
+import dev.nanoka.runtime.schema.Column;
+import dev.nanoka.runtime.schema.ForeignKey;
+import dev.nanoka.runtime.schema.Index;
+import dev.nanoka.runtime.schema.Schema;
+import dev.nanoka.runtime.schema.Table;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The declared renames that apply between two schemas, and the old schema as it looks after
+ * them — the way SQLite's RENAME carries indexes, keys and references in other tables along.
+ */
+final class Renames {
+
+  /** old table (lower case) → new table name. */
+  private final Map<String, String> tables = new HashMap<>();
+  /** old table (lower case) → old column (lower case) → new column name. */
+  private final Map<String, Map<String, String>> columns = new HashMap<>();
+  private final List<SchemaChange> changes = new ArrayList<>();
+
+  private Renames() {}
+
+  static Renames find(Schema from, Schema to, RenameHints hints, List<Ambiguity> ambiguities) {
+    Renames renames = new Renames();
+    List<String> appeared = new ArrayList<>();
+    for (Table table : to.tables()) {
+      Optional<Table> old = from.table(table.name());
+      if (old.isEmpty()) {
+        old = hints.oldTableName(table.name())
+            .filter(o -> to.table(o).isEmpty())
+            .flatMap(from::table);
+        if (old.isPresent()) {
+          renames.tables.put(RenameHints.key(old.get().name()), table.name());
+          renames.changes.add(new SchemaChange.RenameTable(old.get().name(), table.name()));
+        } else {
+          appeared.add(table.name());
+          continue;
+        }
+      }
+      renames.findColumns(old.get(), table, hints);
+    }
+    List<String> vanished = new ArrayList<>();
+    for (Table table : from.tables()) {
+      if (to.table(table.name()).isEmpty() && !renames.tables.containsKey(RenameHints.key(table.name()))
+          && !hints.isTableDropped(table.name())) {
+        vanished.add(table.name());
+      }
+    }
+    if (!vanished.isEmpty() && !appeared.isEmpty()) {
+      ambiguities.add(new Ambiguity("", vanished, appeared));
+    }
+    return renames;
+  }
+
+  private void findColumns(Table old, Table table, RenameHints hints) {
+    for (Column column : table.columns()) {
+      if (old.column(column.name()).isPresent()) {
+        continue;
+      }
+      Optional<Column> renamedFrom = hints.oldColumnName(table.name(), column.name())
+          .filter(o -> table.column(o).isEmpty())
+          .flatMap(old::column);
+      if (renamedFrom.isPresent()) {
+        columns.computeIfAbsent(RenameHints.key(old.name()), k -> new HashMap<>())
+            .put(RenameHints.key(renamedFrom.get().name()), column.name());
+        changes.add(new SchemaChange.RenameColumn(
+            table.name(), renamedFrom.get().name(), column.name()));
+      }
+    }
+  }
+
+  List<SchemaChange> changes() {
+    return List.copyOf(changes);
+  }
+
+  /** The old schema with every rename applied. */
+  Schema applyTo(Schema schema) {
+    List<Table> tablesAfter = new ArrayList<>();
+    for (Table table : schema.tables()) {
+      String oldName = table.name();
+      List<Column> cols = table.columns().stream()
+          .map(c -> {
+            String name = column(oldName, c.name());
+            return new Column(name, name.equals(c.name()) ? c.property() : name, c.type(),
+                c.notNull(), c.primaryKey(), c.autoIncrement(), c.unique(), c.defaultValue());
+          })
+          .toList();
+      List<Index> indexes = table.indexes().stream()
+          .map(i -> new Index(i.name(), columns(oldName, i.columns()), i.unique()))
+          .toList();
+      List<ForeignKey> keys = table.foreignKeys().stream()
+          .map(fk -> new ForeignKey(fk.name(), columns(oldName, fk.columns()),
+              table(fk.referencedTable()), columns(fk.referencedTable(), fk.referencedColumns()),
+              fk.onUpdate(), fk.onDelete()))
+          .toList();
+      String name = table(oldName);
+      tablesAfter.add(new Table(name, name.equals(oldName) ? table.exportName() : name, cols,
+          columns(oldName, table.compositePrimaryKey()), indexes, keys));
+    }
+    return new Schema(tablesAfter);
+  }
+
+  private String table(String oldName) {
+    return tables.getOrDefault(RenameHints.key(oldName), oldName);
+  }
+
+  private String column(String oldTable, String oldColumn) {
+    return columns.getOrDefault(RenameHints.key(oldTable), Map.of())
+        .getOrDefault(RenameHints.key(oldColumn), oldColumn);
+  }
+
+  private List<String> columns(String oldTable, List<String> oldColumns) {
+    return oldColumns.stream().map(c -> column(oldTable, c)).toList();
+  }
+}

@@ -1,0 +1,106 @@
+package dev.nanoka.runtime.diff;
+
+import dev.nanoka.runtime.schema.Column;
+import dev.nanoka.runtime.schema.Index;
+import dev.nanoka.runtime.schema.Table;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One logical change between two schemas. The SQL renderer decides the statements and their
+ * order; {@link #dataLoss()} says what rows or values the change can lose, for warnings, SQL
+ * comments and the push guard.
+ */
+public sealed interface SchemaChange {
+
+  /** What this change can lose, in words; empty when it keeps every value. */
+  List<String> dataLoss();
+
+  /** A new table (its indexes come as separate {@link CreateIndex} changes). */
+  record CreateTable(Table table) implements SchemaChange {
+    @Override
+    public List<String> dataLoss() {
+      return List.of();
+    }
+  }
+
+  /** A table that is gone, with its rows. */
+  record DropTable(Table table) implements SchemaChange {
+    @Override
+    public List<String> dataLoss() {
+      return List.of("drops table " + table.name() + " and all its rows");
+    }
+  }
+
+  /** {@code ALTER TABLE from RENAME TO to}; SQLite carries indexes and foreign keys along. */
+  record RenameTable(String from, String to) implements SchemaChange {
+    @Override
+    public List<String> dataLoss() {
+      return List.of();
+    }
+  }
+
+  /** {@code ALTER TABLE t RENAME COLUMN from TO to}. */
+  record RenameColumn(String table, String from, String to) implements SchemaChange {
+    @Override
+    public List<String> dataLoss() {
+      return List.of();
+    }
+  }
+
+  /** {@code ALTER TABLE t ADD column}: only for columns SQLite can add in place. */
+  record AddColumn(String table, Column column) implements SchemaChange {
+    @Override
+    public List<String> dataLoss() {
+      return List.of();
+    }
+  }
+
+  /** {@code ALTER TABLE t DROP COLUMN c}: only for columns SQLite can drop in place. */
+  record DropColumn(String table, Column column) implements SchemaChange {
+    @Override
+    public List<String> dataLoss() {
+      return List.of("drops column " + table + "." + column.name() + " and its values");
+    }
+  }
+
+  /** A new index, or a changed one re-created. */
+  record CreateIndex(String table, Index index) implements SchemaChange {
+    @Override
+    public List<String> dataLoss() {
+      return List.of();
+    }
+  }
+
+  /** An index that is gone or changed. */
+  record DropIndex(String table, Index index) implements SchemaChange {
+    @Override
+    public List<String> dataLoss() {
+      return List.of();
+    }
+  }
+
+  /**
+   * A change SQLite cannot make with ALTER TABLE (a column's type, nullability, default, key,
+   * foreign keys): the table is re-created as {@code to} and its rows copied.
+   *
+   * @param from the table as it is just before the rebuild (after renames)
+   * @param to the table as it must become
+   * @param copied columns whose values are copied: column of {@code to} → column of {@code from};
+   *     columns new in {@code to} are not copied and take their default
+   * @param losses what the rebuild can lose (dropped columns, narrowed types, new NOT NULL
+   *     constraints that existing rows may not satisfy)
+   */
+  record RebuildTable(Table from, Table to, Map<String, String> copied, List<String> losses)
+      implements SchemaChange {
+    public RebuildTable {
+      copied = Map.copyOf(copied);
+      losses = List.copyOf(losses);
+    }
+
+    @Override
+    public List<String> dataLoss() {
+      return losses;
+    }
+  }
+}
