@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.nanoka.processor.migrate.FileChange;
 import dev.nanoka.processor.migrate.MigrationFolder;
 import dev.nanoka.processor.migrate.MigrationFolderException;
+import dev.nanoka.processor.migrate.MigrationIndexWriter;
 import dev.nanoka.processor.migrate.MigrationPlanner;
 import dev.nanoka.processor.migrate.ModelLocator;
 import dev.nanoka.processor.migrate.RenameHintsReader;
@@ -90,6 +91,7 @@ public final class NanokaProcessor extends AbstractProcessor {
     List<SchemaPlan> plans = new SchemaPlanner(elements, diagnostics, options).plan(round);
 
     List<FileChange> files = new ArrayList<>();
+    List<SchemaPlan> packaged = new ArrayList<>();
     for (SchemaPlan plan : plans) {
       // JSON type names are declared per schema.ts, so each schema gets its own mapper.
       JsonTypeMapper json = new JsonTypeMapper(types, elements);
@@ -114,6 +116,7 @@ public final class NanokaProcessor extends AbstractProcessor {
       // version < 1 was reported by the planner and has no migration number to plan for
       if (schema.isPresent() && plan.migrate() && plan.version() >= 1) {
         files.addAll(planMigration(plan, schema.get(), models));
+        packaged.add(plan);
       }
     }
     if (diagnostics.hasErrors()) {
@@ -129,6 +132,26 @@ public final class NanokaProcessor extends AbstractProcessor {
       } catch (IOException e) {
         diagnostics.error(null, Message.WRITE_FAILED, file.path(), e);
       }
+    }
+    if (!diagnostics.hasErrors() && MigrationIndexWriter.runtimeAvailable(elements)) {
+      packaged.forEach(this::packageMigrations);
+    }
+  }
+
+  /** Puts the migrations on the class path with a generated index, for the runtime. */
+  private void packageMigrations(SchemaPlan plan) {
+    if (plan.origin().isEmpty() || plan.migrations().isEmpty()) {
+      return; // an implicit schema has no package of its own to put the index in
+    }
+    try {
+      MigrationFolder folder = MigrationFolder.load(plan.migrations().get());
+      MigrationIndexWriter.write(processingEnv.getFiler(), processingEnv.getElementUtils(),
+          plan.origin().get(), folder);
+    } catch (MigrationFolderException e) {
+      diagnostics.error(plan.origin().get(), Message.MIGRATION_FOLDER_INVALID, e.file(),
+          e.getMessage());
+    } catch (IOException e) {
+      diagnostics.error(plan.origin().get(), Message.WRITE_FAILED, "the migration index", e);
     }
   }
 

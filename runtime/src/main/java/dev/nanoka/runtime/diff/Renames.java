@@ -83,23 +83,35 @@ final class Renames {
     List<Table> tablesAfter = new ArrayList<>();
     for (Table table : schema.tables()) {
       String oldName = table.name();
-      List<Column> cols = table.columns().stream()
-          .map(c -> {
-            String name = column(oldName, c.name());
-            return new Column(name, name.equals(c.name()) ? c.property() : name, c.type(),
-                c.notNull(), c.primaryKey(), c.autoIncrement(), c.unique(), c.defaultValue());
-          })
-          .toList();
-      List<Index> indexes = table.indexes().stream()
+      String newName = table(oldName);
+      List<Index> indexes = new ArrayList<>(table.indexes().stream()
           .map(i -> new Index(i.name(), columns(oldName, i.columns()), i.unique()))
-          .toList();
+          .toList());
+      List<Column> cols = new ArrayList<>();
+      for (Column c : table.columns()) {
+        String name = column(oldName, c.name());
+        boolean unique = c.unique();
+        // A unique column's index is named after the table and column when it is created, and
+        // SQLite's RENAME keeps that name. Left on the column, it would be derived anew from the
+        // new names and compare equal to the index the new schema wants, so the index would
+        // never be re-created under its new name; spelled out as an index it keeps its real one.
+        String indexBefore = oldName + "_" + c.name() + "_unique";
+        if (unique && !indexBefore.equalsIgnoreCase(newName + "_" + name + "_unique")) {
+          unique = false;
+          if (indexes.stream().noneMatch(i -> i.name().equalsIgnoreCase(indexBefore))) {
+            indexes.add(new Index(indexBefore, List.of(name), true));
+          }
+        }
+        cols.add(new Column(name, name.equals(c.name()) ? c.property() : name, c.type(),
+            c.notNull(), c.primaryKey(), c.autoIncrement(), unique, c.defaultValue()));
+      }
       List<ForeignKey> keys = table.foreignKeys().stream()
           .map(fk -> new ForeignKey(fk.name(), columns(oldName, fk.columns()),
               table(fk.referencedTable()), columns(fk.referencedTable(), fk.referencedColumns()),
               fk.onUpdate(), fk.onDelete()))
           .toList();
-      String name = table(oldName);
-      tablesAfter.add(new Table(name, name.equals(oldName) ? table.exportName() : name, cols,
+      String export = newName.equals(oldName) ? table.exportName() : newName;
+      tablesAfter.add(new Table(newName, export, cols,
           columns(oldName, table.compositePrimaryKey()), indexes, keys));
     }
     return new Schema(tablesAfter);

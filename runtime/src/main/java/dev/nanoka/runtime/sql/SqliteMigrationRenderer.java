@@ -12,6 +12,7 @@ import dev.nanoka.runtime.diff.SchemaChange.RenameColumn;
 import dev.nanoka.runtime.diff.SchemaChange.RenameTable;
 import dev.nanoka.runtime.diff.SchemaDiff;
 import dev.nanoka.runtime.schema.Column;
+import dev.nanoka.runtime.schema.ForeignKey;
 import dev.nanoka.runtime.schema.Schema;
 import dev.nanoka.runtime.schema.Table;
 import java.util.ArrayList;
@@ -106,8 +107,15 @@ public final class SqliteMigrationRenderer {
     changes.stream().filter(c -> c instanceof DropTable)
         .forEach(c -> dropped.add(table(((DropTable) c).table().name())));
     for (Table table : TableOrder.childrenFirst(dropped)) {
-      out.add(new MigrationStatement(SqliteDdl.dropTable(table.name()),
-          lossComments(new DropTable(table))));
+      List<MigrationStatement> release = releaseSelfReferences(table);
+      List<String> comments = lossComments(new DropTable(table));
+      if (release.isEmpty()) {
+        out.add(new MigrationStatement(SqliteDdl.dropTable(table.name()), comments));
+      } else {
+        out.add(new MigrationStatement(release.get(0).sql(), comments));
+        out.addAll(release.subList(1, release.size()));
+        out.add(MigrationStatement.of(SqliteDdl.dropTable(table.name())));
+      }
       current.remove(TableOrder.key(table.name()));
     }
     for (SchemaChange change : changes) {
@@ -136,6 +144,7 @@ public final class SqliteMigrationRenderer {
           + SqliteDdl.quote(dependent.name()) + ";"));
     }
     for (Table dependent : TableOrder.childrenFirst(dependents)) {
+      steps.addAll(releaseSelfReferences(dependent));
       steps.add(MigrationStatement.of("DELETE FROM " + SqliteDdl.quote(dependent.name()) + ";"));
     }
     steps.add(MigrationStatement.of(SqliteDdl.createTable(target, temporary)));
@@ -151,6 +160,7 @@ public final class SqliteMigrationRenderer {
       }
       steps.add(MigrationStatement.of(SqliteDdl.copyRows(temporary, targetColumns, name, sources)));
     }
+    steps.addAll(releaseSelfReferences(table(name)));
     steps.add(MigrationStatement.of(SqliteDdl.dropTable(name)));
     steps.add(MigrationStatement.of(SqliteDdl.renameTable(temporary, name)));
     put(target);
@@ -162,6 +172,44 @@ public final class SqliteMigrationRenderer {
     }
     steps.set(0, new MigrationStatement(steps.get(0).sql(), comments));
     out.addAll(steps);
+  }
+
+  /**
+   * Statements to run just before every row of {@code table} is deleted, by DELETE or by the
+   * implicit DELETE of DROP TABLE when foreign keys are enforced. Rows go in rowid order, so a
+   * row referencing another row of the same table can outlive its parent for a moment: ON DELETE
+   * RESTRICT then aborts, and SET NULL / SET DEFAULT can write NULL into a NOT NULL column. SQLite
+   * ignores a row's reference to itself when deleting that row, so each referencing row is first
+   * pointed at itself; the rows are set aside or meant to go, so nothing of value changes. Only
+   * for the self-references whose action can fail: the rest need no extra statement.
+   */
+  private static List<MigrationStatement> releaseSelfReferences(Table table) {
+    List<MigrationStatement> statements = new ArrayList<>();
+    for (ForeignKey key : table.foreignKeys()) {
+      if (!key.referencedTable().equalsIgnoreCase(table.name()) || !canFailOnDelete(table, key)) {
+        continue;
+      }
+      List<String> assignments = new ArrayList<>();
+      List<String> referencing = new ArrayList<>();
+      for (int i = 0; i < key.columns().size(); i++) {
+        String column = SqliteDdl.quote(key.columns().get(i));
+        assignments.add(column + " = " + SqliteDdl.quote(key.referencedColumns().get(i)));
+        referencing.add(column + " IS NOT NULL");
+      }
+      statements.add(MigrationStatement.of("UPDATE " + SqliteDdl.quote(table.name()) + " SET "
+          + String.join(", ", assignments) + " WHERE " + String.join(" AND ", referencing) + ";"));
+    }
+    return statements;
+  }
+
+  private static boolean canFailOnDelete(Table table, ForeignKey key) {
+    boolean notNull = key.columns().stream()
+        .anyMatch(c -> table.column(c).map(Column::notNull).orElse(false));
+    return switch (key.onDelete()) {
+      case RESTRICT -> true;
+      case SET_NULL, SET_DEFAULT -> notNull;
+      case NO_ACTION, CASCADE -> false;
+    };
   }
 
   /** The old value, or the new default where a column became NOT NULL and has one. */

@@ -1,0 +1,46 @@
+package dev.nanoka.runtime.cli;
+
+import dev.nanoka.runtime.migrate.MigrationException;
+import dev.nanoka.runtime.migrate.MigrationListener;
+import dev.nanoka.runtime.migrate.MigrationSource;
+import dev.nanoka.runtime.migrate.Migrator;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The options every database command shares: which database, which folder. */
+final class DatabaseOptions {
+
+  /** The database used when no {@code --url} is given: a SQLite file in the working directory. */
+  static final String DEFAULT_URL = "jdbc:sqlite:nanoka.db";
+
+  @Option(names = "--url", paramLabel = "JDBC_URL", defaultValue = DEFAULT_URL,
+      description = "The database (default: ${DEFAULT-VALUE}, a SQLite file in the working"
+          + " directory).")
+  String url;
+
+  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "drizzle/migrations",
+      description = "The migrations folder (default: ${DEFAULT-VALUE}).")
+  Path dir;
+
+  @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "300",
+      description = "How long to wait for another process's write lock (default: ${DEFAULT-VALUE}).")
+  long lockTimeoutSeconds;
+
+  Migrator migrator(MigrationListener listener) {
+    return Migrator.forUrl(url)
+        .source(MigrationSource.folder(dir))
+        .lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
+        .listener(listener)
+        .build();
+  }
+
+  /** The exit code for a run that stopped. */
+  static int exitCode(MigrationException e) {
+    return switch (e.kind()) {
+      case FAILED, EDITED -> 1;
+      case LOCK_TIMEOUT -> 3;
+      case UNREADABLE -> 4;
+    };
+  }
+}

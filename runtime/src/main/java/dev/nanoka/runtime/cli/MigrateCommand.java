@@ -1,0 +1,62 @@
+package dev.nanoka.runtime.cli;
+
+import dev.nanoka.runtime.migrate.MigrateResult;
+import dev.nanoka.runtime.migrate.MigrationException;
+import dev.nanoka.runtime.migrate.MigrationListener;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+    description = "Applies the pending migrations in order, each file in one transaction.")
+final class MigrateCommand implements Callable<Integer> {
+
+  @Mixin
+  DatabaseOptions database;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    MigrationListener progress = new MigrationListener() {
+      @Override
+      public void applying(String name, int position, int total) {
+        out.printf("Applying %s (%d/%d) ... ", name, position, total);
+        out.flush();
+      }
+
+      @Override
+      public void applied(String name, Duration took) {
+        out.printf("done in %d ms%n", took.toMillis());
+        out.flush();
+      }
+
+      @Override
+      public void appliedElsewhere(String name) {
+        out.println("already applied by another process");
+        out.flush();
+      }
+    };
+    try {
+      MigrateResult result = database.migrator(progress).migrate();
+      result.adopted().forEach(name ->
+          out.println("Adopted " + name + " (applied by wrangler): checksum recorded"));
+      out.println(result.applied().isEmpty()
+          ? "Nothing to apply: " + result.upToDate().size() + " migrations already applied."
+          : "Applied " + result.applied().size() + " migration(s); "
+              + (result.applied().size() + result.upToDate().size()) + " applied in all.");
+      return 0;
+    } catch (MigrationException e) {
+      out.println();
+      err.println("error: " + e.getMessage());
+      return DatabaseOptions.exitCode(e);
+    }
+  }
+}

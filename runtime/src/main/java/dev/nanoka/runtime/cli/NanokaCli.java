@@ -1,0 +1,55 @@
+package dev.nanoka.runtime.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar nanoka-cli.jar <command>}: apply and inspect migrations.
+ *
+ * <p>Exit codes: 0 done; 1 a migration failed or {@code validate} found problems; 2 wrong
+ * usage; 3 the database's lock could not be had in time; 4 the database or the migrations could
+ * not be read. {@code apply} returns wrangler's own exit code.
+ */
+@Command(
+    name = "nanoka",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Applies drizzle-kit migrations to SQLite over JDBC, with a history"
+        + " wrangler shares.",
+    subcommands = {
+        MigrateCommand.class,
+        StatusCommand.class,
+        ValidateCommand.class,
+        RepairCommand.class,
+        ApplyCommand.class,
+        CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:done",
+        "1:a migration failed, or validate found edited or missing files",
+        "2:wrong usage",
+        "3:timed out waiting for the database's write lock",
+        "4:the database or the migrations could not be read",
+        "other:apply passes on wrangler's exit code"
+    })
+public final class NanokaCli implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code (for tests and embedding). */
+  public static int run(String... args) {
+    return new CommandLine(new NanokaCli()).execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Missing a command: migrate, status, validate, repair or apply");
+  }
+}

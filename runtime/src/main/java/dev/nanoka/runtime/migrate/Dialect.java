@@ -1,0 +1,38 @@
+package dev.nanoka.runtime.migrate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What differs between databases when applying migrations. SQLite is the one implemented; a
+ * PostgreSQL dialect would take an advisory lock instead of {@code BEGIN IMMEDIATE}.
+ */
+public interface Dialect {
+
+  /** Prepares a fresh connection: lock wait time, and anything else the dialect needs. */
+  void configure(Connection connection, long lockTimeoutMillis) throws SQLException;
+
+  /** Starts a transaction that holds the database's write lock until commit or rollback. */
+  void beginLocked(Connection connection) throws SQLException;
+
+  void commit(Connection connection) throws SQLException;
+
+  void rollback(Connection connection) throws SQLException;
+
+  /**
+   * Turns foreign key enforcement off for the next transaction and returns a handle that turns
+   * it back to what it was. Table rebuilds need it off; SQLite only honours the change outside a
+   * transaction.
+   */
+  AutoCloseable foreignKeysOff(Connection connection) throws SQLException;
+
+  /** Foreign key violations in the database, described; empty when none. */
+  List<String> foreignKeyViolations(Connection connection) throws SQLException;
+
+  /** Whether the exception means the lock could not be had in time. */
+  boolean isLockTimeout(SQLException e);
+
+  /** The SQL creating the history tables if they are missing. */
+  List<String> historyTables();
+}

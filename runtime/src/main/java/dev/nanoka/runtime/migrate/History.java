@@ -1,0 +1,92 @@
+package dev.nanoka.runtime.migrate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The applied-migration history: wrangler's {@code d1_migrations} (id, name, applied_at) plus
+ * {@code nanoka_migration_checksums} (name, checksum). A database migrated here is up to date for
+ * {@code wrangler d1 migrations apply}, and the reverse: rows wrangler wrote simply have no
+ * checksum until Nanoka adopts them.
+ */
+final class History {
+
+  static final String TABLE = "d1_migrations";
+  static final String CHECKSUMS = "nanoka_migration_checksums";
+
+  private History() {}
+
+  static boolean exists(Connection connection) throws SQLException {
+    try (ResultSet rows = connection.getMetaData().getTables(null, null, TABLE, null)) {
+      return rows.next();
+    }
+  }
+
+  static void create(Connection connection, Dialect dialect) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (String ddl : dialect.historyTables()) {
+        statement.execute(ddl);
+      }
+    }
+  }
+
+  /** The applied migrations in the order they were applied; empty if there is no history yet. */
+  static List<AppliedMigration> read(Connection connection) throws SQLException {
+    List<AppliedMigration> applied = new ArrayList<>();
+    if (!exists(connection)) {
+      return applied;
+    }
+    boolean checksums;
+    try (ResultSet rows = connection.getMetaData().getTables(null, null, CHECKSUMS, null)) {
+      checksums = rows.next();
+    }
+    String sql = checksums
+        ? "SELECT m.name, m.applied_at, c.checksum FROM " + TABLE + " m LEFT JOIN " + CHECKSUMS
+            + " c ON c.name = m.name ORDER BY m.id"
+        : "SELECT name, applied_at, NULL FROM " + TABLE + " ORDER BY id";
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        applied.add(new AppliedMigration(rows.getString(1), rows.getString(2),
+            Optional.ofNullable(rows.getString(3))));
+      }
+    }
+    return applied;
+  }
+
+  static boolean isApplied(Connection connection, String name) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT 1 FROM " + TABLE + " WHERE name = ?")) {
+      statement.setString(1, name);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  static void record(Connection connection, Migration migration) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("INSERT INTO " + TABLE + " (name) VALUES (?)")) {
+      statement.setString(1, migration.name());
+      statement.executeUpdate();
+    }
+    setChecksum(connection, migration.name(), migration.checksum());
+  }
+
+  static void setChecksum(Connection connection, String name, String checksum)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "INSERT INTO " + CHECKSUMS + " (name, checksum) VALUES (?, ?)"
+            + " ON CONFLICT(name) DO UPDATE SET checksum = excluded.checksum")) {
+      statement.setString(1, name);
+      statement.setString(2, checksum);
+      statement.executeUpdate();
+    }
+  }
+}

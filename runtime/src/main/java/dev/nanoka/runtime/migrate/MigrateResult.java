@@ -1,0 +1,19 @@
+package dev.nanoka.runtime.migrate;
+
+import java.util.List;
+
+/**
+ * What a run did.
+ *
+ * @param applied files this run applied, in order
+ * @param upToDate files that were already applied (by an earlier run, another process or wrangler)
+ * @param adopted files applied by wrangler whose checksum this run recorded
+ */
+public record MigrateResult(List<String> applied, List<String> upToDate, List<String> adopted) {
+
+  public MigrateResult {
+    applied = List.copyOf(applied);
+    upToDate = List.copyOf(upToDate);
+    adopted = List.copyOf(adopted);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.nanoka.runtime.migrate;
+
+import java.util.List;
+
+/**
+ * A migration run that stopped. The message names the file, the statement (by number, counting
+ * from 1) and the database's own words; nothing of the failing file was kept.
+ */
+public final class MigrationException extends Exception {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Why the run stopped; the CLI maps each kind to an exit code. */
+  public enum Kind {
+    /** A statement failed or left a foreign key broken; the file was rolled back. */
+    FAILED,
+    /** Applied files were edited afterwards; see {@code validate} and {@code repair}. */
+    EDITED,
+    /** The write lock could not be had in time. */
+    LOCK_TIMEOUT,
+    /** The database or the migrations could not be read. */
+    UNREADABLE
+  }
+
+  private final Kind kind;
+
+  public MigrationException(Kind kind, String message, Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  static MigrationException statementFailed(
+      String file, int number, int total, String statement, String databaseMessage, Throwable cause) {
+    return new MigrationException(Kind.FAILED, file + ": statement " + number + " of " + total
+        + " failed: " + databaseMessage + "\n" + indent(statement)
+        + "\nThe file was rolled back; later migrations were not run.", cause);
+  }
+
+  static MigrationException foreignKeysBroken(String file, List<String> violations) {
+    return new MigrationException(Kind.FAILED, file + " leaves foreign keys broken ("
+        + String.join("; ", violations) + "). The file was rolled back; later migrations were"
+        + " not run.", null);
+  }
+
+  static MigrationException edited(List<String> files) {
+    return new MigrationException(Kind.EDITED, "Applied migration" + (files.size() > 1 ? "s" : "")
+        + " changed since applied: " + String.join(", ", files) + ". The database ran the old"
+        + " text; nothing was applied. If the edit is intended (a comment, or you fixed the"
+        + " database by hand), accept the current files with `nanoka repair`"
+        + " (Migrator.repair()); otherwise restore the files.", null);
+  }
+
+  private static String indent(String statement) {
+    String shown = statement.length() > 2000 ? statement.substring(0, 2000) + " …" : statement;
+    return "    " + shown.replace("\n", "\n    ");
+  }
+}

@@ -1,0 +1,17 @@
+package dev.nanoka.runtime.migrate;
+
+import java.util.List;
+
+/**
+ * The migrations packaged in the application's class path, listed at compile time so no class
+ * path scanning is needed at start-up. The annotation processor generates an implementation
+ * next to the {@code @Schema}; pass it to {@link MigrationSource#index(MigrationIndex)}.
+ */
+public interface MigrationIndex {
+
+  /** The resource folder holding the files, e.g. {@code nanoka/migrations/app}. */
+  String resourceFolder();
+
+  /** The file names in the order they apply, e.g. {@code 0000_create_users.sql}. */
+  List<String> files();
+}

@@ -1,0 +1,22 @@
+package dev.nanoka.runtime.migrate;
+
+import java.time.Duration;
+
+/** Progress of a migration run, for logs and the CLI. Every method has a do-nothing default. */
+public interface MigrationListener {
+
+  /** The run found {@code pending} migrations to apply. */
+  default void pending(int pending) {}
+
+  /** About to apply migration number {@code position} (from 1) of {@code total}. */
+  default void applying(String name, int position, int total) {}
+
+  /** Applied and committed. */
+  default void applied(String name, Duration took) {}
+
+  /** Another process applied it while this one waited for the lock. */
+  default void appliedElsewhere(String name) {}
+
+  /** Nothing to do. */
+  MigrationListener NONE = new MigrationListener() {};
+}

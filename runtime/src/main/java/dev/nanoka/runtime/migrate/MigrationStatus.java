@@ -1,0 +1,25 @@
+package dev.nanoka.runtime.migrate;
+
+import java.util.Optional;
+
+/**
+ * One migration as {@code status} shows it: found, applied, or both.
+ *
+ * @param name the file name
+ * @param state where it stands
+ * @param appliedAt when it was applied, if it was
+ */
+public record MigrationStatus(String name, State state, Optional<String> appliedAt) {
+
+  /** Where a migration stands. */
+  public enum State {
+    /** Applied, and the file is unchanged (or was applied by wrangler, which keeps no checksum). */
+    APPLIED,
+    /** Found, not applied yet. */
+    PENDING,
+    /** Applied, but the file has changed since. */
+    EDITED,
+    /** Applied, but no file has its name any more. */
+    MISSING
+  }
+}
