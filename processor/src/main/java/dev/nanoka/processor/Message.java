@@ -14,7 +14,9 @@ public enum Message {
       "ModelGeneric",
       "@Model record %s has type parameters; a table has fixed column types. Remove <%s>."),
   MODEL_NO_COMPONENTS(
-      "ModelNoColumns", "@Model record %s has no components; a table needs at least one column."),
+      "ModelNoColumns",
+      "@Model record %s has no components; a table needs at least one column. Declare them"
+          + " in the record header, e.g. `record %s(@Field(primaryKey = true) long id)`."),
   NO_PRIMARY_KEY(
       "NoPrimaryKey",
       "%s has no primary key. Mark one component `@Field(primaryKey = true)`, or name several"
@@ -122,7 +124,8 @@ public enum Message {
       "%s has both defaultValue and defaultFunction; a column has one default. Keep one."),
   DEFAULT_FUNCTION_MISMATCH(
       "DefaultFunctionMismatch",
-      "`defaultFunction = DefaultFunction.%s` does not fit %s of type %s: %s."),
+      "`defaultFunction = DefaultFunction.%s` does not fit %s of type %s: %s. Change the"
+          + " component's type, or drop defaultFunction (a literal defaultValue may fit)."),
   DEFAULT_NOT_RENDERED(
       "DefaultNotRendered",
       "Default \"%s\" of %s is ignored: %s columns can't carry a default in schema.ts or SQL."
@@ -166,8 +169,9 @@ public enum Message {
           + " set @Schema(output). Migrations then go to the folder `migrations` beside it."),
   WRITE_FAILED(
       "WriteFailed",
-      "Could not write %s: %s. Point -Ananoka.output, -Ananoka.out or @Schema(output) at a"
-          + " file in a directory that can be created and written."),
+      "Could not write %s: %s. For schema.ts and migrations, check that -Ananoka.output,"
+          + " -Ananoka.out or @Schema(output/out) name a location that can be created and"
+          + " written."),
   MIGRATION_FOLDER_INVALID(
       "MigrationFolder",
       "%s %s. No migration was written: Nanoka never regenerates a history it cannot read."),

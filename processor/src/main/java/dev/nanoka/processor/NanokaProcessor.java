@@ -1,6 +1,7 @@
 package dev.nanoka.processor;
 
 import com.google.auto.service.AutoService;
+import dev.nanoka.processor.java.SchemaClassWriter;
 import dev.nanoka.processor.migrate.FileChange;
 import dev.nanoka.processor.migrate.MigrationFolder;
 import dev.nanoka.processor.migrate.MigrationFolderException;
@@ -21,7 +22,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -92,6 +95,7 @@ public final class NanokaProcessor extends AbstractProcessor {
 
     List<FileChange> files = new ArrayList<>();
     List<SchemaPlan> packaged = new ArrayList<>();
+    Map<Element, Schema> definitions = new LinkedHashMap<>();
     for (SchemaPlan plan : plans) {
       // JSON type names are declared per schema.ts, so each schema gets its own mapper.
       JsonTypeMapper json = new JsonTypeMapper(types, elements);
@@ -118,6 +122,9 @@ public final class NanokaProcessor extends AbstractProcessor {
         files.addAll(planMigration(plan, schema.get(), models));
         packaged.add(plan);
       }
+      if (schema.isPresent() && plan.origin().isPresent()) {
+        definitions.put(plan.origin().get(), schema.get());
+      }
     }
     if (diagnostics.hasErrors()) {
       return; // nothing is written from a model with errors
@@ -135,6 +142,13 @@ public final class NanokaProcessor extends AbstractProcessor {
     }
     if (!diagnostics.hasErrors() && MigrationIndexWriter.runtimeAvailable(elements)) {
       packaged.forEach(this::packageMigrations);
+      definitions.forEach((element, schema) -> {
+        try {
+          SchemaClassWriter.write(processingEnv.getFiler(), elements, element, schema);
+        } catch (IOException e) {
+          diagnostics.error(element, Message.WRITE_FAILED, "the schema class", e);
+        }
+      });
     }
   }
 

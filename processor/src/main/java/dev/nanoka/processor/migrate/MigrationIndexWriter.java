@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.List;
+import dev.nanoka.processor.java.SchemaClassWriter;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -50,8 +51,7 @@ public final class MigrationIndexWriter {
       MigrationFolder folder) throws IOException {
     PackageElement pkg = elements.getPackageOf(schemaElement);
     String packageName = pkg.getQualifiedName().toString();
-    String className = schemaElement.getKind() == ElementKind.PACKAGE
-        ? "NanokaMigrations" : schemaElement.getSimpleName() + "Migrations";
+    String className = SchemaClassWriter.className(schemaElement, "Migrations");
     String resourceFolder = "nanoka/migrations"
         + (packageName.isEmpty() ? "" : "/" + packageName.replace('.', '/'))
         + (schemaElement.getKind() == ElementKind.PACKAGE ? "" : "/" + schemaElement.getSimpleName());

@@ -53,7 +53,7 @@ public final class ModelReader {
     }
     List<? extends RecordComponentElement> components = element.getRecordComponents();
     if (components.isEmpty()) {
-      diagnostics.error(element, model.mirror(), null, Message.MODEL_NO_COMPONENTS, name);
+      diagnostics.error(element, model.mirror(), null, Message.MODEL_NO_COMPONENTS, name, name);
       return Optional.empty();
     }
 

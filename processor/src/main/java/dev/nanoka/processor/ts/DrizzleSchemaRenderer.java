@@ -112,7 +112,8 @@ public final class DrizzleSchemaRenderer {
     } else if (type instanceof ColumnType.Numeric) {
       return imports.use(Name.NUMERIC) + "(" + name + ")";
     } else if (type instanceof ColumnType.Blob) {
-      return imports.use(Name.BLOB) + "(" + name + ")";
+      // Without a mode Drizzle reads a blob as JSON; byte[] wants the raw bytes.
+      return imports.use(Name.BLOB) + "(" + name + ", { mode: 'buffer' })";
     }
     throw new IllegalArgumentException("unknown column type " + type);
   }

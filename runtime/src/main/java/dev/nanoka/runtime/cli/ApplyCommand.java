@@ -1,9 +1,14 @@
 package dev.nanoka.runtime.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +34,8 @@ final class ApplyCommand implements Callable<Integer> {
     pnpm("pnpm", "exec", "wrangler"),
     npm("npm", "exec", "--", "wrangler"),
     yarn("yarn", "wrangler"),
-    bun("bunx", "wrangler");
+    // `bun x` rather than `bunx`: the same on every OS (Windows installs only bun.exe for sure).
+    bun("bun", "x", "wrangler");
 
     final List<String> prefix;
 
@@ -81,9 +87,51 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   List<String> command() {
+    return command(System.getProperty("os.name", "").startsWith("Windows")
+        ? name -> onWindowsPath(name, System.getenv("PATH"), System.getenv("PATHEXT"))
+        : name -> name);
+  }
+
+  /** The command, its first word (the program) resolved by {@code executable}. */
+  List<String> command(UnaryOperator<String> executable) {
     List<String> command = new ArrayList<>(packageManager.prefix);
+    command.set(0, executable.apply(command.get(0)));
     command.addAll(List.of("d1", "migrations", "apply", database,
         target.remote ? "--remote" : "--local"));
     return command;
+  }
+
+  /**
+   * The program's file on a Windows PATH. ProcessBuilder only adds {@code .exe} there, while npm,
+   * npx, pnpm and yarn are mostly {@code .cmd} scripts; so each folder of the PATH is searched
+   * with every PATHEXT extension, as the Windows shell does. The name itself when none is found
+   * (the start then fails with a clear message).
+   */
+  static String onWindowsPath(String name, String path, String pathext) {
+    if (path == null) {
+      return name;
+    }
+    String[] extensions = (pathext == null || pathext.isBlank() ? ".COM;.EXE;.BAT;.CMD" : pathext)
+        .split(";");
+    for (String folder : path.split(";")) {
+      if (folder.isBlank()) {
+        continue;
+      }
+      for (String extension : extensions) {
+        if (extension.isBlank()) {
+          continue;
+        }
+        try {
+          Path candidate = Path.of(folder.strip().replace("\"", ""),
+              name + extension.strip().toLowerCase(Locale.ROOT));
+          if (Files.isRegularFile(candidate)) {
+            return candidate.toString();
+          }
+        } catch (InvalidPathException e) {
+          break; // a PATH entry that is no folder name: the next one
+        }
+      }
+    }
+    return name;
   }
 }

@@ -6,7 +6,10 @@ import dev.nanoka.runtime.migrate.MigrationSource;
 import dev.nanoka.runtime.migrate.Migrator;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options every database command shares: which database, which folder. */
 final class DatabaseOptions {
@@ -27,11 +30,23 @@ final class DatabaseOptions {
       description = "How long to wait for another process's write lock (default: ${DEFAULT-VALUE}).")
   long lockTimeoutSeconds;
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   Migrator migrator(MigrationListener listener) {
+    return migrator(listener, false);
+  }
+
+  Migrator migrator(MigrationListener listener, boolean checkDrift) {
+    if (lockTimeoutSeconds < 0) {
+      throw new ParameterException(command.commandLine(),
+          "Invalid --lock-timeout " + lockTimeoutSeconds + ": seconds, 0 or more");
+    }
     return Migrator.forUrl(url)
         .source(MigrationSource.folder(dir))
         .lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
         .listener(listener)
+        .checkDrift(checkDrift)
         .build();
   }
 

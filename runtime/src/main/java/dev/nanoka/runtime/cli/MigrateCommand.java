@@ -18,6 +18,10 @@ final class MigrateCommand implements Callable<Integer> {
   @Mixin
   DatabaseOptions database;
 
+  @picocli.CommandLine.Option(names = "--no-drift-check",
+      description = "Skip comparing the database with its migration history before applying.")
+  boolean noDriftCheck;
+
   @Spec
   CommandSpec spec;
 
@@ -39,13 +43,22 @@ final class MigrateCommand implements Callable<Integer> {
       }
 
       @Override
+      public void drift(java.util.List<String> differences) {
+        err.println("warning: Drift detected: the database does not match its migration"
+            + " history:\n  - " + String.join("\n  - ", differences)
+            + "\n  (changed by hand or by `nanoka push`? In development, `nanoka reset`"
+            + " rebuilds it from the migrations.)");
+        err.flush();
+      }
+
+      @Override
       public void appliedElsewhere(String name) {
         out.println("already applied by another process");
         out.flush();
       }
     };
     try {
-      MigrateResult result = database.migrator(progress).migrate();
+      MigrateResult result = database.migrator(progress, !noDriftCheck).migrate();
       result.adopted().forEach(name ->
           out.println("Adopted " + name + " (applied by wrangler): checksum recorded"));
       out.println(result.applied().isEmpty()

@@ -1,5 +1,6 @@
 package dev.nanoka.runtime.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,9 @@ import picocli.CommandLine.Command;
         ValidateCommand.class,
         RepairCommand.class,
         ApplyCommand.class,
+        PushCommand.class,
+        DiffCommand.class,
+        ResetCommand.class,
         CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -47,9 +51,19 @@ public final class NanokaCli implements Runnable {
     return new CommandLine(new NanokaCli()).execute(args);
   }
 
+  /** Runs the CLI with its output and errors (usage messages included) going to the writers. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    try {
+      return new CommandLine(new NanokaCli()).setOut(out).setErr(err).execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing a command: migrate, status, validate, repair or apply");
+        "Missing a command: migrate, status, validate, repair, apply, push, diff or reset");
   }
 }

@@ -26,8 +26,14 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try {
-      List<MigrationStatus> statuses = database.migrator(MigrationListener.NONE).status();
+      var migrator = database.migrator(MigrationListener.NONE);
+      List<MigrationStatus> statuses = migrator.status();
       print(out, statuses);
+      List<String> drift = migrator.drift();
+      if (!drift.isEmpty()) {
+        out.println("Drift detected: the database does not match its migration history:");
+        drift.forEach(line -> out.println("  - " + line));
+      }
       return 0;
     } catch (MigrationException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());

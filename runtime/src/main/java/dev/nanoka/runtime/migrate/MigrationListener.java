@@ -17,6 +17,12 @@ public interface MigrationListener {
   /** Another process applied it while this one waited for the lock. */
   default void appliedElsewhere(String name) {}
 
+  /**
+   * The database differs from what its applied migrations produce (checked only when asked for
+   * with {@code Builder.checkDrift}); one line per difference.
+   */
+  default void drift(java.util.List<String> differences) {}
+
   /** Nothing to do. */
   MigrationListener NONE = new MigrationListener() {};
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +28,20 @@ import javax.sql.DataSource;
  */
 public final class Migrator {
 
-  /** Transaction control a file must not contain: each file already runs in one transaction. */
+  /**
+   * Transaction control a file must not contain: each file already runs in one transaction. A
+   * statement whose first word (after any comments) is one of these ends or nests it; D1 refuses
+   * them all, savepoints included.
+   */
   private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
-      "(?is)^\\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)(\\s+(DEFERRED|IMMEDIATE|EXCLUSIVE|TRANSACTION))*\\s*;?\\s*$");
+      "(?is)^\\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\\b.*");
 
   private final ConnectionFactory connections;
   private final MigrationSource source;
   private final Dialect dialect;
   private final Duration lockTimeout;
   private final MigrationListener listener;
+  private final boolean checkDrift;
 
   private Migrator(Builder builder) {
     this.connections = Objects.requireNonNull(builder.connections, "a database");
@@ -45,6 +49,7 @@ public final class Migrator {
     this.dialect = builder.dialect;
     this.lockTimeout = builder.lockTimeout;
     this.listener = builder.listener;
+    this.checkDrift = builder.checkDrift;
   }
 
   /** A migrator for a JDBC URL, e.g. {@code jdbc:sqlite:app.db}. */
@@ -61,13 +66,20 @@ public final class Migrator {
 
   /** Applies every pending migration in order. */
   public MigrateResult migrate() throws MigrationException {
+    // The files first: a wrong folder must not leave a new database file behind.
+    List<Migration> found = load();
     try (Connection connection = open()) {
       inLock(connection, () -> History.create(connection, dialect));
-      List<Migration> found = load();
       List<MigrationStatus> statuses = MigrationInfo.join(found, History.read(connection));
       List<String> edited = names(statuses, MigrationStatus.State.EDITED);
       if (!edited.isEmpty()) {
         throw MigrationException.edited(edited);
+      }
+      if (checkDrift) {
+        List<String> drift = drift(connection, found);
+        if (!drift.isEmpty()) {
+          listener.drift(drift);
+        }
       }
       List<String> adopted = adopt(connection, found);
       List<String> upToDate = names(statuses, MigrationStatus.State.APPLIED);
@@ -96,8 +108,9 @@ public final class Migrator {
 
   /** Every migration found or applied, with where it stands. Writes nothing. */
   public List<MigrationStatus> status() throws MigrationException {
+    List<Migration> found = load();
     try (Connection connection = open()) {
-      return MigrationInfo.join(load(), History.read(connection));
+      return MigrationInfo.join(found, History.read(connection));
     } catch (SQLException e) {
       throw databaseProblem(e);
     }
@@ -112,13 +125,32 @@ public final class Migrator {
   }
 
   /**
+   * How the database differs from what its applied migrations produce (replayed into an
+   * in-memory shadow database), one line per difference; empty when it matches. Writes nothing.
+   */
+  public List<String> drift() throws MigrationException {
+    try (Connection connection = open()) {
+      return drift(connection, load());
+    } catch (SQLException e) {
+      throw databaseProblem(e);
+    }
+  }
+
+  private List<String> drift(Connection connection, List<Migration> found)
+      throws SQLException, MigrationException {
+    List<String> applied = History.read(connection).stream().map(AppliedMigration::name).toList();
+    return DriftDetector.detect(connection,
+        found.stream().filter(m -> applied.contains(m.name())).toList());
+  }
+
+  /**
    * Accepts the current files: records the checksum of every applied file as it is now (edited
    * ones and ones wrangler applied). Applies nothing and deletes nothing.
    */
   public RepairResult repair() throws MigrationException {
+    List<Migration> found = load();
     try (Connection connection = open()) {
       inLock(connection, () -> History.create(connection, dialect));
-      List<Migration> found = load();
       List<MigrationStatus> statuses = MigrationInfo.join(found, History.read(connection));
       List<String> accepted = names(statuses, MigrationStatus.State.EDITED);
       inLock(connection, () -> {
@@ -163,54 +195,21 @@ public final class Migrator {
   /** Applies one file in one locked transaction; false if another process applied it first. */
   private boolean apply(Connection connection, Migration migration)
       throws SQLException, MigrationException {
-    List<String> statements = SqlSplitter.split(migration.sql()).stream()
-        .filter(Migrator::hasCode)
-        .toList();
+    List<String> statements = SqlSplitter.split(migration.sql());
     for (int i = 0; i < statements.size(); i++) {
-      if (TRANSACTION_CONTROL.matcher(statements.get(i)).matches()) {
+      // Without comments: "-- done\nCOMMIT;" would otherwise commit half the file.
+      String code = SqlSplitter.withoutComments(statements.get(i)).strip();
+      if (TRANSACTION_CONTROL.matcher(code).matches()) {
         throw new MigrationException(MigrationException.Kind.FAILED, migration.name()
-            + ": statement " + (i + 1) + " (" + statements.get(i).strip() + ") controls the"
+            + ": statement " + (i + 1) + " of " + statements.size() + " (" + code
+            + ") controls the"
             + " transaction itself. Remove it: every migration file already runs in one"
             + " transaction (wrangler refuses such files too).", null);
       }
     }
-    try (AutoCloseable restore = dialect.foreignKeysOff(connection)) {
-      begin(connection);
-      try {
-        if (History.isApplied(connection, migration.name())) {
-          dialect.commit(connection);
-          return false;
-        }
-        try (Statement statement = connection.createStatement()) {
-          for (int i = 0; i < statements.size(); i++) {
-            try {
-              statement.execute(statements.get(i));
-            } catch (SQLException e) {
-              throw MigrationException.statementFailed(migration.name(), i + 1, statements.size(),
-                  statements.get(i), e.getMessage(), e);
-            }
-          }
-        }
-        List<String> violations = dialect.foreignKeyViolations(connection);
-        if (!violations.isEmpty()) {
-          throw MigrationException.foreignKeysBroken(migration.name(), violations);
-        }
-        History.record(connection, migration);
-        dialect.commit(connection);
-        return true;
-      } catch (SQLException | MigrationException | RuntimeException e) {
-        dialect.rollback(connection);
-        throw e;
-      }
-    } catch (SQLException | MigrationException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new SQLException("could not restore PRAGMA foreign_keys: " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean hasCode(String statement) {
-    return !statement.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\n]*", " ").isBlank();
+    return AtomicScript.run(connection, dialect, lockTimeout, migration.name(), statements,
+        c -> !History.isApplied(c, migration.name()),
+        c -> History.record(c, migration));
   }
 
   private interface SqlWork {
@@ -229,17 +228,7 @@ public final class Migrator {
   }
 
   private void begin(Connection connection) throws SQLException, MigrationException {
-    try {
-      dialect.beginLocked(connection);
-    } catch (SQLException e) {
-      if (dialect.isLockTimeout(e)) {
-        throw new MigrationException(MigrationException.Kind.LOCK_TIMEOUT, "Waited "
-            + lockTimeout.toSeconds() + " s for the database's write lock: another process is"
-            + " migrating or writing. Nothing was applied by this run. Retry, or allow a longer"
-            + " wait (--lock-timeout / Builder.lockTimeout).", e);
-      }
-      throw e;
-    }
+    AtomicScript.begin(connection, dialect, lockTimeout);
   }
 
   private Connection open() throws MigrationException {
@@ -290,6 +279,7 @@ public final class Migrator {
     private Dialect dialect = new SqliteDialect();
     private Duration lockTimeout = Duration.ofMinutes(5);
     private MigrationListener listener = MigrationListener.NONE;
+    private boolean checkDrift;
 
     private Builder(ConnectionFactory connections) {
       this.connections = connections;
@@ -319,6 +309,16 @@ public final class Migrator {
     /** Progress reports; none by default. */
     public Builder listener(MigrationListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Before applying, compare the database with its history (replayed in memory) and report
+     * differences to the listener. Off by default: it costs a replay of every applied migration,
+     * which a production start-up should not pay. The CLI turns it on.
+     */
+    public Builder checkDrift(boolean checkDrift) {
+      this.checkDrift = checkDrift;
       return this;
     }
 

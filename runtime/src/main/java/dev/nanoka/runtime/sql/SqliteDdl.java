@@ -83,9 +83,17 @@ public final class SqliteDdl {
     return "ALTER TABLE " + quote(from) + " RENAME TO " + quote(to) + ";";
   }
 
+  /**
+   * drizzle-kit 0.31 double-quotes the column names here (only here). Safe in this position:
+   * SQLite reads them as names and fails on an unknown one, never as string literals.
+   */
   public static String renameColumn(String table, String from, String to) {
-    return "ALTER TABLE " + quote(table) + " RENAME COLUMN " + quote(from) + " TO " + quote(to)
-        + ";";
+    return "ALTER TABLE " + quote(table) + " RENAME COLUMN " + doubleQuote(from) + " TO "
+        + doubleQuote(to) + ";";
+  }
+
+  private static String doubleQuote(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
   public static String addColumn(String table, Column column) {

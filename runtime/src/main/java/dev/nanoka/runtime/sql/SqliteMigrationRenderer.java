@@ -26,7 +26,8 @@ import java.util.Set;
  * Turns a diff into the ordered statements of one SQLite/D1 migration.
  *
  * <p>Order: drop changed indexes, renames, new tables (parents first), added and dropped
- * columns, rebuilds (parents first), dropped tables (children first), new indexes.
+ * columns, dropped tables that nothing staying references (children first), rebuilds (parents
+ * first), the other dropped tables, new indexes.
  *
  * <p>Rebuilds keep every row on plain SQLite and on D1, where foreign keys stay enforced inside
  * the migration's transaction and {@code PRAGMA foreign_keys=OFF} does nothing: dropping the old
@@ -97,16 +98,58 @@ public final class SqliteMigrationRenderer {
             .filter(c -> !c.name().equalsIgnoreCase(drop.column().name())).toList()));
       }
     }
+    List<Table> dropped = new ArrayList<>();
+    changes.stream().filter(c -> c instanceof DropTable)
+        .forEach(c -> dropped.add(table(((DropTable) c).table().name())));
+    List<Table> droppedLater = referencedBySurvivors(dropped);
+    // Before the rebuilds: a dropped table still there during a rebuild of a table it references
+    // would have its rows set aside and restored, which fails once the key it references is gone.
+    dropTables(dropped.stream().filter(t -> !droppedLater.contains(t)).toList());
     Map<String, RebuildTable> rebuilds = new LinkedHashMap<>();
     changes.stream().filter(c -> c instanceof RebuildTable)
         .forEach(c -> rebuilds.put(TableOrder.key(((RebuildTable) c).to().name()), (RebuildTable) c));
     for (Table table : TableOrder.parentsFirst(rebuilds.values().stream().map(RebuildTable::to).toList())) {
       rebuild(rebuilds.get(TableOrder.key(table.name())));
     }
-    List<Table> dropped = new ArrayList<>();
-    changes.stream().filter(c -> c instanceof DropTable)
-        .forEach(c -> dropped.add(table(((DropTable) c).table().name())));
-    for (Table table : TableOrder.childrenFirst(dropped)) {
+    dropTables(droppedLater);
+    for (SchemaChange change : changes) {
+      if (change instanceof CreateIndex create) {
+        out.add(MigrationStatement.of(SqliteDdl.createIndex(create.table(), create.index())));
+      }
+    }
+  }
+
+  /**
+   * The dropped tables that a table staying in the schema still references, directly or through
+   * other dropped tables. They can only go once the rebuilds that remove those references are
+   * done: dropping a parent first would fire the references' ON DELETE actions on the rows of
+   * tables that stay, or fail on RESTRICT.
+   */
+  private List<Table> referencedBySurvivors(List<Table> dropped) {
+    Set<String> droppedKeys = new HashSet<>();
+    dropped.forEach(t -> droppedKeys.add(TableOrder.key(t.name())));
+    Set<String> later = new HashSet<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Table table : current.values()) {
+        String key = TableOrder.key(table.name());
+        if (droppedKeys.contains(key) && !later.contains(key)) {
+          continue;
+        }
+        for (ForeignKey fk : table.foreignKeys()) {
+          String parent = TableOrder.key(fk.referencedTable());
+          if (!parent.equals(key) && droppedKeys.contains(parent) && later.add(parent)) {
+            grew = true;
+          }
+        }
+      }
+    }
+    return dropped.stream().filter(t -> later.contains(TableOrder.key(t.name()))).toList();
+  }
+
+  private void dropTables(List<Table> tables) {
+    for (Table table : TableOrder.childrenFirst(tables)) {
       List<MigrationStatement> release = releaseSelfReferences(table);
       List<String> comments = lossComments(new DropTable(table));
       if (release.isEmpty()) {
@@ -117,11 +160,6 @@ public final class SqliteMigrationRenderer {
         out.add(MigrationStatement.of(SqliteDdl.dropTable(table.name())));
       }
       current.remove(TableOrder.key(table.name()));
-    }
-    for (SchemaChange change : changes) {
-      if (change instanceof CreateIndex create) {
-        out.add(MigrationStatement.of(SqliteDdl.createIndex(create.table(), create.index())));
-      }
     }
   }
 

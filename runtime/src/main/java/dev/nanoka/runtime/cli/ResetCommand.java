@@ -1,0 +1,138 @@
+package dev.nanoka.runtime.cli;
+
+import dev.nanoka.runtime.migrate.MigrateResult;
+import dev.nanoka.runtime.migrate.MigrationException;
+import dev.nanoka.runtime.migrate.MigrationListener;
+import dev.nanoka.runtime.push.Resetter;
+import dev.nanoka.runtime.push.Seeder;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Drops everything, re-applies every migration, then seeds. Never runs without {@code --force}
+ * or a "yes" typed at a terminal; no other command resets.
+ */
+@Command(name = "reset", mixinStandardHelpOptions = true,
+    description = "Deletes every table and row, re-applies all migrations, then runs the seed."
+        + " Asks for confirmation at a terminal; elsewhere needs --force.")
+final class ResetCommand implements Callable<Integer> {
+
+  @Mixin
+  DatabaseOptions database;
+
+  @Option(names = "--force", description = "Reset without asking.")
+  boolean force;
+
+  @Option(names = "--skip-seed", description = "Do not run the seed.")
+  boolean skipSeed;
+
+  @Option(names = "--seed-sql", paramLabel = "FILE", description = "An SQL file to run after the"
+      + " migrations.")
+  Path seedSql;
+
+  @Option(names = "--seed-class", paramLabel = "CLASS", description = "A class implementing"
+      + " dev.nanoka.runtime.push.Seeder (public no-argument constructor), found on --classpath.")
+  String seedClass;
+
+  @Mixin
+  ModelsOptions classes;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!force && !confirmed(out)) {
+      err.println("error: not reset. Resetting deletes all data; pass --force to confirm"
+          + " (required when no terminal can ask).");
+      return 1;
+    }
+    try (Connection connection = DriverManager.getConnection(database.url)) {
+      Duration timeout = Duration.ofSeconds(database.lockTimeoutSeconds);
+      out.println("Dropped " + Resetter.dropEverything(connection, timeout).size()
+          + " tables, views and triggers.");
+      MigrateResult result = database.migrator(MigrationListener.NONE).migrate();
+      out.println("Applied " + result.applied().size() + " migration(s).");
+      if (skipSeed || (seedSql == null && seedClass == null)) {
+        out.println(skipSeed ? "Seed skipped." : "No seed configured (--seed-sql or --seed-class).");
+        return 0;
+      }
+      seed(connection);
+      out.println("Seeded.");
+      return 0;
+    } catch (MigrationException e) {
+      err.println("error: " + e.getMessage());
+      return DatabaseOptions.exitCode(e);
+    } catch (CliException e) {
+      err.println("error: " + e.getMessage());
+      return e.exitCode();
+    } catch (SQLException e) {
+      err.println("error: database: " + e.getMessage());
+      return 4;
+    }
+  }
+
+  private boolean confirmed(PrintWriter out) {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    String answer = console.readLine("Reset %s? Every table and row will be deleted. Type yes: ",
+        database.url);
+    return answer != null && answer.strip().equalsIgnoreCase("yes");
+  }
+
+  private void seed(Connection connection) throws CliException, SQLException {
+    if (seedSql != null) {
+      String sql;
+      try {
+        sql = Files.readString(seedSql, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new CliException(4, "Cannot read the seed " + seedSql + ": " + e.getMessage());
+      }
+      int number = 0;
+      try (Statement statement = connection.createStatement()) {
+        connection.setAutoCommit(false);
+        for (String part : dev.nanoka.runtime.migrate.SqlSplitter.split(sql)) {
+          number++;
+          statement.execute(part);
+        }
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw new CliException(1, "Seed " + seedSql + ": statement " + number + " failed: "
+            + e.getMessage() + ". The seed was rolled back; the migrations stay applied.");
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
+    if (seedClass != null) {
+      try {
+        Seeder seeder = (Seeder) Class.forName(seedClass, true, classes.loader())
+            .getConstructor().newInstance();
+        seeder.seed(connection);
+      } catch (ClassCastException e) {
+        throw new CliException(2, seedClass + " does not implement " + Seeder.class.getName());
+      } catch (Exception e) {
+        throw new CliException(1, "Seed class " + seedClass + " failed: " + e);
+      }
+    }
+  }
+}
