@@ -152,7 +152,7 @@ final class SourceLocator {
     return null;
   }
 
-  /** By name as written: re-parsed trees carry no types. {@code @Field} or {@code @dev.nanoka.Field}. */
+  /** By name as written ({@code Field}, {@code dev.nanoka.Field}): parsed trees have no types. */
   private static boolean isOfType(AnnotationTree annotation, TypeElement type) {
     String written = annotation.getAnnotationType().toString();
     return written.equals(type.getQualifiedName().toString())
