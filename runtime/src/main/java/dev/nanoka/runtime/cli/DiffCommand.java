@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sqlite.SQLiteConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,7 +85,11 @@ final class DiffCommand implements Callable<Integer> {
           throw new CliException(4, "Cannot read the migrations in " + database.dir + ": " + e);
         }
       default:
-        try (Connection connection = DriverManager.getConnection(database.url)) {
+        // Read-only: a mistyped path must fail, not create an empty database that "differs".
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection connection =
+            DriverManager.getConnection(database.url, readOnly.toProperties())) {
           return SqliteIntrospector.read(connection);
         } catch (SQLException e) {
           throw new CliException(4, "Cannot read the database " + database.url + ": "

@@ -29,17 +29,21 @@ final class MigrateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // Whether an "Applying …" line waits for its end; a failure ends it before the error.
+    boolean[] lineOpen = {false};
     MigrationListener progress = new MigrationListener() {
       @Override
       public void applying(String name, int position, int total) {
         out.printf("Applying %s (%d/%d) ... ", name, position, total);
         out.flush();
+        lineOpen[0] = true;
       }
 
       @Override
       public void applied(String name, Duration took) {
         out.printf("done in %d ms%n", took.toMillis());
         out.flush();
+        lineOpen[0] = false;
       }
 
       @Override
@@ -52,9 +56,16 @@ final class MigrateCommand implements Callable<Integer> {
       }
 
       @Override
+      public void driftNotChecked(String reason) {
+        err.println("warning: Drift not checked: " + reason);
+        err.flush();
+      }
+
+      @Override
       public void appliedElsewhere(String name) {
         out.println("already applied by another process");
         out.flush();
+        lineOpen[0] = false;
       }
     };
     try {
@@ -67,7 +78,10 @@ final class MigrateCommand implements Callable<Integer> {
               + (result.applied().size() + result.upToDate().size()) + " applied in all.");
       return 0;
     } catch (MigrationException e) {
-      out.println();
+      if (lineOpen[0]) {
+        out.println();
+        out.flush();
+      }
       err.println("error: " + e.getMessage());
       return DatabaseOptions.exitCode(e);
     }

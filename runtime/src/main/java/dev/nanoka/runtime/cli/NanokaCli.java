@@ -48,17 +48,31 @@ public final class NanokaCli implements Runnable {
 
   /** Runs the CLI and returns its exit code (for tests and embedding). */
   public static int run(String... args) {
-    return new CommandLine(new NanokaCli()).execute(args);
+    return commandLine().execute(args);
   }
 
   /** Runs the CLI with its output and errors (usage messages included) going to the writers. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     try {
-      return new CommandLine(new NanokaCli()).setOut(out).setErr(err).execute(args);
+      return commandLine().setOut(out).setErr(err).execute(args);
     } finally {
       out.flush();
       err.flush();
     }
+  }
+
+  private static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new NanokaCli());
+    CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+    // `diff --exit-code` promises 0 / 2 (no difference / difference) and 1 for any error: a
+    // usage error's usual 2 would read as "there are changes" to a CI script.
+    commandLine.setParameterExceptionHandler((e, args) -> {
+      int code = usage.handleParseException(e, args);
+      boolean diffExitCode = e.getCommandLine().getCommand() instanceof DiffCommand
+          && java.util.Arrays.asList(args).contains("--exit-code");
+      return diffExitCode ? 1 : code;
+    });
+    return commandLine;
   }
 
   @Override

@@ -51,11 +51,11 @@ final class PushCommand implements Callable<Integer> {
             + " tables, views and triggers.");
       }
       PushResult result = Pusher.push(connection, schema, acceptDataLoss, timeout);
+      result.acceptedLosses().forEach(l -> err.println("warning: data loss accepted: " + l));
       if (!result.changedAnything()) {
         out.println("The database is already in sync with the models.");
         return 0;
       }
-      result.acceptedLosses().forEach(l -> err.println("warning: data loss accepted: " + l));
       result.statements().forEach(s -> out.println(s.strip()));
       out.println("Pushed: " + result.statements().size() + " statement(s) applied.");
       return 0;

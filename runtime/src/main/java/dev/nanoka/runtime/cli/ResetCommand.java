@@ -65,11 +65,18 @@ final class ResetCommand implements Callable<Integer> {
       return 1;
     }
     try (Connection connection = DriverManager.getConnection(database.url)) {
+      checkSeed(); // before anything is dropped
       Duration timeout = Duration.ofSeconds(database.lockTimeoutSeconds);
       out.println("Dropped " + Resetter.dropEverything(connection, timeout).size()
           + " tables, views and triggers.");
-      MigrateResult result = database.migrator(MigrationListener.NONE).migrate();
-      out.println("Applied " + result.applied().size() + " migration(s).");
+      if (Files.isDirectory(database.dir)) {
+        MigrateResult result = database.migrator(MigrationListener.NONE).migrate();
+        out.println("Applied " + result.applied().size() + " migration(s).");
+      } else {
+        // Prototyping with push comes before the first migration: nothing to re-apply.
+        out.println("Applied no migrations: there is no migrations folder " + database.dir
+            + " (while prototyping, `nanoka push` creates the tables).");
+      }
       if (skipSeed || (seedSql == null && seedClass == null)) {
         out.println(skipSeed ? "Seed skipped." : "No seed configured (--seed-sql or --seed-class).");
         return 0;
@@ -89,14 +96,45 @@ final class ResetCommand implements Callable<Integer> {
     }
   }
 
+  /** A seed that cannot be found stops the reset before it deletes anything. */
+  private void checkSeed() throws CliException {
+    if (skipSeed) {
+      return;
+    }
+    if (seedSql != null && !Files.isReadable(seedSql)) {
+      throw new CliException(4, "Cannot read the seed " + seedSql + ". Nothing was reset.");
+    }
+    if (seedClass != null) {
+      try {
+        Class.forName(seedClass, false, classes.loader());
+      } catch (ClassNotFoundException | java.net.MalformedURLException e) {
+        throw new CliException(4, "Seed class " + seedClass + " not found on "
+            + (classes.classpath.isEmpty() ? "the class path" : "--classpath " + classes.classpath)
+            + ". Nothing was reset.");
+      }
+    }
+  }
+
   private boolean confirmed(PrintWriter out) {
     Console console = System.console();
-    if (console == null) {
+    if (console == null || !isTerminal(console)) {
       return false;
     }
     String answer = console.readLine("Reset %s? Every table and row will be deleted. Type yes: ",
         database.url);
     return answer != null && answer.strip().equalsIgnoreCase("yes");
+  }
+
+  /**
+   * JDK 22 to 24 return a console even when the streams are redirected; their
+   * {@code Console.isTerminal()} (JDK 22+) tells. Older JDKs return none then.
+   */
+  private static boolean isTerminal(Console console) {
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   private void seed(Connection connection) throws CliException, SQLException {

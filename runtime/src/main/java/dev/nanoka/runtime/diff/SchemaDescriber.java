@@ -1,10 +1,14 @@
 package dev.nanoka.runtime.diff;
 
 import dev.nanoka.runtime.schema.Column;
+import dev.nanoka.runtime.schema.Index;
 import dev.nanoka.runtime.schema.Table;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Says in words how one schema differs from another, for drift reports: "table audit exists only
@@ -22,7 +26,21 @@ public final class SchemaDescriber {
    */
   public static List<String> describe(SchemaDiff diff, String expectedName, String actualName) {
     List<String> lines = new ArrayList<>();
+    // A new or rebuilt table comes with CreateIndex changes for all its indexes: a new table's
+    // are part of it, and a rebuilt table's are compared in tableDifferences.
+    Set<String> wholeTables = new HashSet<>();
     for (SchemaChange change : diff.changes()) {
+      if (change instanceof SchemaChange.CreateTable create) {
+        wholeTables.add(create.table().name().toLowerCase(Locale.ROOT));
+      } else if (change instanceof SchemaChange.RebuildTable rebuild) {
+        wholeTables.add(rebuild.to().name().toLowerCase(Locale.ROOT));
+      }
+    }
+    for (SchemaChange change : diff.changes()) {
+      if (change instanceof SchemaChange.CreateIndex create
+          && wholeTables.contains(create.table().toLowerCase(Locale.ROOT))) {
+        continue;
+      }
       if (change instanceof SchemaChange.CreateTable create) {
         lines.add("table " + create.table().name() + " exists only in " + actualName);
       } else if (change instanceof SchemaChange.DropTable drop) {
@@ -73,6 +91,18 @@ public final class SchemaDescriber {
       if (!SchemaDiffer.sameDefinition(expected, actual)) {
         lines.add("column " + table + "." + actual.name() + ": " + SqlText.definition(expected)
             + " in " + expectedName + ", " + SqlText.definition(actual) + " in " + actualName);
+      }
+    }
+    List<Index> expectedIndexes = Indexes.effective(before);
+    List<Index> actualIndexes = Indexes.effective(after);
+    for (Index index : actualIndexes) {
+      if (!Indexes.containsSame(expectedIndexes, index)) {
+        lines.add("index " + index.name() + " on " + table + " exists only in " + actualName);
+      }
+    }
+    for (Index index : expectedIndexes) {
+      if (!Indexes.containsSame(actualIndexes, index)) {
+        lines.add("index " + index.name() + " on " + table + " is missing from " + actualName);
       }
     }
     if (!Keys.samePrimaryKey(before, after)) {

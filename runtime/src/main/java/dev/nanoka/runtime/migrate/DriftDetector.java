@@ -20,8 +20,17 @@ public final class DriftDetector {
   /** One line per difference of the live database from its history; empty when none. */
   public static List<String> detect(Connection connection, List<Migration> applied)
       throws SQLException, MigrationException {
+    return detect(SqliteIntrospector.read(connection), applied);
+  }
+
+  /**
+   * One line per difference of a schema read from the live database from its history. The
+   * caller reads the schema and the history in one transaction: read apart, another process
+   * migrating in between makes its new tables look like drift.
+   */
+  public static List<String> detect(Schema actual, List<Migration> applied)
+      throws MigrationException {
     Schema expected = ShadowDatabase.replay(applied);
-    Schema actual = SqliteIntrospector.read(connection);
     return SchemaDescriber.describe(SchemaDiffer.diff(expected, actual, RenameHints.NONE),
         "the migrations", "the database");
   }

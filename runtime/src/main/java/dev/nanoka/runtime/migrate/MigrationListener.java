@@ -23,6 +23,12 @@ public interface MigrationListener {
    */
   default void drift(java.util.List<String> differences) {}
 
+  /**
+   * The drift check was asked for but could not be made (e.g. applied files were deleted, so the
+   * history cannot be replayed); the run goes on.
+   */
+  default void driftNotChecked(String reason) {}
+
   /** Nothing to do. */
   MigrationListener NONE = new MigrationListener() {};
 }

@@ -1,5 +1,7 @@
 package dev.nanoka.runtime.migrate;
 
+import dev.nanoka.runtime.introspect.SqliteIntrospector;
+import dev.nanoka.runtime.schema.Schema;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -76,9 +78,15 @@ public final class Migrator {
         throw MigrationException.edited(edited);
       }
       if (checkDrift) {
-        List<String> drift = drift(connection, found);
-        if (!drift.isEmpty()) {
-          listener.drift(drift);
+        try {
+          List<String> drift = drift(connection, found);
+          if (!drift.isEmpty()) {
+            listener.drift(drift);
+          }
+        } catch (MigrationException e) {
+          // The check only advises: a history that cannot be replayed (files deleted after a
+          // squash, SQL the shadow database cannot run) must not stop the migration.
+          listener.driftNotChecked(e.getMessage());
         }
       }
       List<String> adopted = adopt(connection, found);
@@ -138,8 +146,29 @@ public final class Migrator {
 
   private List<String> drift(Connection connection, List<Migration> found)
       throws SQLException, MigrationException {
-    List<String> applied = History.read(connection).stream().map(AppliedMigration::name).toList();
-    return DriftDetector.detect(connection,
+    // The history and the schema from one snapshot: another process may be migrating, and its
+    // new tables must not look like drift to a run that read the history before them.
+    List<String> applied;
+    Schema actual;
+    connection.setAutoCommit(false);
+    try {
+      applied = History.read(connection).stream().map(AppliedMigration::name).toList();
+      actual = SqliteIntrospector.read(connection);
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+    List<String> names = found.stream().map(Migration::name).toList();
+    List<String> missing = applied.stream().filter(name -> !names.contains(name)).toList();
+    if (!missing.isEmpty()) {
+      throw new MigrationException(MigrationException.Kind.UNREADABLE, "Cannot replay the"
+          + " history: applied migration" + (missing.size() > 1 ? "s" : "") + " without a file ("
+          + String.join(", ", missing) + ").", null);
+    }
+    return DriftDetector.detect(actual,
         found.stream().filter(m -> applied.contains(m.name())).toList());
   }
 

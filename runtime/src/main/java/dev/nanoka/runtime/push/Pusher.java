@@ -17,8 +17,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +26,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * try (Connection c = DriverManager.getConnection("jdbc:sqlite:dev.db")) {
- *   Pusher.push(c, NanokaSchema.INSTANCE.schema(), false);
+ *   Pusher.push(c, NanokaSchema.INSTANCE.schema(), false, Duration.ofSeconds(30));
  * }
  * }</pre>
  */
@@ -47,30 +45,36 @@ public final class Pusher {
    * Pushes the models.
    *
    * @param acceptDataLoss run even when data would be lost
-   * @throws DataLossException when data would be lost and that was not accepted
+   * @throws DataLossException when data would be lost and that was not accepted, or when the
+   *     rows make a change impossible (nothing is changed then)
    */
   public static PushResult push(Connection connection, Schema models, boolean acceptDataLoss,
       Duration lockTimeout) throws SQLException, MigrationException, DataLossException {
     DIALECT.configure(connection, lockTimeout.toMillis());
-    SchemaDiff diff = diff(connection, models);
+    Schema database = SqliteIntrospector.read(connection);
+    SchemaDiff diff = diff(database, models);
     List<String> statements = statements(diff);
-    if (statements.isEmpty()) {
-      return new PushResult(List.of(), List.of());
+    DataLossPredictor.Prediction prediction = DataLossPredictor.predict(connection, diff);
+    List<String> losses = new ArrayList<>(prediction.losses());
+    // Checked even when there is no statement to run: SQLite stores an enum as plain text, so
+    // narrowing one changes no DDL, but rows may hold the removed constants.
+    losses.addAll(DataLossPredictor.enumValues(connection, models.tables(), database));
+    if (!prediction.unexecutable().isEmpty() || !losses.isEmpty() && !acceptDataLoss) {
+      throw new DataLossException(losses, prediction.unexecutable());
     }
-    List<String> problems = new ArrayList<>(DataLossPredictor.predict(connection, diff));
-    Set<String> existing = SqliteIntrospector.read(connection).tables().stream()
-        .map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-    problems.addAll(DataLossPredictor.enumValues(connection, models.tables(), existing));
-    if (!problems.isEmpty() && !acceptDataLoss) {
-      throw new DataLossException(problems);
+    if (!statements.isEmpty()) {
+      AtomicScript.run(connection, DIALECT, lockTimeout, "push", statements, c -> true, c -> { });
     }
-    AtomicScript.run(connection, DIALECT, lockTimeout, "push", statements, c -> true, c -> { });
-    return new PushResult(statements, problems);
+    return new PushResult(statements, losses);
   }
 
   private static SchemaDiff diff(Connection connection, Schema models) throws SQLException {
+    return diff(SqliteIntrospector.read(connection), models);
+  }
+
+  private static SchemaDiff diff(Schema database, Schema models) {
     // No rename hints: like db push, a vanished name is a drop (guarded by the data check).
-    return SchemaDiffer.diff(SqliteIntrospector.read(connection), models, RenameHints.NONE);
+    return SchemaDiffer.diff(database, models, RenameHints.NONE);
   }
 
   private static List<String> statements(SchemaDiff diff) {

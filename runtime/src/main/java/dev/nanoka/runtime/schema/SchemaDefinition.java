@@ -6,7 +6,9 @@ package dev.nanoka.runtime.schema;
  * without reading sources or JSON.
  *
  * <pre>{@code
- * Pusher.forUrl("jdbc:sqlite:dev.db").push(NanokaSchema.INSTANCE.schema());
+ * try (Connection c = DriverManager.getConnection("jdbc:sqlite:dev.db")) {
+ *   Pusher.push(c, NanokaSchema.INSTANCE.schema(), false, Duration.ofSeconds(30));
+ * }
  * }</pre>
  */
 public interface SchemaDefinition {

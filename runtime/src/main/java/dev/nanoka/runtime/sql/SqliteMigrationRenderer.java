@@ -27,16 +27,8 @@ import java.util.Set;
  *
  * <p>Order: drop changed indexes, renames, new tables (parents first), added and dropped
  * columns, dropped tables that nothing staying references (children first), rebuilds (parents
- * first), the other dropped tables, new indexes.
- *
- * <p>Rebuilds keep every row on plain SQLite and on D1, where foreign keys stay enforced inside
- * the migration's transaction and {@code PRAGMA foreign_keys=OFF} does nothing: dropping the old
- * table would delete its rows first, firing ON DELETE actions on child tables (drizzle-orm
- * #4938). So before the old table is dropped, the rows of every table that references it,
- * directly or through others, are set aside in {@code __nanoka_keep_<table>} and removed
- * (children first, so no action fires), and put back once the new table is in place. Only
- * columns that existed before are copied (drizzle-kit also copies columns added in the same
- * migration, and SQLite stores their quoted names as text).
+ * first, see {@link TableRebuild} for how they keep every row on D1), the other dropped tables,
+ * new indexes.
  */
 public final class SqliteMigrationRenderer {
 
@@ -150,7 +142,7 @@ public final class SqliteMigrationRenderer {
 
   private void dropTables(List<Table> tables) {
     for (Table table : TableOrder.childrenFirst(tables)) {
-      List<MigrationStatement> release = releaseSelfReferences(table);
+      List<MigrationStatement> release = TableRebuild.releaseSelfReferences(table);
       List<String> comments = lossComments(new DropTable(table));
       if (release.isEmpty()) {
         out.add(new MigrationStatement(SqliteDdl.dropTable(table.name()), comments));
@@ -164,100 +156,15 @@ public final class SqliteMigrationRenderer {
   }
 
   private void rebuild(RebuildTable rebuild) {
-    Table target = rebuild.to();
-    String name = target.name();
-    String temporary = "__new_" + name;
+    String name = rebuild.to().name();
     List<Table> dependents = dependents(name);
-
     List<String> comments = new ArrayList<>();
     comments.add("Rebuild " + name + ": SQLite cannot ALTER this change. Rows are copied;"
         + (dependents.isEmpty() ? "" : " rows of tables that reference it are set aside and"
             + " restored;") + " nothing is deleted.");
     comments.addAll(lossComments(rebuild));
-
-    List<MigrationStatement> steps = new ArrayList<>();
-    for (Table dependent : dependents) {
-      steps.add(MigrationStatement.of("CREATE TABLE " + SqliteDdl.quote(keepName(dependent))
-          + " AS SELECT " + SqliteDdl.names(columnNames(dependent), ", ") + " FROM "
-          + SqliteDdl.quote(dependent.name()) + ";"));
-    }
-    for (Table dependent : TableOrder.childrenFirst(dependents)) {
-      steps.addAll(releaseSelfReferences(dependent));
-      steps.add(MigrationStatement.of("DELETE FROM " + SqliteDdl.quote(dependent.name()) + ";"));
-    }
-    steps.add(MigrationStatement.of(SqliteDdl.createTable(target, temporary)));
-    if (!rebuild.copied().isEmpty()) {
-      List<String> targetColumns = new ArrayList<>();
-      List<String> sources = new ArrayList<>();
-      for (Column column : target.columns()) {
-        String source = rebuild.copied().get(column.name());
-        if (source != null) {
-          targetColumns.add(column.name());
-          sources.add(copyExpression(rebuild.from().column(source).orElseThrow(), column));
-        }
-      }
-      steps.add(MigrationStatement.of(SqliteDdl.copyRows(temporary, targetColumns, name, sources)));
-    }
-    steps.addAll(releaseSelfReferences(table(name)));
-    steps.add(MigrationStatement.of(SqliteDdl.dropTable(name)));
-    steps.add(MigrationStatement.of(SqliteDdl.renameTable(temporary, name)));
-    put(target);
-    for (Table dependent : TableOrder.parentsFirst(dependents)) {
-      List<String> columns = columnNames(dependent);
-      steps.add(MigrationStatement.of(SqliteDdl.copyRows(dependent.name(), columns,
-          keepName(dependent), columns.stream().map(SqliteDdl::quote).toList())));
-      steps.add(MigrationStatement.of(SqliteDdl.dropTable(keepName(dependent))));
-    }
-    steps.set(0, new MigrationStatement(steps.get(0).sql(), comments));
-    out.addAll(steps);
-  }
-
-  /**
-   * Statements to run just before every row of {@code table} is deleted, by DELETE or by the
-   * implicit DELETE of DROP TABLE when foreign keys are enforced. Rows go in rowid order, so a
-   * row referencing another row of the same table can outlive its parent for a moment: ON DELETE
-   * RESTRICT then aborts, and SET NULL / SET DEFAULT can write NULL into a NOT NULL column. SQLite
-   * ignores a row's reference to itself when deleting that row, so each referencing row is first
-   * pointed at itself; the rows are set aside or meant to go, so nothing of value changes. Only
-   * for the self-references whose action can fail: the rest need no extra statement.
-   */
-  private static List<MigrationStatement> releaseSelfReferences(Table table) {
-    List<MigrationStatement> statements = new ArrayList<>();
-    for (ForeignKey key : table.foreignKeys()) {
-      if (!key.referencedTable().equalsIgnoreCase(table.name()) || !canFailOnDelete(table, key)) {
-        continue;
-      }
-      List<String> assignments = new ArrayList<>();
-      List<String> referencing = new ArrayList<>();
-      for (int i = 0; i < key.columns().size(); i++) {
-        String column = SqliteDdl.quote(key.columns().get(i));
-        assignments.add(column + " = " + SqliteDdl.quote(key.referencedColumns().get(i)));
-        referencing.add(column + " IS NOT NULL");
-      }
-      statements.add(MigrationStatement.of("UPDATE " + SqliteDdl.quote(table.name()) + " SET "
-          + String.join(", ", assignments) + " WHERE " + String.join(" AND ", referencing) + ";"));
-    }
-    return statements;
-  }
-
-  private static boolean canFailOnDelete(Table table, ForeignKey key) {
-    boolean notNull = key.columns().stream()
-        .anyMatch(c -> table.column(c).map(Column::notNull).orElse(false));
-    return switch (key.onDelete()) {
-      case RESTRICT -> true;
-      case SET_NULL, SET_DEFAULT -> notNull;
-      case NO_ACTION, CASCADE -> false;
-    };
-  }
-
-  /** The old value, or the new default where a column became NOT NULL and has one. */
-  private static String copyExpression(Column before, Column after) {
-    String source = SqliteDdl.quote(before.name());
-    var fallback = after.defaultValue().flatMap(d -> d.sql());
-    if (after.notNull() && !before.notNull() && fallback.isPresent()) {
-      return "coalesce(" + source + ", " + fallback.get() + ")";
-    }
-    return source;
+    out.addAll(TableRebuild.statements(rebuild, table(name), dependents, comments));
+    put(rebuild.to());
   }
 
   /** Tables that reference {@code name} directly or through others, and may hold rows. */
@@ -279,14 +186,6 @@ public final class SqliteMigrationRenderer {
       }
     }
     return found;
-  }
-
-  private static String keepName(Table table) {
-    return "__nanoka_keep_" + table.name();
-  }
-
-  private static List<String> columnNames(Table table) {
-    return table.columns().stream().map(Column::name).toList();
   }
 
   private static List<String> lossComments(SchemaChange change) {

@@ -1,0 +1,2 @@
+INSERT INTO notes (body) VALUES ('first; note');
+INSERT INTO notes (body) VALUES ('second');
