@@ -177,14 +177,14 @@ public enum Message {
       "%s %s. No migration was written: Nanoka never regenerates a history it cannot read."),
   TABLE_RENAME_OR_DROP(
       "RenameOrDropTable",
-      "Table %s of the previous version is gone and %s appeared; Nanoka does not guess which."
+      "%s of the previous version %s gone and %s appeared; Nanoka does not guess which."
           + " If %s is %s renamed, write `@Model(value = \"%s\", renamedFrom = \"%s\")`."
           + " If %s was dropped on purpose (its rows are lost), write"
           + " `@Schema(models = {...}, droppedTables = {\"%s\"})`."),
   COLUMN_RENAME_OR_DROP(
       "RenameOrDropColumn",
-      "Column %s.%s of the previous version is gone and %s appeared; Nanoka does not guess"
-          + " which. If %s is %s renamed, write `@Field(renamedFrom = \"%s\")` on it. If %s"
+      "%s of the previous version %s gone and %s appeared; Nanoka does not guess which."
+          + " If %s is %s renamed, write `@Field(renamedFrom = \"%s\")` on it. If %s"
           + " was dropped on purpose (its values are lost), write"
           + " `@Model(value = \"%s\", droppedColumns = {\"%s\"})`."),
   DESTRUCTIVE_CHANGE(
@@ -198,7 +198,7 @@ public enum Message {
           + " on the latest, or `version = %d` to start the next."),
   VERSION_SKIPPED(
       "VersionSkipped",
-      "@Schema(version = %d) skips versions: %s holds %d migrations, so the next one is version"
+      "@Schema(version = %d) skips versions: %s holds %s, so the next one is version"
           + " %d. Write `version = %d`."),
   MIGRATION_EDITED(
       "MigrationEdited",

@@ -162,8 +162,8 @@ public final class NanokaProcessor extends AbstractProcessor {
       MigrationIndexWriter.write(processingEnv.getFiler(), processingEnv.getElementUtils(),
           plan.origin().get(), folder);
     } catch (MigrationFolderException e) {
-      diagnostics.error(plan.origin().get(), Message.MIGRATION_FOLDER_INVALID, e.file(),
-          e.getMessage());
+      diagnostics.error(plan.origin().get(), plan.schema().map(s -> s.mirror()).orElse(null),
+          null, Message.MIGRATION_FOLDER_INVALID, e.file(), e.getMessage());
     } catch (IOException e) {
       diagnostics.error(plan.origin().get(), Message.WRITE_FAILED, "the migration index", e);
     }
@@ -172,31 +172,56 @@ public final class NanokaProcessor extends AbstractProcessor {
   /** The files of the schema version's migration; none when a problem was reported. */
   private List<FileChange> planMigration(
       SchemaPlan plan, Schema schema, List<ModelDefinition> models) {
-    Element schemaElement = plan.origin().orElse(null);
     if (plan.migrations().isEmpty()) {
       return List.of(); // no output location at all: NO_OUTPUT already says what to add
     }
+    ModelLocator locator = locator(plan, models);
     MigrationFolder folder;
     try {
-      folder = MigrationFolder.load(plan.migrations().get());
+      // The current version's migration may have been deleted to have it regenerated.
+      folder = MigrationFolder.load(plan.migrations().get(), plan.version() - 1);
     } catch (MigrationFolderException e) {
-      diagnostics.error(schemaElement, Message.MIGRATION_FOLDER_INVALID, e.file(), e.getMessage());
+      ModelLocator.Location at = locator.schema("out");
+      diagnostics.error(at.element(), at.annotation(), at.value(),
+          Message.MIGRATION_FOLDER_INVALID, e.file(), e.getMessage());
       return List.of();
     }
-    ModelLocator locator = new ModelLocator() {
-      @Override
-      public Element table(String tableName) {
-        return models.stream().filter(m -> m.tableName().equalsIgnoreCase(tableName))
-            .map(m -> (Element) m.element()).findFirst().orElse(schemaElement);
-      }
-
-      @Override
-      public Element schema() {
-        return schemaElement;
-      }
-    };
     return new MigrationPlanner(diagnostics, locator)
         .plan(folder, schema, plan.version(), RenameHintsReader.read(models, plan.schema()))
         .orElse(List.of());
+  }
+
+  /** Migration diagnostics point at the annotation to change: @Schema, @Model, a component. */
+  private static ModelLocator locator(SchemaPlan plan, List<ModelDefinition> models) {
+    return new ModelLocator() {
+      @Override
+      public Location table(String tableName) {
+        return model(tableName)
+            .map(m -> new Location(m.element(), m.model().mirror(), null))
+            .orElseGet(() -> schema(null));
+      }
+
+      @Override
+      public Location column(String tableName, String columnName) {
+        return model(tableName).flatMap(m -> m.columns().stream()
+                .filter(c -> c.column().name().equalsIgnoreCase(columnName))
+                .findFirst())
+            .map(c -> new Location(c.element(), null, null))
+            .orElseGet(() -> table(tableName));
+      }
+
+      @Override
+      public Location schema(String attribute) {
+        Element element = plan.origin().orElse(null);
+        return plan.schema()
+            .map(s -> new Location(element, s.mirror(),
+                attribute == null ? null : s.written(attribute)))
+            .orElse(new Location(element, null, null));
+      }
+
+      private Optional<ModelDefinition> model(String tableName) {
+        return models.stream().filter(m -> m.tableName().equalsIgnoreCase(tableName)).findFirst();
+      }
+    };
   }
 }

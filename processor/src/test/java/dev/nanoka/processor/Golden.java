@@ -8,10 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
- * Golden files for generated schema.ts text, one per test case:
- * {@code src/test/resources/golden/<TestClassSimpleName>/<case>.ts}.
+ * Golden files for generated text, one per test case:
+ * {@code src/test/resources/golden/<TestClassSimpleName>/<case>.ts} for a schema.ts, or a folder
+ * {@code golden/<TestClassSimpleName>/<case>/} holding a whole migrations folder, byte for byte.
  *
  * <p>After an intended change to the output, refresh them with
  *
@@ -29,7 +34,45 @@ final class Golden {
    * or rewrites that file when {@code -Dnanoka.updateGolden=true}.
    */
   static void assertMatches(String caseName, String actual) {
-    Path file = directory().resolve(testClassName()).resolve(caseName + ".ts");
+    assertFileMatches(directory().resolve(testClassName()).resolve(caseName + ".ts"), actual);
+  }
+
+  /**
+   * Compares a set of files (path relative to a folder → text) with the golden folder of
+   * {@code caseName} for the calling test class: the same files, each with the same bytes. With
+   * {@code -Dnanoka.updateGolden=true} the folder is rewritten, files no longer produced removed.
+   */
+  static void assertTreeMatches(String caseName, Map<String, String> files) {
+    Path root = directory().resolve(testClassName()).resolve(caseName);
+    Set<String> golden = new TreeSet<>();
+    if (Files.isDirectory(root)) {
+      try (Stream<Path> paths = Files.walk(root)) {
+        paths.filter(Files::isRegularFile)
+            .forEach(p -> golden.add(root.relativize(p).toString().replace('\\', '/')));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (Boolean.parseBoolean(System.getProperty("nanoka.updateGolden"))) {
+      for (String stale : golden) {
+        if (!files.containsKey(stale)) {
+          try {
+            Files.delete(root.resolve(stale));
+            System.out.println("Removed golden file " + root.resolve(stale) + ": review the diff.");
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
+    } else {
+      assertEquals(golden, new TreeSet<>(files.keySet()),
+          "The files differ from those of the golden folder " + root + ". If the change is"
+              + " intended, run `mvn -B install -Dnanoka.updateGolden=true` and review the diff.");
+    }
+    files.forEach((name, text) -> assertFileMatches(root.resolve(name), text));
+  }
+
+  private static void assertFileMatches(Path file, String actual) {
     if (Boolean.parseBoolean(System.getProperty("nanoka.updateGolden"))) {
       update(file, actual);
       return;

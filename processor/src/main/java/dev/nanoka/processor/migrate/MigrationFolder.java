@@ -40,7 +40,17 @@ public record MigrationFolder(Path dir, Journal journal, List<Snapshot> snapshot
     return idx == 0 ? Optional.empty() : Optional.of(snapshots.get(idx - 1));
   }
 
+  /** Loads and checks the folder; every SQL file the journal lists must be there. */
   public static MigrationFolder load(Path dir) throws MigrationFolderException {
+    return load(dir, -1);
+  }
+
+  /**
+   * Loads and checks the folder, except that the SQL file of entry {@code regenerable} may be
+   * missing: that is the current version's migration, which a user deletes to have it
+   * regenerated from the models. A superseded one missing is an error.
+   */
+  public static MigrationFolder load(Path dir, int regenerable) throws MigrationFolderException {
     Path journalFile = dir.resolve("meta").resolve("_journal.json");
     List<Path> sqlFiles = sqlFiles(dir);
     if (!Files.exists(journalFile)) {
@@ -58,7 +68,7 @@ public record MigrationFolder(Path dir, Journal journal, List<Snapshot> snapshot
     String previousId = Snapshot.NO_PREVIOUS;
     for (Journal.Entry entry : journal.entries()) {
       Path sql = dir.resolve(entry.tag() + ".sql");
-      if (!Files.isRegularFile(sql)) {
+      if (!Files.isRegularFile(sql) && entry.idx() != regenerable) {
         throw new MigrationFolderException(sql, "is listed in meta/_journal.json but missing."
             + " Restore it from version control, or remove its entry (and later ones) from the"
             + " journal");

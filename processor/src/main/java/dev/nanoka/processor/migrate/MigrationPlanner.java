@@ -10,6 +10,7 @@ import dev.nanoka.runtime.diff.SchemaDiffer;
 import dev.nanoka.runtime.schema.Schema;
 import dev.nanoka.runtime.sql.SqliteMigrationRenderer;
 import dev.nanoka.runtime.sql.StatementBreakpoints;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,17 +41,17 @@ public final class MigrationPlanner {
     int existing = journal.entries().size();
     String folderName = folder.dir().getFileName() + "/";
     if (existing > version) {
-      diagnostics.error(locator.schema(), Message.VERSION_BEHIND, version, folderName, existing,
+      error(locator.schema("version"), Message.VERSION_BEHIND, version, folderName, existing,
           existing, existing, existing + 1);
       return Optional.empty();
     }
     if (existing < version - 1) {
-      diagnostics.error(locator.schema(), Message.VERSION_SKIPPED, version, folderName, existing,
-          existing + 1, existing + 1);
+      error(locator.schema("version"), Message.VERSION_SKIPPED, version, folderName,
+          existing == 1 ? "1 migration" : existing + " migrations", existing + 1, existing + 1);
       return Optional.empty();
     }
     for (var stray : folder.stray()) {
-      diagnostics.warning(locator.schema(), null, null, Message.STRAY_MIGRATION, stray);
+      warning(locator.schema("out"), Message.STRAY_MIGRATION, stray);
     }
     int idx = version - 1;
     Optional<Journal.Entry> current =
@@ -63,13 +64,15 @@ public final class MigrationPlanner {
       return Optional.empty();
     }
 
+    // A current migration deleted by the user is regenerated: there are no edits to keep.
+    Optional<String> currentText = current.map(e -> folder.sqlFile(e.tag()))
+        .filter(Files::exists).map(MigrationFolder::readUnchecked);
     List<FileChange> files = new ArrayList<>();
     if (diff.changes().isEmpty()) {
       if (current.isPresent()) {
         // The models are back at the previous version: its migration has nothing left to do.
-        String text = MigrationFolder.readUnchecked(folder.sqlFile(current.get().tag()));
-        if (!MigrationFile.isUnedited(text)) {
-          diagnostics.error(locator.schema(), Message.MIGRATION_EDITED,
+        if (currentText.isPresent() && !MigrationFile.isUnedited(currentText.get())) {
+          error(locator.schema("version"), Message.MIGRATION_EDITED,
               folder.sqlFile(current.get().tag()), version + 1);
           return Optional.empty();
         }
@@ -77,20 +80,20 @@ public final class MigrationPlanner {
         files.add(FileChange.delete(folder.snapshotFile(idx)));
         files.add(FileChange.write(folder.journalFile(), journal.withoutLast().toJson()));
       }
-      diagnostics.note(locator.schema(), Message.NO_CHANGES, version, version - 1,
-          current.map(e -> " (" + e.tag() + ".sql is removed)").orElse(""));
+      diagnostics.note(locator.schema("version").element(), Message.NO_CHANGES, version,
+          version - 1, current.map(e -> " (" + e.tag() + ".sql is removed)").orElse(""));
       return Optional.of(files);
     }
 
     String sql = StatementBreakpoints.join(SqliteMigrationRenderer.render(diff));
     String tag = MigrationNames.tag(idx, diff.changes());
-    if (current.isPresent()) {
+    if (currentText.isPresent()) {
       var oldFile = folder.sqlFile(current.get().tag());
-      String oldText = MigrationFolder.readUnchecked(oldFile);
+      String oldText = currentText.get();
       if (MigrationFile.recordedChecksum(oldText).equals(Optional.of(MigrationFile.checksum(sql)))) {
         tag = current.get().tag(); // same SQL as generated before: the file stays as it is
       } else if (!MigrationFile.isUnedited(oldText)) {
-        diagnostics.error(locator.schema(), Message.MIGRATION_EDITED, oldFile, version + 1);
+        error(locator.schema("version"), Message.MIGRATION_EDITED, oldFile, version + 1);
         return Optional.empty();
       } else {
         if (!tag.equals(current.get().tag())) {
@@ -109,26 +112,40 @@ public final class MigrationPlanner {
 
     for (SchemaChange change : diff.changes()) {
       for (String loss : change.dataLoss()) {
-        diagnostics.warning(locator.table(tableOf(change)), null, null,
-            Message.DESTRUCTIVE_CHANGE, tag, loss);
+        warning(locator.table(tableOf(change)), Message.DESTRUCTIVE_CHANGE, tag, loss);
       }
     }
     return Optional.of(files);
   }
 
+  /**
+   * Reported at the new name, where a rename is declared: {@code @Model(renamedFrom)} or
+   * {@code @Field(renamedFrom)}.
+   */
   private void reportAmbiguity(Ambiguity ambiguity) {
-    String gone = ambiguity.vanished().get(0);
+    List<String> vanished = ambiguity.vanished();
+    String gone = vanished.get(0);
     String appeared = ambiguity.appeared().get(0);
+    String are = vanished.size() == 1 ? "is" : "are";
     if (ambiguity.isAboutTables()) {
-      diagnostics.error(locator.table(appeared), Message.TABLE_RENAME_OR_DROP,
-          String.join(", ", ambiguity.vanished()), String.join(", ", ambiguity.appeared()),
-          appeared, gone, appeared, gone, gone, gone);
+      error(locator.table(appeared), Message.TABLE_RENAME_OR_DROP,
+          (vanished.size() == 1 ? "Table " : "Tables ") + String.join(", ", vanished), are,
+          String.join(", ", ambiguity.appeared()), appeared, gone, appeared, gone, gone, gone);
     } else {
       String table = ambiguity.table();
-      diagnostics.error(locator.table(table), Message.COLUMN_RENAME_OR_DROP, table,
-          String.join(", ", ambiguity.vanished()), String.join(", ", ambiguity.appeared()),
-          appeared, gone, gone, gone, table, gone);
+      error(locator.column(table, appeared), Message.COLUMN_RENAME_OR_DROP,
+          (vanished.size() == 1 ? "Column " : "Columns ")
+              + String.join(", ", vanished.stream().map(c -> table + "." + c).toList()),
+          are, String.join(", ", ambiguity.appeared()), appeared, gone, gone, gone, table, gone);
     }
+  }
+
+  private void error(ModelLocator.Location at, Message message, Object... args) {
+    diagnostics.error(at.element(), at.annotation(), at.value(), message, args);
+  }
+
+  private void warning(ModelLocator.Location at, Message message, Object... args) {
+    diagnostics.warning(at.element(), at.annotation(), at.value(), message, args);
   }
 
   private static String tableOf(SchemaChange change) {

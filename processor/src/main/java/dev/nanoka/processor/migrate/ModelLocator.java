@@ -1,13 +1,31 @@
 package dev.nanoka.processor.migrate;
 
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 
-/** Finds the source element a migration diagnostic should point at. */
+/**
+ * Finds where in the source a migration diagnostic should point: at the annotation the user
+ * changes to resolve it, e.g. {@code @Schema(version = …)} for a version mistake, the new
+ * component for a column that may be a rename.
+ */
 public interface ModelLocator {
 
-  /** The element for a table of the new schema (its model), or the schema's element. */
-  Element table(String tableName);
+  /**
+   * A position: the element, and where known the annotation and the value written in it.
+   *
+   * @param element the element, or null when there is none (an implicit schema)
+   * @param annotation the annotation on it, or null
+   * @param value the value written in the annotation, or null
+   */
+  record Location(Element element, AnnotationMirror annotation, AnnotationValue value) {}
 
-  /** The element carrying {@code @Schema}, or null when the schema is implicit. */
-  Element schema();
+  /** A table of the new schema: its model's {@code @Model}, else the {@code @Schema}. */
+  Location table(String tableName);
+
+  /** A column of the new schema: its record component, else as {@link #table}. */
+  Location column(String tableName, String columnName);
+
+  /** The {@code @Schema}, at the attribute's value when it is written. */
+  Location schema(String attribute);
 }
