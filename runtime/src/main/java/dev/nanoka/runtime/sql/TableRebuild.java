@@ -186,13 +186,15 @@ final class TableRebuild {
 
   /**
    * References from the rebuilt table to its own dependents: a reference cycle such as
-   * {@code users.teamId → teams} with {@code teams.ownerId → users}. Emptying {@code teams} would
-   * fire {@code users.teamId}'s ON DELETE action on the very rows being copied (CASCADE deletes
-   * them, SET NULL / SET DEFAULT overwrite the references). So these columns are saved with the
-   * row's primary key, set to NULL for the time the dependents are away, and written back at the
-   * end. Only nullable, non-key columns of a table whose key is copied can be treated so; the
-   * rest keep the plain recipe, where SQLite fails loudly rather than losing data in the cases
-   * that matter (RESTRICT, NO ACTION) and a D1 migration rolls back.
+   * {@code users.teamId → teams} with {@code teams.ownerId → users}. Emptying {@code teams}
+   * would fire {@code users.teamId}'s ON DELETE action on the very rows being copied (CASCADE
+   * deletes them, SET NULL / SET DEFAULT overwrite the references). So these columns are saved
+   * with the row's primary key, set to NULL while the dependents are away, and written back at
+   * the end. Only nullable, non-key columns of a table whose key is copied can be treated so.
+   * A cycle through NOT NULL columns keeps the plain recipe: RESTRICT and NO ACTION then fail
+   * loudly (a D1 migration rolls back), CASCADE fails when the dependents are put back, but
+   * SET DEFAULT would overwrite the references unnoticed. Such data can only have been written
+   * with foreign keys off or deferred.
    */
   private record CycleReferences(
       String table, Map<String, String> keyColumns, Map<String, String> columns,
