@@ -16,7 +16,15 @@ class ExampleVersionTest {
 
   @Test
   void blogExampleUsesTheReactorVersion() throws Exception {
-    Path pom = ItPaths.example("blog").resolve("pom.xml");
+    assertUsesReactorVersion(ItPaths.example("blog").resolve("pom.xml"));
+  }
+
+  @Test
+  void evolutionFixtureUsesTheReactorVersion() throws Exception {
+    assertUsesReactorVersion(EvolutionProject.FIXTURE.resolve("pom.xml"));
+  }
+
+  private static void assertUsesReactorVersion(Path pom) throws Exception {
     Document document =
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
     // The parser is not namespace-aware, so plain names match despite the POM namespace.

@@ -64,12 +64,21 @@ final class MavenRunner {
 
   /** Runs {@code mvn -B <args>} in {@code project}; the log lands next to the project. */
   static CommandResult mvn(Path project, String... args) throws IOException, InterruptedException {
+    Path log =
+        project.resolveSibling(project.getFileName() + "-" + String.join("-", args) + ".log");
+    return mvn(project, log, args);
+  }
+
+  /**
+   * Runs {@code mvn -B <args>} in {@code project} with its output in {@code log}: for a project
+   * built several times, so that each build keeps its own log.
+   */
+  static CommandResult mvn(Path project, Path log, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(executable());
     command.addAll(List.of("-B", "-ntp", "-Dmaven.repo.local=" + localRepository()));
     command.addAll(List.of(args));
-    Path log =
-        project.resolveSibling(project.getFileName() + "-" + String.join("-", args) + ".log");
     try {
       return Command.run(
           command,

@@ -1,0 +1,14 @@
+package com.example.tracker;
+
+import dev.nanoka.Field;
+import dev.nanoka.Model;
+import dev.nanoka.ReferentialAction;
+
+/** New: archived, NOT NULL with a default. */
+@Model("projects")
+public record Project(
+    @Field(primaryKey = true, autoIncrement = true) long id,
+    @Field(references = User.class, onDelete = ReferentialAction.CASCADE) long ownerId,
+    String title,
+    int budget,
+    @Field(defaultValue = "false") boolean archived) {}
