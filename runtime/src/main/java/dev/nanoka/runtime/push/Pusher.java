@@ -9,7 +9,6 @@ import dev.nanoka.runtime.migrate.Dialect;
 import dev.nanoka.runtime.migrate.MigrationException;
 import dev.nanoka.runtime.migrate.SqliteDialect;
 import dev.nanoka.runtime.schema.Schema;
-import dev.nanoka.runtime.schema.Table;
 import dev.nanoka.runtime.sql.MigrationStatement;
 import dev.nanoka.runtime.sql.SqliteMigrationRenderer;
 import java.sql.Connection;
@@ -17,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Makes a live database match the models, like Prisma's {@code db push}: introspect, diff with
@@ -79,10 +77,5 @@ public final class Pusher {
 
   private static List<String> statements(SchemaDiff diff) {
     return SqliteMigrationRenderer.render(diff).stream().map(MigrationStatement::sql).toList();
-  }
-
-  /** The names of the tables of a schema, for messages. */
-  static String names(List<Table> tables) {
-    return tables.stream().map(Table::name).collect(Collectors.joining(", "));
   }
 }
