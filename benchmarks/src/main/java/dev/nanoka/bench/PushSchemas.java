@@ -1,0 +1,83 @@
+package dev.nanoka.bench;
+
+import dev.nanoka.runtime.schema.Column;
+import dev.nanoka.runtime.schema.ColumnDefault;
+import dev.nanoka.runtime.schema.ColumnType;
+import dev.nanoka.runtime.schema.ForeignKey;
+import dev.nanoka.runtime.schema.Index;
+import dev.nanoka.runtime.schema.Schema;
+import dev.nanoka.runtime.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Schemas of {@code n} tables for figure 5, built as the processor's generated
+ * {@code NanokaSchema} builds them: 10 columns each (the models of {@link ModelGenerator}), a
+ * foreign key to an earlier table on most, a unique column, two or three indexes.
+ */
+public final class PushSchemas {
+
+  private PushSchemas() {}
+
+  /** {@code n} tables; with {@code extraIndex}, the last one has one more index. */
+  public static Schema of(int n, boolean extraIndex) {
+    List<Table> tables = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      tables.add(table(i, extraIndex && i == n - 1));
+    }
+    return new Schema(tables);
+  }
+
+  private static Table table(int i, boolean extraIndex) {
+    String name = String.format("entity%04ds", i);
+    List<Column> columns = new ArrayList<>();
+    columns.add(column("id", new ColumnType.Integer(), true, true, false, Optional.empty()));
+    List<ForeignKey> keys = new ArrayList<>();
+    String parentColumn;
+    if (i > 0 && i % 4 != 3) {
+      int parent = (int) ((i * 7L + 3) % i);
+      parentColumn = "parent" + parent + "Id";
+      columns.add(column(parentColumn, new ColumnType.Integer(), true, false, false,
+          Optional.empty()));
+      String parentTable = String.format("entity%04ds", parent);
+      keys.add(new ForeignKey(ForeignKey.defaultName(name, List.of(parentColumn), parentTable,
+          List.of("id")), List.of(parentColumn), parentTable, List.of("id"),
+          ForeignKey.Action.NO_ACTION, ForeignKey.Action.CASCADE));
+    } else {
+      parentColumn = "parentId";
+      columns.add(column(parentColumn, new ColumnType.Integer(), false, false, false,
+          Optional.empty()));
+    }
+    columns.add(column("title", new ColumnType.Text(), true, false, false, Optional.empty()));
+    columns.add(column("code", new ColumnType.Text(), true, false, true, Optional.empty()));
+    columns.add(column("description", new ColumnType.Text(), false, false, false,
+        Optional.empty()));
+    columns.add(column("rank", new ColumnType.Integer(), true, false, false,
+        Optional.of(new ColumnDefault.Number("0"))));
+    columns.add(column("price", new ColumnType.Real(), true, false, false, Optional.empty()));
+    columns.add(column("active", new ColumnType.Bool(), true, false, false,
+        Optional.of(new ColumnDefault.Bool(true))));
+    columns.add(column("externalId", new ColumnType.Text(), true, false, false,
+        Optional.empty()));
+    columns.add(column("createdAt",
+        new ColumnType.Timestamp(ColumnType.Timestamp.TimeUnit.MILLISECONDS), true, false, false,
+        Optional.of(new ColumnDefault.Expression("(unixepoch())"))));
+    List<Index> indexes = new ArrayList<>();
+    indexes.add(new Index(name + "_title_createdAt_idx", List.of("title", "createdAt"), false));
+    indexes.add(new Index(name + "_" + parentColumn + "_idx", List.of(parentColumn), false));
+    if (i % 5 == 0) {
+      indexes.add(new Index(name + "_code_rank_unique", List.of("code", "rank"), true));
+    }
+    if (extraIndex) {
+      indexes.add(new Index(name + "_price_idx", List.of("price"), false));
+    }
+    indexes.sort((a, b) -> a.name().compareTo(b.name()));
+    return new Table(name, name, columns, List.of(), indexes, keys);
+  }
+
+  private static Column column(String name, ColumnType type, boolean notNull, boolean key,
+      boolean unique, Optional<ColumnDefault> defaultValue) {
+    return new Column(name, name, type, notNull, key, key, unique, defaultValue);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.nanoka.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nanoka.processor.NanokaProcessor;
+import dev.nanoka.runtime.migrate.MigrationSource;
+import dev.nanoka.runtime.migrate.Migrator;
+import dev.nanoka.runtime.push.Pusher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checks that what the benchmarks measure works, on tiny inputs, without timing anything: the
+ * generated migrations apply the same way with every tool, the generated models compile with the
+ * processor, the prototypes do what they claim. The benchmarks themselves run only from
+ * scripts/bench.sh.
+ */
+class BenchmarkSmokeTest {
+
+  private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void generatedMigrationsApplyAlikeWithNanokaFlywayAndThePrototype() throws Exception {
+    FLYWAY_LOG.setLevel(Level.WARNING);
+    var scripts = MigrationGenerator.generate(30);
+    MigrationGenerator.writeDrizzleFolder(scripts, dir.resolve("drizzle"));
+    MigrationGenerator.writeFlywayFolder(scripts, dir.resolve("flyway"));
+
+    var result = Migrator.forUrl("jdbc:sqlite:" + dir.resolve("nanoka.db"))
+        .source(MigrationSource.folder(dir.resolve("drizzle"))).migrate();
+    assertEquals(30, result.applied().size());
+    var flyway = Flyway.configure().dataSource("jdbc:sqlite:" + dir.resolve("flyway.db"), null, null)
+        .locations("filesystem:" + dir.resolve("flyway")).load().migrate();
+    assertEquals(30, flyway.migrationsExecuted);
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("p.db"))) {
+      new MigratorPrototype().apply(connection,
+          MigrationSource.folder(dir.resolve("drizzle")).load(),
+          MigratorPrototype.Mode.ONE_TRANSACTION, MigratorPrototype.Check.WHOLE_DATABASE);
+    }
+
+    List<String> expected = schema(dir.resolve("nanoka.db"));
+    assertTrue(expected.size() > 10, expected.toString());
+    assertEquals(expected, schema(dir.resolve("flyway.db")));
+    assertEquals(expected, schema(dir.resolve("p.db")));
+    assertEquals(rows(dir.resolve("nanoka.db"), "SELECT name FROM d1_migrations ORDER BY id"),
+        rows(dir.resolve("p.db"), "SELECT name FROM d1_migrations ORDER BY id"));
+    assertEquals(
+        rows(dir.resolve("nanoka.db"), "SELECT name, checksum FROM nanoka_migration_checksums"),
+        rows(dir.resolve("p.db"), "SELECT name, checksum FROM nanoka_migration_checksums"));
+    // the prototype's history is the runtime's: the real Migrator finds nothing to do
+    var again = Migrator.forUrl("jdbc:sqlite:" + dir.resolve("p.db"))
+        .source(MigrationSource.folder(dir.resolve("drizzle"))).migrate();
+    assertEquals(List.of(), again.applied());
+  }
+
+  @Test
+  void generatedModelsCompileWithTheProcessor() throws Exception {
+    List<Path> sources = ModelGenerator.write(12, dir.resolve("src"));
+    Path schemaTs = dir.resolve("drizzle/schema.ts");
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      Files.createDirectories(dir.resolve("classes"));
+      var task = javac.getTask(null, files, null,
+          List.of("-d", dir.resolve("classes").toString(), "-cp",
+              System.getProperty("java.class.path"), "-Ananoka.output=" + schemaTs),
+          null, files.getJavaFileObjectsFromPaths(sources));
+      task.setProcessors(List.of(new NanokaProcessor()));
+      assertTrue(task.call());
+    }
+    String ts = Files.readString(schemaTs);
+    assertTrue(ts.contains("sqliteTable('entity0011s'"), ts);
+    assertTrue(ts.contains(".references("), ts);
+    assertTrue(Files.isRegularFile(dir.resolve("classes/bench/models/NanokaSchema.class")));
+  }
+
+  @Test
+  void pushSchemasArePushedOnceThenInSync() throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("d.db"))) {
+      assertTrue(Pusher.push(connection, PushSchemas.of(7, false), false, Duration.ofSeconds(5))
+          .statements().size() > 7);
+      assertEquals(List.of(), Pusher.push(connection, PushSchemas.of(7, false), false,
+          Duration.ofSeconds(5)).statements());
+      assertEquals(1, Pusher.push(connection, PushSchemas.of(7, true), false,
+          Duration.ofSeconds(5)).statements().size());
+    }
+  }
+
+  @Test
+  void startupPrototypeTakesTheFastPathOnlyWhenUpToDate() throws Exception {
+    Path jar = StartupCheck.buildAppJar(8, dir);
+    StartupCheck.migrateBoth(jar, dir.resolve("n.db"), dir.resolve("f.db"));
+    try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+        getClass().getClassLoader())) {
+      ChecksummedIndex index = (ChecksummedIndex) loader.loadClass(StartupCheck.INDEX_CLASS)
+          .getField("INSTANCE").get(null);
+      assertTrue(StartupPrototype.migrate("jdbc:sqlite:" + dir.resolve("n.db"), index));
+      // a fresh database: the slow path, which migrates
+      assertTrue(!StartupPrototype.migrate("jdbc:sqlite:" + dir.resolve("new.db"), index));
+      assertTrue(StartupPrototype.migrate("jdbc:sqlite:" + dir.resolve("new.db"), index));
+    }
+  }
+
+  private static List<String> schema(Path db) throws SQLException {
+    return rows(db, "SELECT type || ' ' || name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        + " AND name NOT IN ('d1_migrations', 'nanoka_migration_checksums',"
+        + " 'flyway_schema_history') AND tbl_name NOT IN ('flyway_schema_history') ORDER BY 1");
+  }
+
+  private static List<String> rows(Path db, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= columns; i++) {
+          row.append(i > 1 ? "|" : "").append(result.getString(i));
+        }
+        rows.add(row.toString());
+      }
+    }
+    return rows;
+  }
+}
