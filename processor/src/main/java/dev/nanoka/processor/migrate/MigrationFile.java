@@ -1,9 +1,6 @@
 package dev.nanoka.processor.migrate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.nanoka.runtime.migrate.Checksums;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,16 +39,10 @@ public final class MigrationFile {
   }
 
   /**
-   * The first 16 hex digits of SHA-256 over the SQL with line endings made {@code \n}, so a
-   * checkout that turned them into {@code \r\n} does not look edited.
+   * The first 16 hex digits of the runtime's file checksum ({@link Checksums#of}), which ignores
+   * line endings, so a checkout that turned them into {@code \r\n} does not look edited.
    */
   public static String checksum(String sql) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(sql.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-    }
+    return Checksums.of(sql).substring(0, 16);
   }
 }
