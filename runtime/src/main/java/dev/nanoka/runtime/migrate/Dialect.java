@@ -2,6 +2,7 @@ package dev.nanoka.runtime.migrate;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -20,6 +21,25 @@ public interface Dialect {
 
   void rollback(Connection connection) throws SQLException;
 
+  /** Marks a point inside the transaction that {@link #rollbackTo} can return to. */
+  default void savepoint(Connection connection, String name) throws SQLException {
+    execute(connection, "SAVEPOINT " + name);
+  }
+
+  /** Forgets a savepoint, keeping what was done since. */
+  default void release(Connection connection, String name) throws SQLException {
+    execute(connection, "RELEASE SAVEPOINT " + name);
+  }
+
+  /**
+   * Undoes what was done since the savepoint and forgets it; the transaction stays open. Throws
+   * when the database already ended the transaction (SQLite does on I/O errors or a full disk).
+   */
+  default void rollbackTo(Connection connection, String name) throws SQLException {
+    execute(connection, "ROLLBACK TO SAVEPOINT " + name);
+    release(connection, name);
+  }
+
   /**
    * Turns foreign key enforcement off for the next transaction and returns a handle that turns
    * it back to what it was. Table rebuilds need it off; SQLite only honours the change outside a
@@ -35,4 +55,10 @@ public interface Dialect {
 
   /** The SQL creating the history tables if they are missing. */
   List<String> historyTables();
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
 }

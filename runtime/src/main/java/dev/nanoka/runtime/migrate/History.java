@@ -22,8 +22,13 @@ final class History {
 
   private History() {}
 
-  static boolean exists(Connection connection) throws SQLException {
-    try (ResultSet rows = connection.getMetaData().getTables(null, null, TABLE, null)) {
+  /** Whether both tables are there; wrangler creates only the first. */
+  static boolean complete(Connection connection) throws SQLException {
+    return tableExists(connection, TABLE) && tableExists(connection, CHECKSUMS);
+  }
+
+  private static boolean tableExists(Connection connection, String table) throws SQLException {
+    try (ResultSet rows = connection.getMetaData().getTables(null, null, table, null)) {
       return rows.next();
     }
   }
@@ -39,13 +44,10 @@ final class History {
   /** The applied migrations in the order they were applied; empty if there is no history yet. */
   static List<AppliedMigration> read(Connection connection) throws SQLException {
     List<AppliedMigration> applied = new ArrayList<>();
-    if (!exists(connection)) {
+    if (!tableExists(connection, TABLE)) {
       return applied;
     }
-    boolean checksums;
-    try (ResultSet rows = connection.getMetaData().getTables(null, null, CHECKSUMS, null)) {
-      checksums = rows.next();
-    }
+    boolean checksums = tableExists(connection, CHECKSUMS);
     String sql = checksums
         ? "SELECT m.name, m.applied_at, c.checksum FROM " + TABLE + " m LEFT JOIN " + CHECKSUMS
             + " c ON c.name = m.name ORDER BY m.id"
@@ -58,16 +60,6 @@ final class History {
       }
     }
     return applied;
-  }
-
-  static boolean isApplied(Connection connection, String name) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement("SELECT 1 FROM " + TABLE + " WHERE name = ?")) {
-      statement.setString(1, name);
-      try (ResultSet rows = statement.executeQuery()) {
-        return rows.next();
-      }
-    }
   }
 
   static void record(Connection connection, Migration migration) throws SQLException {

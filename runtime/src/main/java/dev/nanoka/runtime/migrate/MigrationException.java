@@ -46,6 +46,21 @@ public final class MigrationException extends Exception {
         + " not run.", null);
   }
 
+  /**
+   * The failure of a file after which the database ended the whole transaction itself (SQLite
+   * does on I/O errors or a full disk): the files run before it since the last commit were
+   * undone with it.
+   */
+  static MigrationException transactionLost(MigrationException failure, List<String> undone) {
+    String message = failure.getMessage() + "\nThe database rolled back the whole transaction";
+    if (!undone.isEmpty()) {
+      message += ", so these files applied earlier in it are not applied either: "
+          + String.join(", ", undone);
+    }
+    return new MigrationException(failure.kind(), message + ". Run migrate again once the"
+        + " cause is fixed.", failure.getCause());
+  }
+
   static MigrationException edited(List<String> files) {
     return new MigrationException(Kind.EDITED, "Applied migration" + (files.size() > 1 ? "s" : "")
         + " changed since applied: " + String.join(", ", files) + ". The database ran the old"

@@ -14,4 +14,13 @@ public interface MigrationIndex {
 
   /** The file names in the order they apply, e.g. {@code 0000_create_users.sql}. */
   List<String> files();
+
+  /**
+   * {@code Checksums.of} each file's text, in the order of {@link #files()}, computed when the
+   * index was generated; empty when not known. With them a start-up that has nothing to apply
+   * reads no file.
+   */
+  default List<String> checksums() {
+    return List.of();
+  }
 }

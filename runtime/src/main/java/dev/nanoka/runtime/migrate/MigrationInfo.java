@@ -1,6 +1,7 @@
 package dev.nanoka.runtime.migrate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,5 +35,23 @@ public final class MigrationInfo {
     byName.values().forEach(row -> statuses.add(new MigrationStatus(row.name(),
         MigrationStatus.State.MISSING, Optional.of(row.appliedAt()))));
     return statuses;
+  }
+
+  /**
+   * The listed migrations' names when every one is applied with the same checksum — the
+   * start-up case, decided without reading a file; empty when any is pending, edited, or applied
+   * by wrangler without a checksum (the full run sorts those out).
+   */
+  public static Optional<List<String>> allApplied(
+      List<MigrationChecksum> listed, List<AppliedMigration> applied) {
+    Map<String, Optional<String>> checksums = new HashMap<>();
+    applied.forEach(a -> checksums.put(a.name(), a.checksum()));
+    for (MigrationChecksum migration : listed) {
+      Optional<String> recorded = checksums.get(migration.name());
+      if (recorded == null || !recorded.equals(Optional.of(migration.checksum()))) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(listed.stream().map(MigrationChecksum::name).toList());
   }
 }

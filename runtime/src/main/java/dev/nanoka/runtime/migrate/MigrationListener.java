@@ -11,7 +11,10 @@ public interface MigrationListener {
   /** About to apply migration number {@code position} (from 1) of {@code total}. */
   default void applying(String name, int position, int total) {}
 
-  /** Applied and committed. */
+  /**
+   * Ran, with its history row. It commits with its transaction, at the latest
+   * {@code Builder.commitEvery} later or at the end of the run.
+   */
   default void applied(String name, Duration took) {}
 
   /** Another process applied it while this one waited for the lock. */

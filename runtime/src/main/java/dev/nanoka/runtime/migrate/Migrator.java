@@ -8,8 +8,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -23,15 +27,22 @@ import javax.sql.DataSource;
  * migrator.migrate();
  * }</pre>
  *
- * <p>Each file runs in one transaction holding the database's write lock, with its history row:
- * it applies whole or not at all. Concurrent processes wait for the lock and find the file
- * applied; a process killed mid-run leaves the last file rolled back, for the next run to apply.
- * Applied files that were edited since are refused until {@link #repair()} accepts them.
+ * <p>Pending files run in transactions holding the database's write lock, each file with its
+ * history row as one unit (a savepoint): it applies whole or not at all. A transaction commits
+ * once {@link Builder#commitEvery} has passed (1 s by default) and at the end, so a long run does
+ * not pay one disk flush per file. When a file fails, the files before it are committed and the
+ * run stops. Concurrent processes wait for the lock and find the files applied; a process killed
+ * mid-run leaves its open transaction rolled back (at most the files since the last commit), for
+ * the next run to apply. Applied files that were edited since are refused until
+ * {@link #repair()} accepts them.
+ *
+ * <p>With a source that knows its checksums (the index the processor generates), a run with
+ * nothing pending reads no file and writes nothing: one query of the history decides it.
  */
 public final class Migrator {
 
   /**
-   * Transaction control a file must not contain: each file already runs in one transaction. A
+   * Transaction control a file must not contain: each file already runs as one unit. A
    * statement whose first word (after any comments) is one of these ends or nests it; D1 refuses
    * them all, savepoints included.
    */
@@ -42,6 +53,7 @@ public final class Migrator {
   private final MigrationSource source;
   private final Dialect dialect;
   private final Duration lockTimeout;
+  private final Duration commitEvery;
   private final MigrationListener listener;
   private final boolean checkDrift;
 
@@ -50,6 +62,7 @@ public final class Migrator {
     this.source = Objects.requireNonNull(builder.source, "a migration source");
     this.dialect = builder.dialect;
     this.lockTimeout = builder.lockTimeout;
+    this.commitEvery = builder.commitEvery;
     this.listener = builder.listener;
     this.checkDrift = builder.checkDrift;
   }
@@ -68,11 +81,21 @@ public final class Migrator {
 
   /** Applies every pending migration in order. */
   public MigrateResult migrate() throws MigrationException {
+    // The drift check needs the files' text, so it takes the full path.
+    Optional<List<MigrationChecksum>> listed = checkDrift ? Optional.empty() : checksums();
     // The files first: a wrong folder must not leave a new database file behind.
-    List<Migration> found = load();
+    List<Migration> found = listed.isPresent() ? null : load();
     try (Connection connection = open()) {
-      inLock(connection, () -> History.create(connection, dialect));
-      List<MigrationStatus> statuses = MigrationInfo.join(found, History.read(connection));
+      List<AppliedMigration> history = History.read(connection);
+      if (listed.isPresent()) {
+        Optional<List<String>> upToDate = MigrationInfo.allApplied(listed.get(), history);
+        if (upToDate.isPresent()) {
+          listener.pending(0);
+          return new MigrateResult(List.of(), upToDate.get(), List.of());
+        }
+        found = load();
+      }
+      List<MigrationStatus> statuses = MigrationInfo.join(found, history);
       List<String> edited = names(statuses, MigrationStatus.State.EDITED);
       if (!edited.isEmpty()) {
         throw MigrationException.edited(edited);
@@ -89,25 +112,15 @@ public final class Migrator {
           listener.driftNotChecked(e.getMessage());
         }
       }
-      List<String> adopted = adopt(connection, found);
-      List<String> upToDate = names(statuses, MigrationStatus.State.APPLIED);
-      List<Migration> pending = found.stream()
-          .filter(m -> names(statuses, MigrationStatus.State.PENDING).contains(m.name()))
-          .toList();
-      listener.pending(pending.size());
-      List<String> applied = new ArrayList<>();
-      for (int i = 0; i < pending.size(); i++) {
-        Migration migration = pending.get(i);
-        listener.applying(migration.name(), i + 1, pending.size());
-        long start = System.nanoTime();
-        if (apply(connection, migration)) {
-          applied.add(migration.name());
-          listener.applied(migration.name(), Duration.ofNanos(System.nanoTime() - start));
-        } else {
-          upToDate.add(migration.name());
-          listener.appliedElsewhere(migration.name());
-        }
+      if (!History.complete(connection)) {
+        inLock(connection, () -> History.create(connection, dialect));
       }
+      List<String> adopted = adopt(connection, found, history);
+      List<String> upToDate = names(statuses, MigrationStatus.State.APPLIED);
+      Set<String> pendingNames = new HashSet<>(names(statuses, MigrationStatus.State.PENDING));
+      List<Migration> pending = found.stream().filter(m -> pendingNames.contains(m.name())).toList();
+      listener.pending(pending.size());
+      List<String> applied = applyAll(connection, pending, upToDate);
       return new MigrateResult(applied, upToDate, adopted);
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -179,9 +192,12 @@ public final class Migrator {
   public RepairResult repair() throws MigrationException {
     List<Migration> found = load();
     try (Connection connection = open()) {
-      inLock(connection, () -> History.create(connection, dialect));
-      List<MigrationStatus> statuses = MigrationInfo.join(found, History.read(connection));
-      List<String> accepted = names(statuses, MigrationStatus.State.EDITED);
+      if (!History.complete(connection)) {
+        inLock(connection, () -> History.create(connection, dialect));
+      }
+      List<AppliedMigration> history = History.read(connection);
+      List<MigrationStatus> statuses = MigrationInfo.join(found, history);
+      Set<String> accepted = new LinkedHashSet<>(names(statuses, MigrationStatus.State.EDITED));
       inLock(connection, () -> {
         for (Migration migration : found) {
           if (accepted.contains(migration.name())) {
@@ -189,8 +205,8 @@ public final class Migrator {
           }
         }
       });
-      List<String> adopted = adopt(connection, found);
-      return new RepairResult(accepted, adopted,
+      List<String> adopted = adopt(connection, found, history);
+      return new RepairResult(List.copyOf(accepted), adopted,
           names(statuses, MigrationStatus.State.MISSING));
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -198,32 +214,74 @@ public final class Migrator {
   }
 
   /** Records checksums for files wrangler applied (it keeps none): trust on first sight. */
-  private List<String> adopt(Connection connection, List<Migration> found)
-      throws SQLException, MigrationException {
-    List<String> adopted = new ArrayList<>();
-    List<AppliedMigration> applied = History.read(connection);
-    for (Migration migration : found) {
-      boolean withoutChecksum = applied.stream()
-          .anyMatch(a -> a.name().equals(migration.name()) && a.checksum().isEmpty());
-      if (withoutChecksum) {
-        adopted.add(migration.name());
-      }
-    }
+  private List<String> adopt(Connection connection, List<Migration> found,
+      List<AppliedMigration> history) throws SQLException, MigrationException {
+    Set<String> withoutChecksum = new HashSet<>();
+    history.stream().filter(a -> a.checksum().isEmpty()).forEach(a -> withoutChecksum.add(a.name()));
+    List<Migration> adopted = found.stream()
+        .filter(m -> withoutChecksum.contains(m.name()))
+        .toList();
     if (!adopted.isEmpty()) {
       inLock(connection, () -> {
-        for (Migration migration : found) {
-          if (adopted.contains(migration.name())) {
-            History.setChecksum(connection, migration.name(), migration.checksum());
-          }
+        for (Migration migration : adopted) {
+          History.setChecksum(connection, migration.name(), migration.checksum());
         }
       });
     }
-    return adopted;
+    return adopted.stream().map(Migration::name).toList();
   }
 
-  /** Applies one file in one locked transaction; false if another process applied it first. */
-  private boolean apply(Connection connection, Migration migration)
-      throws SQLException, MigrationException {
+  /**
+   * Applies the pending files, several per transaction, committing once {@link #commitEvery}
+   * has passed. Returns the files this run applied; those another process applied meanwhile are
+   * added to {@code upToDate}.
+   */
+  private List<String> applyAll(Connection connection, List<Migration> pending,
+      List<String> upToDate) throws SQLException, MigrationException {
+    List<String> applied = new ArrayList<>();
+    int next = 0;
+    while (next < pending.size()) {
+      try (WriteTransaction transaction = WriteTransaction.begin(connection, dialect, lockTimeout)) {
+        long began = System.nanoTime();
+        // Under the lock: another process may have applied some while this one waited.
+        Set<String> done = new HashSet<>();
+        History.read(connection).forEach(a -> done.add(a.name()));
+        List<String> uncommitted = new ArrayList<>();
+        do {
+          Migration migration = pending.get(next++);
+          if (done.contains(migration.name())) {
+            upToDate.add(migration.name());
+            listener.appliedElsewhere(migration.name());
+            continue;
+          }
+          listener.applying(migration.name(), next, pending.size());
+          long start = System.nanoTime();
+          try {
+            transaction.runScript(migration.name(), statements(migration),
+                c -> History.record(c, migration));
+          } catch (MigrationException | SQLException e) {
+            if (transaction.isOpen()) {
+              transaction.commit(); // the files before the failing one stay applied
+              throw e;
+            }
+            if (e instanceof MigrationException failure) {
+              throw MigrationException.transactionLost(failure, uncommitted);
+            }
+            throw e;
+          }
+          applied.add(migration.name());
+          uncommitted.add(migration.name());
+          listener.applied(migration.name(), Duration.ofNanos(System.nanoTime() - start));
+        } while (next < pending.size()
+            && System.nanoTime() - began < commitEvery.toNanos());
+        transaction.commit();
+      }
+    }
+    return applied;
+  }
+
+  /** The file's statements, refusing ones that control the transaction themselves. */
+  private static List<String> statements(Migration migration) throws MigrationException {
     List<String> statements = SqlSplitter.split(migration.sql());
     for (int i = 0; i < statements.size(); i++) {
       // Without comments: "-- done\nCOMMIT;" would otherwise commit half the file.
@@ -236,9 +294,7 @@ public final class Migrator {
             + " transaction (wrangler refuses such files too).", null);
       }
     }
-    return AtomicScript.run(connection, dialect, lockTimeout, migration.name(), statements,
-        c -> !History.isApplied(c, migration.name()),
-        c -> History.record(c, migration));
+    return statements;
   }
 
   private interface SqlWork {
@@ -246,18 +302,10 @@ public final class Migrator {
   }
 
   private void inLock(Connection connection, SqlWork work) throws SQLException, MigrationException {
-    begin(connection);
-    try {
+    try (WriteTransaction transaction = WriteTransaction.begin(connection, dialect, lockTimeout)) {
       work.run();
-      dialect.commit(connection);
-    } catch (SQLException | RuntimeException e) {
-      dialect.rollback(connection);
-      throw e;
+      transaction.commit();
     }
-  }
-
-  private void begin(Connection connection) throws SQLException, MigrationException {
-    AtomicScript.begin(connection, dialect, lockTimeout);
   }
 
   private Connection open() throws MigrationException {
@@ -271,13 +319,25 @@ public final class Migrator {
     }
   }
 
+  private Optional<List<MigrationChecksum>> checksums() throws MigrationException {
+    try {
+      return source.checksums();
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
   private List<Migration> load() throws MigrationException {
     try {
       return source.load();
     } catch (IOException e) {
-      throw new MigrationException(MigrationException.Kind.UNREADABLE,
-          "Cannot read the migrations (" + source.describe() + "): " + e.getMessage(), e);
+      throw unreadable(e);
     }
+  }
+
+  private MigrationException unreadable(IOException e) {
+    return new MigrationException(MigrationException.Kind.UNREADABLE,
+        "Cannot read the migrations (" + source.describe() + "): " + e.getMessage(), e);
   }
 
   private MigrationException databaseProblem(SQLException e) {
@@ -307,6 +367,7 @@ public final class Migrator {
     private MigrationSource source;
     private Dialect dialect = new SqliteDialect();
     private Duration lockTimeout = Duration.ofMinutes(5);
+    private Duration commitEvery = Duration.ofSeconds(1);
     private MigrationListener listener = MigrationListener.NONE;
     private boolean checkDrift;
 
@@ -332,6 +393,20 @@ public final class Migrator {
         throw new IllegalArgumentException("lockTimeout must not be negative: " + lockTimeout);
       }
       this.lockTimeout = lockTimeout;
+      return this;
+    }
+
+    /**
+     * How long pending files may run in one transaction before it commits; 1 s by default. A
+     * commit flushes to disk, which costs more than a small migration file itself, so files are
+     * grouped; a killed process loses at most the files of its open transaction, which the next
+     * run applies again. {@link Duration#ZERO} commits after every file.
+     */
+    public Builder commitEvery(Duration commitEvery) {
+      if (commitEvery.isNegative()) {
+        throw new IllegalArgumentException("commitEvery must not be negative: " + commitEvery);
+      }
+      this.commitEvery = commitEvery;
       return this;
     }
 

@@ -61,7 +61,7 @@ public final class Pusher {
       throw new DataLossException(losses, prediction.unexecutable());
     }
     if (!statements.isEmpty()) {
-      AtomicScript.run(connection, DIALECT, lockTimeout, "push", statements, c -> true, c -> { });
+      AtomicScript.run(connection, DIALECT, lockTimeout, "push", statements);
     }
     return new PushResult(statements, losses);
   }

@@ -43,7 +43,7 @@ public final class Resetter {
     if (hasSequence) {
       statements.add("DELETE FROM sqlite_sequence"); // AUTOINCREMENT counters start over
     }
-    AtomicScript.run(connection, dialect, lockTimeout, "reset", statements, c -> true, c -> { });
+    AtomicScript.run(connection, dialect, lockTimeout, "reset", statements);
     return dropped;
   }
 }
