@@ -38,6 +38,7 @@ public final class StartupCheck {
 
   static final String INDEX_PACKAGE = "bench.app";
   static final String INDEX_CLASS = INDEX_PACKAGE + ".NanokaMigrations";
+  static final String PLAIN_INDEX_CLASS = INDEX_PACKAGE + ".WithoutChecksums";
   static final String RESOURCE_FOLDER = "nanoka/migrations/bench/app";
   static final String FLYWAY_FOLDER = "db/migration";
 
@@ -72,50 +73,24 @@ public final class StartupCheck {
         + " applied, none pending (JMH; warm: average after warm-up; cold: first call in a"
         + " fresh JVM with the JDBC driver loaded, median over forks)", "", "Nanoka",
         "Flyway " + MigrateSpeed.flywayVersion(), "Nanoka ÷ Flyway (target ≤ 0.10)",
-        "prototype fast path", "prototype ÷ Flyway");
+        "index without checksums", "÷ Flyway");
     for (var entry : List.of(Map.entry("warm", warm), Map.entry("cold", cold))) {
       Jmh.Score nanoka = Jmh.find(entry.getValue(), "nanoka", null, null);
       Jmh.Score flyway = Jmh.find(entry.getValue(), "flyway", null, null);
-      Jmh.Score prototype = Jmh.find(entry.getValue(), "nanokaFastPathPrototype", null, null);
+      Jmh.Score plain = Jmh.find(entry.getValue(), "nanokaIndexWithoutChecksums", null, null);
       double ratio = nanoka.median() / flyway.median();
-      double prototypeRatio = prototype.median() / flyway.median();
+      double plainRatio = plain.median() / flyway.median();
       table.row(entry.getKey(), nanoka.describe(), flyway.describe(),
           String.format(Locale.ROOT, "%.3f (1/%.0f) %s", ratio, 1 / ratio,
               Report.verdict(ratio <= 0.10)),
-          prototype.describe(),
-          String.format(Locale.ROOT, "%.3f (1/%.0f)", prototypeRatio, 1 / prototypeRatio));
+          plain.describe(),
+          String.format(Locale.ROOT, "%.3f (1/%.0f)", plainRatio, 1 / plainRatio));
     }
-    table.note("prototype fast path: one read-only history query compared with names and"
-        + " checksums carried by the index (StartupPrototype); not in the runtime yet.");
+    table.note("Nanoka: the generated index lists each file's checksum, so an up-to-date start is"
+        + " one read-only query of the history. Without them (an index from an older processor)"
+        + " every file is read from the jar and hashed.");
     table.print();
-    breakdown(jar, nanokaDb, work);
     System.out.println("(" + Machine.load() + " at the end)");
-  }
-
-  /** Runs {@link StartupBreakdown} in a fresh JVM and prints its figures. */
-  static void breakdown(Path jar, Path nanokaDb, Path work) throws Exception {
-    Path out = work.resolve("breakdown.txt");
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-cp", System.getProperty("java.class.path"),
-        StartupBreakdown.class.getName(), jar.toString(), nanokaDb.toString());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(out.toFile()).start();
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException("StartupBreakdown failed: " + Files.readString(out));
-    }
-    Report table = new Report("Figure 3, why — today's start-up check in parts (fresh JVM: cold"
-        + " = first call, warm = after 100 calls)", "", "read the files from the jar",
-        "their SHA-256 checksums", "open + BEGIN IMMEDIATE/COMMIT", "whole Migrator.migrate()");
-    for (String line : Files.readAllLines(out)) {
-      String[] parts = line.split("\\|");
-      if (parts.length == 5) {
-        table.row(parts[0], parts[1] + " ms", parts[2] + " ms", parts[3] + " ms",
-            parts[4] + " ms");
-      }
-    }
-    table.note("The whole call includes the parts (they are timed separately first, so in the"
-        + " cold row the whole call runs partly warmed up).");
-    table.print();
   }
 
   /** The application jar: the index class, Nanoka's resources, Flyway's resources. */
@@ -127,35 +102,28 @@ public final class StartupCheck {
       names.add(MigrationGenerator.drizzleName(i, scripts.get(i)));
       checksums.add(Checksums.of(scripts.get(i).sql()));
     }
-    // The index, shaped like the one the processor generates (MigrationIndexWriter), plus the
-    // checksums the proposed start-up fix would have it carry (ChecksummedIndex).
+    // The index as the processor generates it (MigrationIndexWriter), and the same without
+    // checksums.
     Path src = work.resolve("src/" + INDEX_PACKAGE.replace('.', '/'));
     Files.createDirectories(src);
     Path java = src.resolve("NanokaMigrations.java");
-    Files.writeString(java, "package " + INDEX_PACKAGE + ";\n\n"
-        + "import java.util.List;\n\n"
-        + "public final class NanokaMigrations implements " + ChecksummedIndex.class.getName()
-        + " {\n"
-        + "  public static final NanokaMigrations INSTANCE = new NanokaMigrations();\n"
-        + "  private static final List<String> FILES = List.of("
-        + String.join(", ", names.stream().map(n -> "\"" + n + "\"").toList()) + ");\n"
-        + "  private static final List<String> CHECKSUMS = List.of("
-        + String.join(", ", checksums.stream().map(n -> "\"" + n + "\"").toList()) + ");\n"
-        + "  private NanokaMigrations() {}\n"
-        + "  @Override public List<String> checksums() { return CHECKSUMS; }\n"
-        + "  @Override public String resourceFolder() { return \"" + RESOURCE_FOLDER + "\"; }\n"
-        + "  @Override public List<String> files() { return FILES; }\n}\n");
+    Path plain = src.resolve("WithoutChecksums.java");
+    Files.writeString(java, indexSource("NanokaMigrations", names, checksums));
+    Files.writeString(plain, indexSource("WithoutChecksums", names, null));
     Path classes = work.resolve("classes");
     Files.createDirectories(classes);
     int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d",
-        classes.toString(), "-cp", System.getProperty("java.class.path"), java.toString());
+        classes.toString(), "-cp", System.getProperty("java.class.path"), java.toString(),
+        plain.toString());
     if (exit != 0) {
       throw new IllegalStateException("cannot compile the index");
     }
     Path jar = work.resolve("app.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      String classFile = INDEX_CLASS.replace('.', '/') + ".class";
-      add(out, classFile, Files.readAllBytes(classes.resolve(classFile)));
+      for (String index : List.of(INDEX_CLASS, PLAIN_INDEX_CLASS)) {
+        String classFile = index.replace('.', '/') + ".class";
+        add(out, classFile, Files.readAllBytes(classes.resolve(classFile)));
+      }
       for (int i = 0; i < scripts.size(); i++) {
         byte[] sql = scripts.get(i).sql().getBytes(StandardCharsets.UTF_8);
         add(out, RESOURCE_FOLDER + "/" + names.get(i), sql);
@@ -163,6 +131,32 @@ public final class StartupCheck {
       }
     }
     return jar;
+  }
+
+  private static String indexSource(String className, List<String> names,
+      List<String> checksums) {
+    return "package " + INDEX_PACKAGE + ";\n\n"
+        + "import java.util.List;\n\n"
+        + "public final class " + className + " implements "
+        + MigrationIndex.class.getName() + " {\n"
+        + "  public static final " + className + " INSTANCE = new " + className + "();\n"
+        + "  private static final List<String> FILES = List.of(" + quoted(names) + ");\n"
+        + (checksums == null ? "" : "  private static final List<String> CHECKSUMS = List.of("
+            + quoted(checksums) + ");\n"
+            + "  @Override public List<String> checksums() { return CHECKSUMS; }\n")
+        + "  private " + className + "() {}\n"
+        + "  @Override public String resourceFolder() { return \"" + RESOURCE_FOLDER + "\"; }\n"
+        + "  @Override public List<String> files() { return FILES; }\n}\n";
+  }
+
+  private static String quoted(List<String> values) {
+    return String.join(", ", values.stream().map(v -> "\"" + v + "\"").toList());
+  }
+
+  /** The {@code INSTANCE} of an index class in the application jar. */
+  static MigrationIndex index(ClassLoader loader, String className)
+      throws ReflectiveOperationException {
+    return (MigrationIndex) loader.loadClass(className).getField("INSTANCE").get(null);
   }
 
   private static void add(JarOutputStream out, String name, byte[] content) throws IOException {
@@ -177,8 +171,7 @@ public final class StartupCheck {
     flywayLog.setLevel(Level.WARNING);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
         StartupCheck.class.getClassLoader())) {
-      MigrationIndex index = (MigrationIndex) loader.loadClass(INDEX_CLASS)
-          .getField("INSTANCE").get(null);
+      MigrationIndex index = index(loader, INDEX_CLASS);
       Migrator.forUrl("jdbc:sqlite:" + nanokaDb).source(MigrationSource.index(index)).migrate();
       // group: one transaction for the whole set, only to prepare the file faster
       Flyway.configure(loader).dataSource("jdbc:sqlite:" + flywayDb, null, null)

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Checks that what the benchmarks measure works, on tiny inputs, without timing anything: the
  * generated migrations apply the same way with every tool, the generated models compile with the
- * processor, the prototypes do what they claim. The benchmarks themselves run only from
+ * processor, the start-up indexes are what the benchmark says they are. The benchmarks themselves run only from
  * scripts/bench.sh.
  */
 class BenchmarkSmokeTest {
@@ -40,7 +40,7 @@ class BenchmarkSmokeTest {
   Path dir;
 
   @Test
-  void generatedMigrationsApplyAlikeWithNanokaFlywayAndThePrototype() throws Exception {
+  void generatedMigrationsApplyAlikeWithNanokaAndFlyway() throws Exception {
     FLYWAY_LOG.setLevel(Level.WARNING);
     var scripts = MigrationGenerator.generate(30);
     MigrationGenerator.writeDrizzleFolder(scripts, dir.resolve("drizzle"));
@@ -52,25 +52,15 @@ class BenchmarkSmokeTest {
     var flyway = Flyway.configure().dataSource("jdbc:sqlite:" + dir.resolve("flyway.db"), null, null)
         .locations("filesystem:" + dir.resolve("flyway")).load().migrate();
     assertEquals(30, flyway.migrationsExecuted);
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("p.db"))) {
-      new MigratorPrototype().apply(connection,
-          MigrationSource.folder(dir.resolve("drizzle")).load(),
-          MigratorPrototype.Mode.ONE_TRANSACTION, MigratorPrototype.Check.WHOLE_DATABASE);
-    }
+    var perFile = Migrator.forUrl("jdbc:sqlite:" + dir.resolve("p.db"))
+        .source(MigrationSource.folder(dir.resolve("drizzle"))).commitEvery(Duration.ZERO)
+        .migrate();
+    assertEquals(30, perFile.applied().size());
 
     List<String> expected = schema(dir.resolve("nanoka.db"));
     assertTrue(expected.size() > 10, expected.toString());
     assertEquals(expected, schema(dir.resolve("flyway.db")));
     assertEquals(expected, schema(dir.resolve("p.db")));
-    assertEquals(rows(dir.resolve("nanoka.db"), "SELECT name FROM d1_migrations ORDER BY id"),
-        rows(dir.resolve("p.db"), "SELECT name FROM d1_migrations ORDER BY id"));
-    assertEquals(
-        rows(dir.resolve("nanoka.db"), "SELECT name, checksum FROM nanoka_migration_checksums"),
-        rows(dir.resolve("p.db"), "SELECT name, checksum FROM nanoka_migration_checksums"));
-    // the prototype's history is the runtime's: the real Migrator finds nothing to do
-    var again = Migrator.forUrl("jdbc:sqlite:" + dir.resolve("p.db"))
-        .source(MigrationSource.folder(dir.resolve("drizzle"))).migrate();
-    assertEquals(List.of(), again.applied());
   }
 
   @Test
@@ -106,17 +96,19 @@ class BenchmarkSmokeTest {
   }
 
   @Test
-  void startupPrototypeTakesTheFastPathOnlyWhenUpToDate() throws Exception {
+  void startupIndexesFindTheDatabaseUpToDate() throws Exception {
     Path jar = StartupCheck.buildAppJar(8, dir);
     StartupCheck.migrateBoth(jar, dir.resolve("n.db"), dir.resolve("f.db"));
     try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
         getClass().getClassLoader())) {
-      ChecksummedIndex index = (ChecksummedIndex) loader.loadClass(StartupCheck.INDEX_CLASS)
-          .getField("INSTANCE").get(null);
-      assertTrue(StartupPrototype.migrate("jdbc:sqlite:" + dir.resolve("n.db"), index));
-      // a fresh database: the slow path, which migrates
-      assertTrue(!StartupPrototype.migrate("jdbc:sqlite:" + dir.resolve("new.db"), index));
-      assertTrue(StartupPrototype.migrate("jdbc:sqlite:" + dir.resolve("new.db"), index));
+      for (String index : List.of(StartupCheck.INDEX_CLASS, StartupCheck.PLAIN_INDEX_CLASS)) {
+        var source = MigrationSource.index(StartupCheck.index(loader, index));
+        var result = Migrator.forUrl("jdbc:sqlite:" + dir.resolve("n.db")).source(source).migrate();
+        assertEquals(List.of(), result.applied(), index);
+        assertEquals(8, result.upToDate().size(), index);
+      }
+      assertTrue(MigrationSource.index(StartupCheck.index(loader, StartupCheck.INDEX_CLASS))
+          .checksums().isPresent());
     }
   }
 
