@@ -140,8 +140,14 @@ public final class NanokaProcessor extends AbstractProcessor {
         diagnostics.error(null, Message.WRITE_FAILED, file.path(), e);
       }
     }
-    if (!diagnostics.hasErrors() && MigrationIndexWriter.runtimeAvailable(elements)) {
+    if (diagnostics.hasErrors()) {
+      return;
+    }
+    // The generated classes implement runtime interfaces: without the runtime they would not compile.
+    if (MigrationIndexWriter.runtimeAvailable(elements)) {
       packaged.forEach(this::packageMigrations);
+    }
+    if (SchemaClassWriter.runtimeAvailable(elements)) {
       definitions.forEach((element, schema) -> {
         try {
           SchemaClassWriter.write(processingEnv.getFiler(), elements, element, schema);

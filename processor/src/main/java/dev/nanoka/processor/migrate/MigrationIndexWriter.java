@@ -6,14 +6,13 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.nanoka.processor.java.GeneratedNames;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.List;
-import dev.nanoka.processor.java.SchemaClassWriter;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.util.Elements;
@@ -51,10 +50,8 @@ public final class MigrationIndexWriter {
       MigrationFolder folder) throws IOException {
     PackageElement pkg = elements.getPackageOf(schemaElement);
     String packageName = pkg.getQualifiedName().toString();
-    String className = SchemaClassWriter.className(schemaElement, "Migrations");
-    String resourceFolder = "nanoka/migrations"
-        + (packageName.isEmpty() ? "" : "/" + packageName.replace('.', '/'))
-        + (schemaElement.getKind() == ElementKind.PACKAGE ? "" : "/" + schemaElement.getSimpleName());
+    String className = GeneratedNames.className(schemaElement, "Migrations");
+    String resourceFolder = GeneratedNames.resourceFolder(elements, schemaElement, "migrations");
 
     List<String> files = folder.journal().entries().stream().map(e -> e.tag() + ".sql").toList();
     for (String file : files) {
