@@ -26,8 +26,9 @@ public final class GeneratedNames {
    */
   public static String resourceFolder(Elements elements, Element schemaElement, String kind) {
     String packageName = elements.getPackageOf(schemaElement).getQualifiedName().toString();
+    String type = schemaElement.getKind() == ElementKind.PACKAGE
+        ? "" : "/" + schemaElement.getSimpleName();
     return "nanoka/" + kind
-        + (packageName.isEmpty() ? "" : "/" + packageName.replace('.', '/'))
-        + (schemaElement.getKind() == ElementKind.PACKAGE ? "" : "/" + schemaElement.getSimpleName());
+        + (packageName.isEmpty() ? "" : "/" + packageName.replace('.', '/')) + type;
   }
 }
