@@ -47,7 +47,7 @@ public final class SchemaClassWriter {
   }
 
   /** The class-path resource holding the schema declared on this element. */
-  public static String resourceName(Elements elements, Element schemaElement) {
+  private static String resourceName(Elements elements, Element schemaElement) {
     return GeneratedNames.resourceFolder(elements, schemaElement, "schema") + "/schema.txt";
   }
 
