@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Schemas of {@code n} tables for figure 5, built as the processor's generated
- * {@code NanokaSchema} builds them: 10 columns each (the models of {@link ModelGenerator}), a
- * foreign key to an earlier table on most, a unique column, two or three indexes.
+ * Schemas of {@code n} tables for figure 5, shaped like the processor's reading of the models
+ * of {@link ModelGenerator}: 10 columns each, a foreign key to an earlier table on most, a
+ * unique column, two or three indexes.
  */
 public final class PushSchemas {
 

@@ -7,6 +7,9 @@ import dev.nanoka.processor.NanokaProcessor;
 import dev.nanoka.runtime.migrate.MigrationSource;
 import dev.nanoka.runtime.migrate.Migrator;
 import dev.nanoka.runtime.push.Pusher;
+import dev.nanoka.runtime.schema.SchemaDefinition;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -81,6 +84,13 @@ class BenchmarkSmokeTest {
     assertTrue(ts.contains("sqliteTable('entity0011s'"), ts);
     assertTrue(ts.contains(".references("), ts);
     assertTrue(Files.isRegularFile(dir.resolve("classes/bench/models/NanokaSchema.class")));
+    // the class reads the models from its resource in the class output
+    try (URLClassLoader loader = new URLClassLoader(
+        new URL[] {dir.resolve("classes").toUri().toURL()}, getClass().getClassLoader())) {
+      SchemaDefinition generated = (SchemaDefinition) loader.loadClass("bench.models.NanokaSchema")
+          .getField("INSTANCE").get(null);
+      assertEquals(12, generated.schema().tables().size());
+    }
   }
 
   @Test

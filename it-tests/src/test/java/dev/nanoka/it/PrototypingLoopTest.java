@@ -65,6 +65,9 @@ class PrototypingLoopTest {
     compile("base");
     assertFalse(Files.exists(migrations), "push-only prototyping must write no migrations");
     assertTrue(Files.exists(project.resolve("target/classes/com/example/proto/NanokaSchema.class")));
+    // the models themselves are data beside it, which NanokaSchema reads from the class path
+    assertTrue(Files.exists(
+        project.resolve("target/classes/nanoka/schema/com/example/proto/schema.txt")));
 
     // 2. `db push` the initial schema to the database.
     CommandResult push = nanoka("push-draft", "push", "--url", dev, "--schema", SCHEMA,

@@ -3,11 +3,13 @@ package dev.nanoka.processor;
 import com.google.auto.service.AutoService;
 import dev.nanoka.processor.java.SchemaClassWriter;
 import dev.nanoka.processor.migrate.FileChange;
+import dev.nanoka.processor.migrate.Journal;
 import dev.nanoka.processor.migrate.MigrationFolder;
 import dev.nanoka.processor.migrate.MigrationFolderException;
 import dev.nanoka.processor.migrate.MigrationIndexWriter;
 import dev.nanoka.processor.migrate.MigrationPlanner;
 import dev.nanoka.processor.migrate.ModelLocator;
+import dev.nanoka.processor.migrate.PlannedMigration;
 import dev.nanoka.processor.migrate.RenameHintsReader;
 import dev.nanoka.processor.model.Annotations;
 import dev.nanoka.processor.model.JavaTypeMapper;
@@ -94,7 +96,7 @@ public final class NanokaProcessor extends AbstractProcessor {
     List<SchemaPlan> plans = new SchemaPlanner(elements, diagnostics, options).plan(round);
 
     List<FileChange> files = new ArrayList<>();
-    List<SchemaPlan> packaged = new ArrayList<>();
+    Map<SchemaPlan, Journal> packaged = new LinkedHashMap<>();
     Map<Element, Schema> definitions = new LinkedHashMap<>();
     for (SchemaPlan plan : plans) {
       // JSON type names are declared per schema.ts, so each schema gets its own mapper.
@@ -119,8 +121,12 @@ public final class NanokaProcessor extends AbstractProcessor {
       }
       // version < 1 was reported by the planner and has no migration number to plan for
       if (schema.isPresent() && plan.migrate() && plan.version() >= 1) {
-        files.addAll(planMigration(plan, schema.get(), models));
-        packaged.add(plan);
+        Optional<PlannedMigration> migration = planMigration(plan, schema.get(), models);
+        migration.ifPresent(m -> files.addAll(m.files()));
+        // an implicit schema has no package of its own to put the index in
+        if (migration.isPresent() && plan.origin().isPresent()) {
+          packaged.put(plan, migration.get().journal());
+        }
       }
       if (schema.isPresent() && plan.origin().isPresent()) {
         definitions.put(plan.origin().get(), schema.get());
@@ -140,8 +146,14 @@ public final class NanokaProcessor extends AbstractProcessor {
         diagnostics.error(null, Message.WRITE_FAILED, file.path(), e);
       }
     }
-    if (!diagnostics.hasErrors() && MigrationIndexWriter.runtimeAvailable(elements)) {
+    if (diagnostics.hasErrors()) {
+      return;
+    }
+    // The generated classes use the runtime: without it on the class path they would not compile.
+    if (MigrationIndexWriter.runtimeAvailable(elements)) {
       packaged.forEach(this::packageMigrations);
+    }
+    if (SchemaClassWriter.runtimeAvailable(elements)) {
       definitions.forEach((element, schema) -> {
         try {
           SchemaClassWriter.write(processingEnv.getFiler(), elements, element, schema);
@@ -152,28 +164,27 @@ public final class NanokaProcessor extends AbstractProcessor {
     }
   }
 
-  /** Puts the migrations on the class path with a generated index, for the runtime. */
-  private void packageMigrations(SchemaPlan plan) {
-    if (plan.origin().isEmpty() || plan.migrations().isEmpty()) {
-      return; // an implicit schema has no package of its own to put the index in
-    }
+  /**
+   * Puts the migrations on the class path with a generated index, for the runtime: those of the
+   * journal as planned, which this compile has just written to the folder.
+   */
+  private void packageMigrations(SchemaPlan plan, Journal journal) {
     try {
-      MigrationFolder folder = MigrationFolder.load(plan.migrations().get());
       MigrationIndexWriter.write(processingEnv.getFiler(), processingEnv.getElementUtils(),
-          plan.origin().get(), folder);
-    } catch (MigrationFolderException e) {
-      diagnostics.error(plan.origin().get(), plan.schema().map(s -> s.mirror()).orElse(null),
-          null, Message.MIGRATION_FOLDER_INVALID, e.file(), e.getMessage());
+          plan.origin().orElseThrow(), plan.migrations().orElseThrow(), journal);
     } catch (IOException e) {
       diagnostics.error(plan.origin().get(), Message.WRITE_FAILED, "the migration index", e);
     }
   }
 
-  /** The files of the schema version's migration; none when a problem was reported. */
-  private List<FileChange> planMigration(
+  /**
+   * The files of the schema version's migration and the journal they leave; empty when there is
+   * no migrations folder or a problem was reported. The folder is loaded once per compile, here.
+   */
+  private Optional<PlannedMigration> planMigration(
       SchemaPlan plan, Schema schema, List<ModelDefinition> models) {
     if (plan.migrations().isEmpty()) {
-      return List.of(); // no output location at all: NO_OUTPUT already says what to add
+      return Optional.empty(); // no output location at all: NO_OUTPUT already says what to add
     }
     ModelLocator locator = locator(plan, models);
     MigrationFolder folder;
@@ -184,11 +195,10 @@ public final class NanokaProcessor extends AbstractProcessor {
       ModelLocator.Location at = locator.schema("out");
       diagnostics.error(at.element(), at.annotation(), at.value(),
           Message.MIGRATION_FOLDER_INVALID, e.file(), e.getMessage());
-      return List.of();
+      return Optional.empty();
     }
     return new MigrationPlanner(diagnostics, locator)
-        .plan(folder, schema, plan.version(), RenameHintsReader.read(models, plan.schema()))
-        .orElse(List.of());
+        .plan(folder, schema, plan.version(), RenameHintsReader.read(models, plan.schema()));
   }
 
   /** Migration diagnostics point at the annotation to change: @Schema, @Model, a component. */

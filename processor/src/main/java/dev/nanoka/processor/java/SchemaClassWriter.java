@@ -1,153 +1,85 @@
 package dev.nanoka.processor.java;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.nanoka.runtime.schema.Column;
-import dev.nanoka.runtime.schema.ColumnDefault;
-import dev.nanoka.runtime.schema.ColumnType;
-import dev.nanoka.runtime.schema.ForeignKey;
-import dev.nanoka.runtime.schema.Index;
 import dev.nanoka.runtime.schema.Schema;
-import dev.nanoka.runtime.schema.Table;
+import dev.nanoka.runtime.schema.SchemaText;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.util.Elements;
+import javax.tools.StandardLocation;
 
 /**
- * Generates the {@code SchemaDefinition} of a schema: Java code that builds the same schema
- * model the processor read, for the runtime's push, diff and drift commands. One method per
- * table keeps every method far below the JVM's 64 KB limit however many models there are.
+ * Generates the {@code SchemaDefinition} of a schema, for the runtime's push, diff and drift
+ * commands: the schema model the processor read, as a class-path resource in
+ * {@link SchemaText}'s format ({@code nanoka/schema/<package path>[/<type>]/schema.txt}), and a
+ * small class ({@code NanokaSchema} for a package) whose {@code schema()} decodes it on first
+ * use.
+ *
+ * <p>Data, not code, because of what code cost: this class used to be Java that rebuilt the
+ * model, one method per table, about 18,000 lines for 1,000 models. Compiling it made javac take
+ * about twice as long as for the models alone (+105% at 1,000 models, benchmark figure 1), and
+ * writing it with JavaPoet was more than half of the processor's own time. The resource is
+ * written in milliseconds and javac never looks at it.
  */
 public final class SchemaClassWriter {
 
   private static final String RUNTIME = "dev.nanoka.runtime.schema";
   private static final ClassName SCHEMA = ClassName.get(RUNTIME, "Schema");
-  private static final ClassName TABLE = ClassName.get(RUNTIME, "Table");
-  private static final ClassName COLUMN = ClassName.get(RUNTIME, "Column");
-  private static final ClassName COLUMN_TYPE = ClassName.get(RUNTIME, "ColumnType");
-  private static final ClassName DEFAULT = ClassName.get(RUNTIME, "ColumnDefault");
-  private static final ClassName INDEX = ClassName.get(RUNTIME, "Index");
-  private static final ClassName FOREIGN_KEY = ClassName.get(RUNTIME, "ForeignKey");
   private static final ClassName DEFINITION = ClassName.get(RUNTIME, "SchemaDefinition");
-  private static final ClassName LIST = ClassName.get(List.class);
-  private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
+  private static final ClassName RESOURCE = ClassName.get(RUNTIME, "SchemaResource");
 
   private SchemaClassWriter() {}
 
-  /** Whether the compile class path has the runtime, so the class can be generated. */
+  /**
+   * Whether the compile class path has the runtime, and one recent enough to read the resource,
+   * so the generated class compiles.
+   */
   public static boolean runtimeAvailable(Elements elements) {
-    return elements.getTypeElement(DEFINITION.canonicalName()) != null;
+    return elements.getTypeElement(RESOURCE.canonicalName()) != null;
   }
 
-  /** The generated class's simple name for a schema declared on this element. */
-  public static String className(Element schemaElement, String suffix) {
-    return schemaElement.getKind() == ElementKind.PACKAGE
-        ? "Nanoka" + suffix : schemaElement.getSimpleName() + "Nanoka" + suffix;
+  /** The class-path resource holding the schema declared on this element. */
+  private static String resourceName(Elements elements, Element schemaElement) {
+    return GeneratedNames.resourceFolder(elements, schemaElement, "schema") + "/schema.txt";
   }
 
   public static void write(Filer filer, Elements elements, Element schemaElement, Schema schema)
       throws IOException {
+    String resource = resourceName(elements, schemaElement);
+    try (OutputStream out = filer.createResource(StandardLocation.CLASS_OUTPUT, "", resource,
+        schemaElement).openOutputStream()) {
+      out.write(SchemaText.write(schema).getBytes(StandardCharsets.UTF_8));
+    }
+
     String packageName = elements.getPackageOf(schemaElement).getQualifiedName().toString();
-    ClassName self = ClassName.get(packageName, className(schemaElement, "Schema"));
-    TypeSpec.Builder type = TypeSpec.classBuilder(self)
+    ClassName self = ClassName.get(packageName, GeneratedNames.className(schemaElement, "Schema"));
+    TypeSpec type = TypeSpec.classBuilder(self)
         .addJavadoc("The models of this schema as the runtime sees them; generated by Nanoka's"
-            + " annotation processor.\n")
+            + " annotation processor.\nThe schema itself is the class-path resource"
+            + " {@code $L}, read on first use.\n", resource)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addOriginatingElement(schemaElement)
         .addSuperinterface(DEFINITION)
         .addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC,
-            Modifier.FINAL).initializer("new $T()", self).build());
-    List<CodeBlock> calls = new ArrayList<>();
-    for (int i = 0; i < schema.tables().size(); i++) {
-      String method = "table" + i;
-      type.addMethod(MethodSpec.methodBuilder(method)
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .returns(TABLE)
-          .addStatement("return $L", table(schema.tables().get(i)))
-          .build());
-      calls.add(CodeBlock.of("$N()", method));
-    }
-    type.addField(FieldSpec.builder(SCHEMA, "SCHEMA", Modifier.PRIVATE, Modifier.STATIC,
-            Modifier.FINAL)
-        .initializer("new $T($T.of($L))", SCHEMA, LIST, CodeBlock.join(calls, ",\n"))
-        .build());
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    type.addMethod(MethodSpec.methodBuilder("schema")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(SCHEMA)
-        .addStatement("return SCHEMA")
-        .build());
-    JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).build().writeTo(filer);
-  }
-
-  private static CodeBlock table(Table table) {
-    return CodeBlock.of("new $T($S, $S,\n$T.of($L),\n$L,\n$L,\n$L)", TABLE, table.name(),
-        table.exportName(), LIST,
-        CodeBlock.join(table.columns().stream().map(SchemaClassWriter::column).toList(), ",\n"),
-        strings(table.compositePrimaryKey()),
-        list(table.indexes().stream().map(i -> CodeBlock.of("new $T($S, $L, $L)", INDEX, i.name(),
-            strings(i.columns()), i.unique())).toList()),
-        list(table.foreignKeys().stream().map(SchemaClassWriter::foreignKey).toList()));
-  }
-
-  private static CodeBlock column(Column column) {
-    return CodeBlock.of("new $T($S, $S, $L, $L, $L, $L, $L, $L)", COLUMN, column.name(),
-        column.property(), type(column.type()), column.notNull(), column.primaryKey(),
-        column.autoIncrement(), column.unique(),
-        column.defaultValue().map(d -> CodeBlock.of("$T.of($L)", OPTIONAL, defaultValue(d)))
-            .orElse(CodeBlock.of("$T.empty()", OPTIONAL)));
-  }
-
-  private static CodeBlock type(ColumnType type) {
-    if (type instanceof ColumnType.EnumText enumText) {
-      return CodeBlock.of("new $T.EnumText($L)", COLUMN_TYPE, strings(enumText.values()));
-    } else if (type instanceof ColumnType.Json json) {
-      return CodeBlock.of("new $T.Json($S)", COLUMN_TYPE, json.tsType());
-    } else if (type instanceof ColumnType.Timestamp timestamp) {
-      return CodeBlock.of("new $T.Timestamp($T.Timestamp.TimeUnit.$L)", COLUMN_TYPE, COLUMN_TYPE,
-          timestamp.unit().name());
-    }
-    // the remaining types are records without components
-    return CodeBlock.of("new $T.$L()", COLUMN_TYPE, type.getClass().getSimpleName());
-  }
-
-  private static CodeBlock defaultValue(ColumnDefault value) {
-    if (value instanceof ColumnDefault.Text text) {
-      return CodeBlock.of("new $T.Text($S)", DEFAULT, text.value());
-    } else if (value instanceof ColumnDefault.Number number) {
-      return CodeBlock.of("new $T.Number($S)", DEFAULT, number.literal());
-    } else if (value instanceof ColumnDefault.Bool bool) {
-      return CodeBlock.of("new $T.Bool($L)", DEFAULT, bool.value());
-    } else if (value instanceof ColumnDefault.Expression expression) {
-      return CodeBlock.of("new $T.Expression($S)", DEFAULT, expression.sqlText());
-    } else if (value instanceof ColumnDefault.ClientFunction function) {
-      return CodeBlock.of("new $T.ClientFunction($S)", DEFAULT, function.typescript());
-    }
-    throw new IllegalArgumentException("unknown default " + value);
-  }
-
-  private static CodeBlock foreignKey(ForeignKey key) {
-    return CodeBlock.of("new $T($S, $L, $S, $L, $T.Action.$L, $T.Action.$L)", FOREIGN_KEY,
-        key.name(), strings(key.columns()), key.referencedTable(), strings(key.referencedColumns()),
-        FOREIGN_KEY, key.onUpdate().name(), FOREIGN_KEY, key.onDelete().name());
-  }
-
-  private static CodeBlock strings(List<String> values) {
-    return CodeBlock.of("$T.of($L)", LIST,
-        CodeBlock.join(values.stream().map(v -> CodeBlock.of("$S", v)).toList(), ", "));
-  }
-
-  private static CodeBlock list(List<CodeBlock> items) {
-    return CodeBlock.of("$T.of($L)", LIST, CodeBlock.join(items, ",\n"));
+            Modifier.FINAL).initializer("new $T()", self).build())
+        .addField(FieldSpec.builder(RESOURCE, "RESOURCE", Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL).initializer("new $T($T.class, $S)", RESOURCE, self, resource).build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(MethodSpec.methodBuilder("schema")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(SCHEMA)
+            .addStatement("return RESOURCE.schema()")
+            .build())
+        .build();
+    JavaFile.builder(packageName, type).skipJavaLangImports(true).build().writeTo(filer);
   }
 }

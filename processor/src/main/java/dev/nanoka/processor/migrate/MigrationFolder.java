@@ -40,11 +40,6 @@ public record MigrationFolder(Path dir, Journal journal, List<Snapshot> snapshot
     return idx == 0 ? Optional.empty() : Optional.of(snapshots.get(idx - 1));
   }
 
-  /** Loads and checks the folder; every SQL file the journal lists must be there. */
-  public static MigrationFolder load(Path dir) throws MigrationFolderException {
-    return load(dir, -1);
-  }
-
   /**
    * Loads and checks the folder, except that the SQL file of entry {@code regenerable} may be
    * missing: that is the current version's migration, which a user deletes to have it

@@ -6,14 +6,14 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.nanoka.processor.java.GeneratedNames;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import dev.nanoka.processor.java.SchemaClassWriter;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.util.Elements;
@@ -43,22 +43,22 @@ public final class MigrationIndexWriter {
   }
 
   /**
-   * Writes the resources and the index class for the schema declared on {@code schemaElement}.
+   * Writes the resources and the index class for the schema declared on {@code schemaElement}:
+   * the SQL files of {@code journal}'s entries, read from {@code dir} once this compile's
+   * migration files are written there.
    *
    * @throws IOException when the Filer refuses or a file cannot be read
    */
-  public static void write(Filer filer, Elements elements, Element schemaElement,
-      MigrationFolder folder) throws IOException {
+  public static void write(Filer filer, Elements elements, Element schemaElement, Path dir,
+      Journal journal) throws IOException {
     PackageElement pkg = elements.getPackageOf(schemaElement);
     String packageName = pkg.getQualifiedName().toString();
-    String className = SchemaClassWriter.className(schemaElement, "Migrations");
-    String resourceFolder = "nanoka/migrations"
-        + (packageName.isEmpty() ? "" : "/" + packageName.replace('.', '/'))
-        + (schemaElement.getKind() == ElementKind.PACKAGE ? "" : "/" + schemaElement.getSimpleName());
+    String className = GeneratedNames.className(schemaElement, "Migrations");
+    String resourceFolder = GeneratedNames.resourceFolder(elements, schemaElement, "migrations");
 
-    List<String> files = folder.journal().entries().stream().map(e -> e.tag() + ".sql").toList();
+    List<String> files = journal.entries().stream().map(e -> e.tag() + ".sql").toList();
     for (String file : files) {
-      byte[] content = Files.readAllBytes(folder.dir().resolve(file));
+      byte[] content = Files.readAllBytes(dir.resolve(file));
       try (OutputStream out = filer.createResource(StandardLocation.CLASS_OUTPUT, "",
           resourceFolder + "/" + file, schemaElement).openOutputStream()) {
         out.write(content);

@@ -34,8 +34,8 @@ public final class MigrationPlanner {
     this.locator = locator;
   }
 
-  /** The file changes, or empty when a problem was reported. */
-  public Optional<List<FileChange>> plan(
+  /** The file changes and the journal they leave, or empty when a problem was reported. */
+  public Optional<PlannedMigration> plan(
       MigrationFolder folder, Schema models, int version, RenameHints hints) {
     Journal journal = folder.journal();
     int existing = journal.entries().size();
@@ -69,6 +69,7 @@ public final class MigrationPlanner {
         .filter(Files::exists).map(MigrationFolder::readUnchecked);
     List<FileChange> files = new ArrayList<>();
     if (diff.changes().isEmpty()) {
+      Journal after = journal;
       if (current.isPresent()) {
         // The models are back at the previous version: its migration has nothing left to do.
         if (currentText.isPresent() && !MigrationFile.isUnedited(currentText.get())) {
@@ -78,11 +79,12 @@ public final class MigrationPlanner {
         }
         files.add(FileChange.delete(folder.sqlFile(current.get().tag())));
         files.add(FileChange.delete(folder.snapshotFile(idx)));
-        files.add(FileChange.write(folder.journalFile(), journal.withoutLast().toJson()));
+        after = journal.withoutLast();
+        files.add(FileChange.write(folder.journalFile(), after.toJson()));
       }
       diagnostics.note(locator.schema("version").element(), Message.NO_CHANGES, version,
           version - 1, current.map(e -> " (" + e.tag() + ".sql is removed)").orElse(""));
-      return Optional.of(files);
+      return Optional.of(new PlannedMigration(files, after));
     }
 
     String sql = StatementBreakpoints.join(SqliteMigrationRenderer.render(diff));
@@ -107,15 +109,15 @@ public final class MigrationPlanner {
     String prevId = previous.map(Snapshot::id).orElse(Snapshot.NO_PREVIOUS);
     files.add(FileChange.write(folder.snapshotFile(idx), SnapshotJson.write(models, prevId)));
     long when = current.map(Journal.Entry::when).orElse(journal.nextWhen());
-    files.add(FileChange.write(folder.journalFile(),
-        journal.with(new Journal.Entry(idx, when, tag)).toJson()));
+    Journal after = journal.with(new Journal.Entry(idx, when, tag));
+    files.add(FileChange.write(folder.journalFile(), after.toJson()));
 
     for (SchemaChange change : diff.changes()) {
       for (String loss : change.dataLoss()) {
         warning(locator.table(tableOf(change)), Message.DESTRUCTIVE_CHANGE, tag, loss);
       }
     }
-    return Optional.of(files);
+    return Optional.of(new PlannedMigration(files, after));
   }
 
   /**

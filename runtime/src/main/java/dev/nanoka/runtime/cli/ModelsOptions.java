@@ -52,7 +52,13 @@ final class ModelsOptions {
       if (!Modifier.isStatic(instance.getModifiers())) {
         throw new CliException(2, schemaClass + ".INSTANCE is not static.");
       }
-      return ((SchemaDefinition) instance.get(null)).schema();
+      SchemaDefinition definition = (SchemaDefinition) instance.get(null);
+      try {
+        return definition.schema();
+      } catch (IllegalStateException e) {
+        // the class is there but its schema resource is not: the message says what to do
+        throw new CliException(4, e.getMessage());
+      }
     } catch (ClassNotFoundException e) {
       throw new CliException(4, "Class " + schemaClass + " not found on "
           + (classpath.isEmpty() ? "the class path" : "--classpath " + classpath)

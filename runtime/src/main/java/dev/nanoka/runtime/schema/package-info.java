@@ -2,8 +2,11 @@
  * The schema model: an immutable, pure description of tables, columns, keys and indexes.
  *
  * <p>Readers (annotated elements at compile time, later snapshot JSON and live databases)
- * produce it; writers (schema.ts, SQL, snapshots, generated Java) consume it. Nothing here does
- * I/O or knows about javac or JDBC. Constructors check structural invariants only; user-facing
- * validation with good messages happens in the readers, before a model is built.
+ * produce it; writers (schema.ts, SQL, snapshots, generated Java) consume it. {@link
+ * dev.nanoka.runtime.schema.SchemaText} is its text form, in which the processor hands it to the
+ * runtime. Nothing here knows about javac or JDBC, and the only I/O is {@link
+ * dev.nanoka.runtime.schema.SchemaResource} reading that text from the class path. Constructors
+ * check structural invariants only; user-facing validation with good messages happens in the
+ * readers, before a model is built.
  */
 package dev.nanoka.runtime.schema;

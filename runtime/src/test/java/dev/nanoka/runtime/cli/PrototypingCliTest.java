@@ -12,6 +12,7 @@ import dev.nanoka.runtime.push.Sqlite;
 import dev.nanoka.runtime.schema.ForeignKey.Action;
 import dev.nanoka.runtime.schema.Schema;
 import dev.nanoka.runtime.schema.SchemaDefinition;
+import dev.nanoka.runtime.schema.SchemaText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,25 @@ class PrototypingCliTest {
       return WITH_DESCRIPTION;
     }
   }
+
+  /** The resource of the class below, where the processor would write it. */
+  private static final String RESOURCE = "nanoka/schema/com/example/proto/schema.txt";
+
+  /** The form of the class the processor generates next to a package's {@code @Schema}. */
+  private static final String GENERATED_FORM = """
+      package com.example.proto;
+      import dev.nanoka.runtime.schema.*;
+      public final class NanokaSchema implements SchemaDefinition {
+        public static final NanokaSchema INSTANCE = new NanokaSchema();
+        private static final SchemaResource RESOURCE = new SchemaResource(NanokaSchema.class,
+            "%s");
+        private NanokaSchema() {}
+        @Override
+        public Schema schema() {
+          return RESOURCE.schema();
+        }
+      }
+      """.formatted(RESOURCE);
 
   /** The seed class of {@code reset --seed-class}. */
   public static final class DevSeed implements Seeder {
@@ -178,28 +198,37 @@ class PrototypingCliTest {
           unknown::toString);
     }
 
-    /** The class is found on --classpath, compiled apart from the CLI, as a user's build does. */
+    /**
+     * The class is found on --classpath, compiled apart from the CLI, as a user's build does,
+     * and reads its schema resource through that class path too.
+     */
     @Test
     void loadsTheSchemaClassFromTheClasspath() throws Exception {
-      Path classes = compileSchemaClass("com.example.proto", """
-          package com.example.proto;
-          import dev.nanoka.runtime.schema.*;
-          import java.util.*;
-          public final class NanokaSchema implements SchemaDefinition {
-            public static final NanokaSchema INSTANCE = new NanokaSchema();
-            public Schema schema() {
-              return new Schema(List.of(new Table("notes", "notes", List.of(
-                  new Column("id", "id", new ColumnType.Integer(), true, true, true, false,
-                      Optional.empty())), List.of(), List.of(), List.of())));
-            }
-          }
-          """);
+      Path classes = compileSchemaClass("com.example.proto", GENERATED_FORM);
+      Path resource = classes.resolve(RESOURCE);
+      Files.createDirectories(resource.getParent());
+      Files.writeString(resource, SchemaText.write(schema(table("notes").id().build())),
+          StandardCharsets.UTF_8);
+
       Cli push = cli("push", "--url", url, "--schema", "com.example.proto.NanokaSchema",
           "--classpath", classes.toString());
       assertEquals(0, push.code, push::toString);
       try (Connection db = Sqlite.open(url)) {
         assertEquals(List.of("notes"), Sqlite.tableNames(db));
       }
+    }
+
+    @Test
+    void missingSchemaResourceSaysToRebuild() throws Exception {
+      Path classes = compileSchemaClass("com.example.proto", GENERATED_FORM);
+
+      Cli push = cli("push", "--url", url, "--schema", "com.example.proto.NanokaSchema",
+          "--classpath", classes.toString());
+      assertEquals(4, push.code, push::toString);
+      assertTrue(push.err.contains("The schema resource " + RESOURCE + " of"
+          + " com.example.proto.NanokaSchema is not on the class path")
+          && push.err.contains("rebuild the project"), push::toString);
+      assertFalse(push.err.contains("\tat "), "a message, not a stack trace: " + push);
     }
   }
 

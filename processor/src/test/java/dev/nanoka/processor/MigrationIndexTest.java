@@ -1,0 +1,61 @@
+package dev.nanoka.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nanoka.processor.DiagnosticAssertions.Result;
+import dev.nanoka.runtime.migrate.MigrationIndex;
+import java.io.IOException;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The migrations packaged into the application ({@code BlogSchemaNanokaMigrations} and its
+ * resources) are the folder as this compile left it: a migration appended, kept, or removed
+ * when the models went back to the previous version.
+ */
+class MigrationIndexTest {
+
+  private static final String FOLDER = "nanoka/migrations/com/example/blog/BlogSchema";
+
+  @TempDir Path dir;
+  @TempDir Path classes;
+  private int compiles;
+
+  @Test
+  void packagedMigrationsFollowTheFolder() throws IOException {
+    MigrationProject project = new MigrationProject(dir);
+
+    assertPackaged(project, project.compileClean(BlogHistory.sources(1)), 1);
+    assertPackaged(project, project.compileClean(BlogHistory.sources(2)), 2);
+    // version 3 with version 2's models: nothing to migrate yet
+    JavaFileObject[] unchanged = {BlogHistory.schema(3, "User.class, Post.class, Session.class",
+        ""), BlogHistory.USER_V2, BlogHistory.POST, BlogHistory.SESSION};
+    assertPackaged(project, project.compileClean(unchanged), 2);
+    assertPackaged(project, project.compileClean(BlogHistory.sources(3)), 3);
+    // and back: version 3's migration is removed again
+    assertPackaged(project, project.compileClean(unchanged), 2);
+  }
+
+  private void assertPackaged(MigrationProject project, Result result, int migrations)
+      throws IOException {
+    Map<String, String> sqlFiles = new TreeMap<>(project.migrationFiles());
+    sqlFiles.keySet().removeIf(name -> name.startsWith("meta/"));
+    assertEquals(migrations, sqlFiles.size(), sqlFiles.keySet()::toString);
+
+    Path out = classes.resolve("compile" + compiles++);
+    ClassOutput output = ClassOutput.of(result.compilation(), out);
+    assertEquals(sqlFiles, output.resources(FOLDER));
+    try (URLClassLoader loader = output.loader()) {
+      MigrationIndex index = (MigrationIndex) ClassOutput.instance(loader,
+          "com.example.blog.BlogSchemaNanokaMigrations");
+      assertEquals(FOLDER, index.resourceFolder());
+      assertEquals(List.copyOf(sqlFiles.keySet()), index.files());
+    }
+  }
+}
