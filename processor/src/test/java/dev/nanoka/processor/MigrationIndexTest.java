@@ -3,6 +3,7 @@ package dev.nanoka.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nanoka.processor.DiagnosticAssertions.Result;
+import dev.nanoka.runtime.migrate.Checksums;
 import dev.nanoka.runtime.migrate.MigrationIndex;
 import java.io.IOException;
 import java.net.URLClassLoader;
@@ -56,6 +57,8 @@ class MigrationIndexTest {
           "com.example.blog.BlogSchemaNanokaMigrations");
       assertEquals(FOLDER, index.resourceFolder());
       assertEquals(List.copyOf(sqlFiles.keySet()), index.files());
+      // The checksums the history keeps, so an up-to-date start reads no file.
+      assertEquals(sqlFiles.values().stream().map(Checksums::of).toList(), index.checksums());
     }
   }
 }

@@ -7,10 +7,13 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.nanoka.processor.java.GeneratedNames;
+import dev.nanoka.runtime.migrate.Checksums;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -57,8 +60,11 @@ public final class MigrationIndexWriter {
     String resourceFolder = GeneratedNames.resourceFolder(elements, schemaElement, "migrations");
 
     List<String> files = journal.entries().stream().map(e -> e.tag() + ".sql").toList();
+    // Each file's checksum as the runtime computes it, so an up-to-date start reads no file.
+    List<String> checksums = new ArrayList<>();
     for (String file : files) {
       byte[] content = Files.readAllBytes(dir.resolve(file));
+      checksums.add(Checksums.of(new String(content, StandardCharsets.UTF_8)));
       try (OutputStream out = filer.createResource(StandardLocation.CLASS_OUTPUT, "",
           resourceFolder + "/" + file, schemaElement).openOutputStream()) {
         out.write(content);
@@ -84,6 +90,11 @@ public final class MigrationIndexWriter {
             .initializer("$T.of($L)", list, String.join(", ",
                 files.stream().map(f -> "\"" + f + "\"").toList()))
             .build())
+        .addField(FieldSpec.builder(listOfString, "CHECKSUMS", Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL)
+            .initializer("$T.of($L)", list, String.join(", ",
+                checksums.stream().map(c -> "\"" + c + "\"").toList()))
+            .build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(MethodSpec.methodBuilder("resourceFolder")
             .addAnnotation(Override.class)
@@ -96,6 +107,12 @@ public final class MigrationIndexWriter {
             .addModifiers(Modifier.PUBLIC)
             .returns(listOfString)
             .addStatement("return FILES")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("checksums")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(listOfString)
+            .addStatement("return CHECKSUMS")
             .build())
         .build();
     JavaFile.builder(packageName, index)
