@@ -43,15 +43,25 @@ final class History {
 
   /** The applied migrations in the order they were applied; empty if there is no history yet. */
   static List<AppliedMigration> read(Connection connection) throws SQLException {
-    List<AppliedMigration> applied = new ArrayList<>();
-    if (!tableExists(connection, TABLE)) {
-      return applied;
+    String joined = "SELECT m.name, m.applied_at, c.checksum FROM " + TABLE + " m LEFT JOIN "
+        + CHECKSUMS + " c ON c.name = m.name ORDER BY m.id";
+    try {
+      // Both tables are there on every start but the first: one query, no metadata look-ups
+      // (those were a third of an up-to-date start, benchmark 3).
+      return query(connection, joined);
+    } catch (SQLException e) {
+      // A table is missing (a new database, or one only wrangler migrated): find out which.
     }
-    boolean checksums = tableExists(connection, CHECKSUMS);
-    String sql = checksums
-        ? "SELECT m.name, m.applied_at, c.checksum FROM " + TABLE + " m LEFT JOIN " + CHECKSUMS
-            + " c ON c.name = m.name ORDER BY m.id"
-        : "SELECT name, applied_at, NULL FROM " + TABLE + " ORDER BY id";
+    if (!tableExists(connection, TABLE)) {
+      return new ArrayList<>();
+    }
+    return query(connection, tableExists(connection, CHECKSUMS) ? joined
+        : "SELECT name, applied_at, NULL FROM " + TABLE + " ORDER BY id");
+  }
+
+  private static List<AppliedMigration> query(Connection connection, String sql)
+      throws SQLException {
+    List<AppliedMigration> applied = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
@@ -61,6 +71,7 @@ final class History {
     }
     return applied;
   }
+
 
   static void record(Connection connection, Migration migration) throws SQLException {
     try (PreparedStatement statement =

@@ -87,14 +87,20 @@ public interface MigrationSource {
         if (checksums.size() != files.size()) {
           return Optional.empty(); // an index from a processor that did not list them
         }
+        // The first and last files looked up, not read: a build that did not package the
+        // migrations is reported before the database is opened. Looking up all 500 of a large
+        // history cost more than the rest of an up-to-date start (benchmark 3); a single file
+        // missing in between is reported by load(), when it is needed.
         ClassLoader loader = index.getClass().getClassLoader();
-        List<MigrationChecksum> listed = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-          // Looked up, not read: a broken build is still reported before the database is opened.
-          String resource = index.resourceFolder() + "/" + files.get(i);
+        for (String file : files.isEmpty() ? List.<String>of()
+            : List.of(files.get(0), files.get(files.size() - 1))) {
+          String resource = index.resourceFolder() + "/" + file;
           if (loader.getResource(resource) == null) {
             throw notPackaged(resource);
           }
+        }
+        List<MigrationChecksum> listed = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
           listed.add(new MigrationChecksum(files.get(i), checksums.get(i)));
         }
         return Optional.of(listed);
