@@ -112,9 +112,7 @@ public final class Migrator {
           listener.driftNotChecked(e.getMessage());
         }
       }
-      if (!History.complete(connection)) {
-        inLock(connection, () -> History.create(connection, dialect));
-      }
+      createHistoryIfMissing(connection);
       List<String> adopted = adopt(connection, found, history);
       List<String> upToDate = names(statuses, MigrationStatus.State.APPLIED);
       Set<String> pendingNames = new HashSet<>(names(statuses, MigrationStatus.State.PENDING));
@@ -192,9 +190,7 @@ public final class Migrator {
   public RepairResult repair() throws MigrationException {
     List<Migration> found = load();
     try (Connection connection = open()) {
-      if (!History.complete(connection)) {
-        inLock(connection, () -> History.create(connection, dialect));
-      }
+      createHistoryIfMissing(connection);
       List<AppliedMigration> history = History.read(connection);
       List<MigrationStatus> statuses = MigrationInfo.join(found, history);
       Set<String> accepted = new LinkedHashSet<>(names(statuses, MigrationStatus.State.EDITED));
@@ -295,6 +291,14 @@ public final class Migrator {
       }
     }
     return statements;
+  }
+
+  /** Only when missing: a write transaction on every start would cost a flush to disk. */
+  private void createHistoryIfMissing(Connection connection)
+      throws SQLException, MigrationException {
+    if (!History.complete(connection)) {
+      inLock(connection, () -> History.create(connection, dialect));
+    }
   }
 
   private interface SqlWork {

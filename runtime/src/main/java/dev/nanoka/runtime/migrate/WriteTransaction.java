@@ -59,10 +59,6 @@ final class WriteTransaction implements AutoCloseable {
     return new WriteTransaction(connection, dialect, foreignKeys);
   }
 
-  Connection connection() {
-    return connection;
-  }
-
   /**
    * Runs the statements, checks that no foreign key is left broken, then {@code finish}, as one
    * unit.
