@@ -1,4 +1,5 @@
 -- Rebuild users: SQLite cannot ALTER this change. Rows are copied; rows of tables that reference it are set aside and restored; nothing is deleted.
+-- Data loss: makes users.name NOT NULL; rows holding NULL there get its default 'anonymous'
 CREATE TABLE `__nanoka_keep_posts` AS SELECT `id`, `authorId`, `title`, `status` FROM `posts`;--> statement-breakpoint
 CREATE TABLE `__nanoka_keep_comments` AS SELECT `id`, `postId`, `authorId`, `body` FROM `comments`;--> statement-breakpoint
 CREATE TABLE `__nanoka_keep_likes` AS SELECT `userId`, `postId`, `at` FROM `likes`;--> statement-breakpoint

@@ -1,6 +1,7 @@
 ALTER TABLE `users` RENAME TO `accounts`;--> statement-breakpoint
 ALTER TABLE `accounts` RENAME COLUMN "name" TO "displayName";--> statement-breakpoint
 -- Rebuild accounts: SQLite cannot ALTER this change. Rows are copied; nothing is deleted.
+-- Data loss: makes accounts.displayName NOT NULL; rows holding NULL there get its default ''
 CREATE TABLE `__new_accounts` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`displayName` text DEFAULT '' NOT NULL,

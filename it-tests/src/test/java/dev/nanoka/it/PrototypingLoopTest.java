@@ -90,7 +90,7 @@ class PrototypingLoopTest {
     assertEquals(1, refused.exitCode(), refused.describe());
     assertTrue(refused.output().contains("Nothing was pushed."), refused.describe());
     assertTrue(refused.output().contains("adds the required column posts.description without a"
-        + " default, but posts holds 1 rows"), refused.describe());
+        + " default, but posts holds 1 row(s)"), refused.describe());
     assertEquals(before, dump(dev), "a refused push must leave the data as it was");
 
     // 6. Reset the database (there are no migrations to re-apply yet), then push again.

@@ -3,6 +3,7 @@ package dev.nanoka.processor.migrate;
 import dev.nanoka.processor.Diagnostics;
 import dev.nanoka.processor.Message;
 import dev.nanoka.runtime.diff.Ambiguity;
+import dev.nanoka.runtime.diff.DataLoss;
 import dev.nanoka.runtime.diff.RenameHints;
 import dev.nanoka.runtime.diff.SchemaChange;
 import dev.nanoka.runtime.diff.SchemaDiff;
@@ -113,8 +114,8 @@ public final class MigrationPlanner {
     files.add(FileChange.write(folder.journalFile(), after.toJson()));
 
     for (SchemaChange change : diff.changes()) {
-      for (String loss : change.dataLoss()) {
-        warning(locator.table(tableOf(change)), Message.DESTRUCTIVE_CHANGE, tag, loss);
+      for (DataLoss loss : change.dataLoss()) {
+        warning(locator.table(loss.table()), Message.DESTRUCTIVE_CHANGE, tag, loss.describe());
       }
     }
     return Optional.of(new PlannedMigration(files, after));
@@ -148,16 +149,5 @@ public final class MigrationPlanner {
 
   private void warning(ModelLocator.Location at, Message message, Object... args) {
     diagnostics.warning(at.element(), at.annotation(), at.value(), message, args);
-  }
-
-  private static String tableOf(SchemaChange change) {
-    if (change instanceof SchemaChange.DropTable drop) {
-      return drop.table().name();
-    } else if (change instanceof SchemaChange.DropColumn drop) {
-      return drop.table();
-    } else if (change instanceof SchemaChange.RebuildTable rebuild) {
-      return rebuild.to().name();
-    }
-    return "";
   }
 }

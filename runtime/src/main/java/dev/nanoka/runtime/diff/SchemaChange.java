@@ -8,18 +8,18 @@ import java.util.Map;
 
 /**
  * One logical change between two schemas. The SQL renderer decides the statements and their
- * order; {@link #dataLoss()} says what rows or values the change can lose, for warnings, SQL
- * comments and the push guard.
+ * order; {@link #dataLoss()} says what the change can do to rows already there, for warnings,
+ * SQL comments and the push guard.
  */
 public sealed interface SchemaChange {
 
-  /** What this change can lose, in words; empty when it keeps every value. */
-  List<String> dataLoss();
+  /** What this change can do to existing rows; empty when it keeps every value and row. */
+  List<DataLoss> dataLoss();
 
   /** A new table (its indexes come as separate {@link CreateIndex} changes). */
   record CreateTable(Table table) implements SchemaChange {
     @Override
-    public List<String> dataLoss() {
+    public List<DataLoss> dataLoss() {
       return List.of();
     }
   }
@@ -27,15 +27,15 @@ public sealed interface SchemaChange {
   /** A table that is gone, with its rows. */
   record DropTable(Table table) implements SchemaChange {
     @Override
-    public List<String> dataLoss() {
-      return List.of("drops table " + table.name() + " and all its rows");
+    public List<DataLoss> dataLoss() {
+      return List.of(new DataLoss.TableDropped(table.name()));
     }
   }
 
   /** {@code ALTER TABLE from RENAME TO to}; SQLite carries indexes and foreign keys along. */
   record RenameTable(String from, String to) implements SchemaChange {
     @Override
-    public List<String> dataLoss() {
+    public List<DataLoss> dataLoss() {
       return List.of();
     }
   }
@@ -43,7 +43,7 @@ public sealed interface SchemaChange {
   /** {@code ALTER TABLE t RENAME COLUMN from TO to}. */
   record RenameColumn(String table, String from, String to) implements SchemaChange {
     @Override
-    public List<String> dataLoss() {
+    public List<DataLoss> dataLoss() {
       return List.of();
     }
   }
@@ -51,7 +51,7 @@ public sealed interface SchemaChange {
   /** {@code ALTER TABLE t ADD column}: only for columns SQLite can add in place. */
   record AddColumn(String table, Column column) implements SchemaChange {
     @Override
-    public List<String> dataLoss() {
+    public List<DataLoss> dataLoss() {
       return List.of();
     }
   }
@@ -59,23 +59,36 @@ public sealed interface SchemaChange {
   /** {@code ALTER TABLE t DROP COLUMN c}: only for columns SQLite can drop in place. */
   record DropColumn(String table, Column column) implements SchemaChange {
     @Override
-    public List<String> dataLoss() {
-      return List.of("drops column " + table + "." + column.name() + " and its values");
+    public List<DataLoss> dataLoss() {
+      return List.of(new DataLoss.ColumnDropped(table, column.name()));
     }
   }
 
-  /** A new index, or a changed one re-created. */
-  record CreateIndex(String table, Index index) implements SchemaChange {
+  /**
+   * A new index, or a changed one re-created.
+   *
+   * @param losses for a unique index over rows already there: they must not collide
+   */
+  record CreateIndex(String table, Index index, List<DataLoss> losses) implements SchemaChange {
+    public CreateIndex {
+      losses = List.copyOf(losses);
+    }
+
+    /** An index no existing row can fail: not unique, or on a new table. */
+    public CreateIndex(String table, Index index) {
+      this(table, index, List.of());
+    }
+
     @Override
-    public List<String> dataLoss() {
-      return List.of();
+    public List<DataLoss> dataLoss() {
+      return losses;
     }
   }
 
   /** An index that is gone or changed. */
   record DropIndex(String table, Index index) implements SchemaChange {
     @Override
-    public List<String> dataLoss() {
+    public List<DataLoss> dataLoss() {
       return List.of();
     }
   }
@@ -88,10 +101,10 @@ public sealed interface SchemaChange {
    * @param to the table as it must become
    * @param copied columns whose values are copied: column of {@code to} → column of {@code from};
    *     columns new in {@code to} are not copied and take their default
-   * @param losses what the rebuild can lose (dropped columns, narrowed types, new NOT NULL
-   *     constraints that existing rows may not satisfy)
+   * @param losses what the rebuild can do to the rows (dropped columns, converted values, new NOT
+   *     NULL constraints and keys that existing rows may not satisfy)
    */
-  record RebuildTable(Table from, Table to, Map<String, String> copied, List<String> losses)
+  record RebuildTable(Table from, Table to, Map<String, String> copied, List<DataLoss> losses)
       implements SchemaChange {
     public RebuildTable {
       copied = Map.copyOf(copied);
@@ -99,7 +112,7 @@ public sealed interface SchemaChange {
     }
 
     @Override
-    public List<String> dataLoss() {
+    public List<DataLoss> dataLoss() {
       return losses;
     }
   }

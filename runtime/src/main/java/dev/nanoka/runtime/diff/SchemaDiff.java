@@ -18,6 +18,11 @@ public record SchemaDiff(List<SchemaChange> changes, List<Ambiguity> ambiguities
     ambiguities = List.copyOf(ambiguities);
   }
 
+  /** What the changes can do to existing rows, in the order of the changes. */
+  public List<DataLoss> losses() {
+    return changes.stream().flatMap(c -> c.dataLoss().stream()).toList();
+  }
+
   public boolean isEmpty() {
     return changes.isEmpty() && ambiguities.isEmpty();
   }

@@ -3,7 +3,6 @@ package dev.nanoka.runtime.diff;
 import dev.nanoka.runtime.schema.Column;
 import dev.nanoka.runtime.schema.Index;
 import dev.nanoka.runtime.schema.Schema;
-import dev.nanoka.runtime.schema.SqlType;
 import dev.nanoka.runtime.schema.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,9 +82,10 @@ public final class SchemaDiffer {
 
     if (needsRebuild(before, after, added, dropped, common)) {
       changes.add(new SchemaChange.RebuildTable(
-          before, after, common, rebuildLosses(before, after, added, dropped, common)));
+          before, after, common, DataLossRules.ofRebuild(before, after, added, dropped, common)));
       for (Index index : Indexes.effective(after)) {
-        changes.add(new SchemaChange.CreateIndex(after.name(), index));
+        changes.add(new SchemaChange.CreateIndex(after.name(), index,
+            DataLossRules.ofIndex(before, after, index, common)));
       }
       return;
     }
@@ -100,7 +100,8 @@ public final class SchemaDiffer {
     dropped.forEach(c -> changes.add(new SchemaChange.DropColumn(after.name(), c)));
     for (Index index : newIndexes) {
       if (!Indexes.containsSame(oldIndexes, index)) {
-        changes.add(new SchemaChange.CreateIndex(after.name(), index));
+        changes.add(new SchemaChange.CreateIndex(after.name(), index,
+            DataLossRules.ofIndex(before, after, index, common)));
       }
     }
   }
@@ -143,57 +144,11 @@ public final class SchemaDiffer {
     return column.defaultValue().flatMap(d -> d.sql());
   }
 
-  private static List<String> rebuildLosses(
-      Table before, Table after, List<Column> added, List<Column> dropped,
-      Map<String, String> common) {
-    List<String> losses = new ArrayList<>();
-    String table = after.name();
-    if (common.isEmpty()) {
-      losses.add("keeps none of the columns of " + table + ", so all its rows are dropped");
-    }
-    for (Column column : dropped) {
-      losses.add("drops column " + table + "." + column.name() + " and its values");
-    }
-    for (Map.Entry<String, String> pair : common.entrySet()) {
-      Column old = before.column(pair.getValue()).get();
-      Column now = after.column(pair.getKey()).get();
-      if (isNarrowing(old.type().sqlType(), now.type().sqlType())) {
-        losses.add("changes " + table + "." + now.name() + " from " + old.type().sqlType().sql()
-            + " to " + now.type().sqlType().sql() + "; values that don't convert are kept as"
-            + " they are or lose precision");
-      }
-      if (!old.notNull() && now.notNull() && defaultSql(now).isEmpty()) {
-        losses.add("makes " + table + "." + now.name() + " NOT NULL without a default; the"
-            + " migration fails if a row holds NULL there");
-      }
-    }
-    for (Column column : added) {
-      if (column.notNull() && defaultSql(column).isEmpty()) {
-        losses.add("adds " + table + "." + column.name() + " NOT NULL without a default; the"
-            + " migration fails if " + table + " has rows (add a default, or edit the migration"
-            + " to fill it)");
-      }
-    }
-    return losses;
-  }
-
   /**
-   * Whether converting stored values from one type to the other can lose them: whether a value
-   * copied into the new column and back is ever different. As SQLite's type affinity converts
-   * them (measured by {@code NarrowingOnSqliteTest}): BLOB takes every value as it is; INTEGER and
-   * NUMERIC re-read numeric-looking text ({@code '007'} becomes {@code 7}) but keep every number;
-   * TEXT keeps only 15 significant digits of a REAL ({@code 0.30000000000000004} becomes
-   * {@code '0.3'}); REAL drops the last digits of integers beyond 2^53.
+   * What push must also check beyond the changes: enum columns of existing tables, whose stored
+   * text may not be a constant (see {@link DataLoss.ValuesOutsideEnum}).
    */
-  public static boolean isNarrowing(SqlType from, SqlType to) {
-    if (from == to) {
-      return false;
-    }
-    return switch (to) {
-      case BLOB -> false;
-      case INTEGER, NUMERIC -> from == SqlType.TEXT || from == SqlType.BLOB;
-      case TEXT -> from != SqlType.INTEGER;
-      case REAL -> true;
-    };
+  public static List<DataLoss> enumValues(Schema database, Schema models) {
+    return DataLossRules.enumValues(database, models);
   }
 }

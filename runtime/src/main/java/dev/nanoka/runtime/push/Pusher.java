@@ -1,5 +1,6 @@
 package dev.nanoka.runtime.push;
 
+import dev.nanoka.runtime.diff.DataLoss;
 import dev.nanoka.runtime.diff.RenameHints;
 import dev.nanoka.runtime.diff.SchemaDiff;
 import dev.nanoka.runtime.diff.SchemaDiffer;
@@ -16,11 +17,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Makes a live database match the models, like Prisma's {@code db push}: introspect, diff with
- * the same engine as the migrations, check the data, apply in one transaction. Writes no
- * migration files and leaves the migration history alone.
+ * the same engine as the migrations, count the rows each of the diff's data losses affects,
+ * apply in one transaction. Writes no migration files and leaves the migration history alone.
+ *
+ * <p>All of it happens under the database's write lock: a row another process commits while
+ * this push waits for the lock is counted, never dropped unseen. A refused push rolls back and
+ * leaves the database file as it was, byte for byte.
  *
  * <pre>{@code
  * try (Connection c = DriverManager.getConnection("jdbc:sqlite:dev.db")) {
@@ -36,38 +42,50 @@ public final class Pusher {
 
   /** The statements a push would run now (empty when in sync), without running them. */
   public static List<String> plan(Connection connection, Schema models) throws SQLException {
-    return statements(diff(connection, models));
+    return statements(diff(SqliteIntrospector.read(connection), models));
   }
 
   /**
    * Pushes the models.
    *
-   * @param acceptDataLoss run even when data would be lost
-   * @throws DataLossException when data would be lost and that was not accepted, or when the
-   *     rows make a change impossible (nothing is changed then)
+   * @param acceptDataLoss run even when data would be lost, and drop the views and triggers the
+   *     change breaks
+   * @throws DataLossException when data would be lost (or a view or trigger broken) and that was
+   *     not accepted, or when the rows make a change impossible; nothing is changed then
    */
   public static PushResult push(Connection connection, Schema models, boolean acceptDataLoss,
       Duration lockTimeout) throws SQLException, MigrationException, DataLossException {
     DIALECT.configure(connection, lockTimeout.toMillis());
-    Schema database = SqliteIntrospector.read(connection);
-    SchemaDiff diff = diff(database, models);
-    List<String> statements = statements(diff);
-    DataLossPredictor.Prediction prediction = DataLossPredictor.predict(connection, diff);
-    List<String> losses = new ArrayList<>(prediction.losses());
-    // Checked even when there is no statement to run: SQLite stores an enum as plain text, so
-    // narrowing one changes no DDL, but rows may hold the removed constants.
-    losses.addAll(DataLossPredictor.enumValues(connection, models.tables(), database));
-    if (!prediction.unexecutable().isEmpty() || !losses.isEmpty() && !acceptDataLoss) {
-      throw new DataLossException(losses, prediction.unexecutable());
-    }
-    if (!statements.isEmpty()) {
-      AtomicScript.run(connection, DIALECT, lockTimeout, "push", statements);
-    }
-    return new PushResult(statements, losses);
-  }
-
-  private static SchemaDiff diff(Connection connection, Schema models) throws SQLException {
-    return diff(SqliteIntrospector.read(connection), models);
+    return AtomicScript.underLock(connection, DIALECT, lockTimeout, "push", script -> {
+      Schema database = SqliteIntrospector.read(connection);
+      SchemaDiff diff = diff(database, models);
+      List<DataLoss> possible = new ArrayList<>(diff.losses());
+      // Checked even when there is no statement to run: SQLite stores an enum as plain text, so
+      // narrowing one changes no DDL, but rows may hold the removed constants.
+      possible.addAll(SchemaDiffer.enumValues(database, models));
+      List<String> losses = new ArrayList<>();
+      List<String> unexecutable = new ArrayList<>();
+      AffectedRows affected = new AffectedRows(connection, diff.renamed());
+      for (DataLoss loss : possible) {
+        Optional<String> line = affected.describe(loss);
+        if (line.isPresent()) {
+          (loss.effect() == DataLoss.Effect.FAILS ? unexecutable : losses).add(line.get());
+        }
+      }
+      if (!unexecutable.isEmpty()) {
+        throw new DataLossException(losses, unexecutable);
+      }
+      List<String> statements = statements(diff);
+      if (!statements.isEmpty()) {
+        DependentObjects dependents = DependentObjects.setAside(connection);
+        script.run(statements);
+        losses.addAll(dependents.restore(acceptDataLoss));
+      }
+      if (!losses.isEmpty() && !acceptDataLoss) {
+        throw new DataLossException(losses, List.of());
+      }
+      return new PushResult(statements, losses);
+    });
   }
 
   private static SchemaDiff diff(Schema database, Schema models) {

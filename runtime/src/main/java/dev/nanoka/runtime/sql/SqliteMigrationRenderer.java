@@ -106,7 +106,8 @@ public final class SqliteMigrationRenderer {
     dropTables(droppedLater);
     for (SchemaChange change : changes) {
       if (change instanceof CreateIndex create) {
-        out.add(MigrationStatement.of(SqliteDdl.createIndex(create.table(), create.index())));
+        out.add(new MigrationStatement(SqliteDdl.createIndex(create.table(), create.index()),
+            lossComments(create)));
       }
     }
   }
@@ -189,7 +190,7 @@ public final class SqliteMigrationRenderer {
   }
 
   private static List<String> lossComments(SchemaChange change) {
-    return change.dataLoss().stream().map(l -> "Data loss: " + l).toList();
+    return change.dataLoss().stream().map(l -> "Data loss: " + l.describe()).toList();
   }
 
   private Table table(String name) {

@@ -134,7 +134,7 @@ class PrototypingCliTest {
       assertEquals(1, refused.code, refused::toString);
       assertTrue(refused.err.contains("error: Nothing was pushed."), refused::toString);
       assertTrue(refused.err.contains("adds the required column posts.description without a"
-          + " default, but posts holds 1 rows"), refused::toString);
+          + " default, but posts holds 1 row(s)"), refused::toString);
       assertTrue(refused.err.contains("--force-reset"), refused::toString);
       assertEquals(before, dump());
 

@@ -63,7 +63,7 @@ class PusherTest {
     void withRowsIsRefused() throws Exception {
       push(before);
       Sqlite.exec(db, "INSERT INTO tags (label) VALUES ('java'), ('sql')");
-      assertRefused(after, "drops table tags, which holds 2 rows");
+      assertRefused(after, "drops table tags, which holds 2 row(s)");
     }
 
     @Test
@@ -126,7 +126,7 @@ class PusherTest {
       push(before);
       Sqlite.exec(db, "INSERT INTO posts (title) VALUES ('How to create a MySQL database')");
       DataLossException refused = assertRefused(after,
-          "adds the required column posts.description without a default, but posts holds 1 rows");
+          "adds the required column posts.description without a default, but posts holds 1 row(s)");
       // Accepting data loss cannot make rows get a value they don't have.
       assertTrue(refused.getMessage().contains("--force-reset"), refused.getMessage());
     }
@@ -139,7 +139,7 @@ class PusherTest {
       DataLossException refused = assertThrows(DataLossException.class,
           () -> Pusher.push(db, after, true, LOCK));
       assertEquals(List.of("adds the required column posts.description without a default, but"
-          + " posts holds 1 rows (add a default, or reset the database)"), refused.unexecutable());
+          + " posts holds 1 row(s) (add a default, or reset the database)"), refused.unexecutable());
       assertEquals(dump, Sqlite.dump(db));
     }
 
@@ -354,8 +354,9 @@ class PusherTest {
         schema(users(), table("items").id().integer("code").build()), true, LOCK);
 
     assertEquals(Set.of(
-            "drops table tags, which holds 1 rows",
-            "changes items.code from text to integer, but 1 value(s) do not convert"),
+            "drops table tags, which holds 1 row(s)",
+            "changes items.code from text to integer, but 1 value(s) do not convert exactly"
+            + " (e.g. 'abc' stays text)"),
         Set.copyOf(result.acceptedLosses()));
     assertEquals(List.of("items", "users"), Sqlite.tableNames(db));
     // SQLite keeps a value its new column type cannot hold as it was.
