@@ -62,7 +62,7 @@ final class ResetCommand implements Callable<Integer> {
     if (!force && !confirmed(out)) {
       err.println("error: not reset. Resetting deletes all data; pass --force to confirm"
           + " (required when no terminal can ask).");
-      return 1;
+      return 2; // wrong usage, not a failed migration: README's exit codes
     }
     try (Connection connection = DriverManager.getConnection(database.url)) {
       checkSeed(); // before anything is dropped

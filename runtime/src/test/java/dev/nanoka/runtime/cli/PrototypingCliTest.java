@@ -359,7 +359,8 @@ class PrototypingCliTest {
 
       Cli reset = cli("reset", "--url", url, "--dir", migrations.toString());
 
-      assertEquals(1, reset.code, reset::toString);
+      // Wrong usage: a script that forgot --force must not look like a failed migration.
+      assertEquals(2, reset.code, reset::toString);
       assertTrue(reset.err.contains("pass --force"), reset::toString);
       assertEquals(before, dump());
     }
