@@ -72,6 +72,20 @@ public final class NanokaCli implements Runnable {
           && java.util.Arrays.asList(args).contains("--exit-code");
       return diffExitCode ? 1 : code;
     });
+    // picocli skips its usage checks when --help or --version is given, so `nanoka baseline
+    // --version` would print the version and exit 0: an unknown word stays wrong usage.
+    commandLine.setExecutionStrategy(parsed -> {
+      for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+        if (!level.unmatched().isEmpty()) {
+          throw new CommandLine.UnmatchedArgumentException(level.commandSpec().commandLine(),
+              level.unmatched());
+        }
+      }
+      return new CommandLine.RunLast().execute(parsed);
+    });
+    // Every command's --version, not only the top level's, names the version.
+    commandLine.getSubcommands().values()
+        .forEach(command -> command.getCommandSpec().versionProvider(new Version()));
     return commandLine;
   }
 

@@ -115,6 +115,36 @@ class NanokaCliTest {
     assertTrue(run.out().startsWith("nanoka "), run.describe());
   }
 
+  /**
+   * picocli skips its usage checks when --help or --version is given: an unknown command before
+   * one must still be wrong usage, not a printed version and success.
+   */
+  @Test
+  void unknownCommandIsWrongUsageEvenBeforeVersionOrHelp() {
+    for (String[] args : List.of(new String[] {"baseline", "--version", "3"},
+        new String[] {"baseline", "-V"}, new String[] {"baseline", "--help"},
+        new String[] {"--version", "baseline"}, new String[] {"migrate", "baseline", "--version"},
+        new String[] {"migrate", "extra", "--help"})) {
+      Run run = cli(args);
+      assertEquals(2, run.exitCode(), String.join(" ", args) + run.describe());
+      assertTrue(run.err().contains("Unmatched argument"), String.join(" ", args) + run.describe());
+      assertFalse(run.out().contains("nanoka 0") || run.out().contains("(development build)"),
+          "no version printed" + run.describe());
+    }
+    assertTrue(cli("baseline", "--version", "3").err().contains("'baseline'"));
+  }
+
+  /** Every command's --version prints the CLI's version, not an empty line. */
+  @Test
+  void versionOfASubcommand() {
+    Run top = cli("--version");
+    for (String command : List.of("migrate", "status", "push", "reset")) {
+      Run run = cli(command, "--version");
+      assertEquals(0, run.exitCode(), command + run.describe());
+      assertEquals(top.out(), run.out(), command + run.describe());
+    }
+  }
+
   @Test
   void usageErrorsExitWithTwo() {
     for (String[] args : List.of(new String[] {}, new String[] {"frobnicate"},
