@@ -38,16 +38,21 @@ final class DatabaseOptions {
   }
 
   Migrator migrator(MigrationListener listener, boolean checkDrift) {
+    return Migrator.forUrl(url)
+        .source(MigrationSource.folder(dir))
+        .lockTimeout(lockTimeout())
+        .listener(listener)
+        .checkDrift(checkDrift)
+        .build();
+  }
+
+  /** --lock-timeout; a usage error when negative, so call it before opening the database. */
+  Duration lockTimeout() {
     if (lockTimeoutSeconds < 0) {
       throw new ParameterException(command.commandLine(),
           "Invalid --lock-timeout " + lockTimeoutSeconds + ": seconds, 0 or more");
     }
-    return Migrator.forUrl(url)
-        .source(MigrationSource.folder(dir))
-        .lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
-        .listener(listener)
-        .checkDrift(checkDrift)
-        .build();
+    return Duration.ofSeconds(lockTimeoutSeconds);
   }
 
   /** The exit code for a run that stopped. */

@@ -64,9 +64,14 @@ final class ResetCommand implements Callable<Integer> {
           + " (required when no terminal can ask).");
       return 2; // wrong usage, not a failed migration: README's exit codes
     }
+    Duration timeout = database.lockTimeout();
+    try {
+      checkSeed(); // before anything is dropped, or a missing database created
+    } catch (CliException e) {
+      err.println("error: " + e.getMessage());
+      return e.exitCode();
+    }
     try (Connection connection = DriverManager.getConnection(database.url)) {
-      checkSeed(); // before anything is dropped
-      Duration timeout = Duration.ofSeconds(database.lockTimeoutSeconds);
       out.println("Dropped " + Resetter.dropEverything(connection, timeout).size()
           + " tables, views and triggers.");
       if (Files.isDirectory(database.dir)) {

@@ -67,16 +67,23 @@ public final class Migrator {
     this.checkDrift = builder.checkDrift;
   }
 
-  /** A migrator for a JDBC URL, e.g. {@code jdbc:sqlite:app.db}. */
+  /**
+   * A migrator for a JDBC URL, e.g. {@code jdbc:sqlite:app.db}. Only {@link #migrate()} creates
+   * a database that does not exist; the other operations report it missing.
+   */
   public static Builder forUrl(String jdbcUrl) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-    return new Builder(() -> DriverManager.getConnection(jdbcUrl));
+    return new Builder(create -> create ? DriverManager.getConnection(jdbcUrl)
+        : ExistingDatabase.open(jdbcUrl, false));
   }
 
-  /** A migrator for a data source; each call takes one connection and closes it. */
+  /**
+   * A migrator for a data source; each call takes one connection and closes it. Whether a
+   * missing database is created is the data source's business.
+   */
   public static Builder forDataSource(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    return new Builder(dataSource::getConnection);
+    return new Builder(create -> dataSource.getConnection());
   }
 
   /** Applies every pending migration in order. */
@@ -85,7 +92,7 @@ public final class Migrator {
     Optional<List<MigrationChecksum>> listed = checkDrift ? Optional.empty() : checksums();
     // The files first: a wrong folder must not leave a new database file behind.
     List<Migration> found = listed.isPresent() ? null : load();
-    try (Connection connection = open()) {
+    try (Connection connection = open(true)) {
       List<AppliedMigration> history = History.read(connection);
       if (listed.isPresent()) {
         Optional<List<String>> upToDate = MigrationInfo.allApplied(listed.get(), history);
@@ -128,7 +135,7 @@ public final class Migrator {
   /** Every migration found or applied, with where it stands. Writes nothing. */
   public List<MigrationStatus> status() throws MigrationException {
     List<Migration> found = load();
-    try (Connection connection = open()) {
+    try (Connection connection = open(false)) {
       return MigrationInfo.join(found, History.read(connection));
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -148,7 +155,7 @@ public final class Migrator {
    * in-memory shadow database), one line per difference; empty when it matches. Writes nothing.
    */
   public List<String> drift() throws MigrationException {
-    try (Connection connection = open()) {
+    try (Connection connection = open(false)) {
       return drift(connection, load());
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -189,7 +196,7 @@ public final class Migrator {
    */
   public RepairResult repair() throws MigrationException {
     List<Migration> found = load();
-    try (Connection connection = open()) {
+    try (Connection connection = open(false)) {
       createHistoryIfMissing(connection);
       List<AppliedMigration> history = History.read(connection);
       List<MigrationStatus> statuses = MigrationInfo.join(found, history);
@@ -312,12 +319,21 @@ public final class Migrator {
     }
   }
 
-  private Connection open() throws MigrationException {
+  /** @param create whether a missing database is created (migrate) or an error (the rest) */
+  private Connection open(boolean create) throws MigrationException {
+    Connection connection = null;
     try {
-      Connection connection = connections.open();
+      connection = connections.open(create);
       dialect.configure(connection, lockTimeout.toMillis());
       return connection;
     } catch (SQLException e) {
+      if (connection != null) {
+        try {
+          connection.close();
+        } catch (SQLException closing) {
+          e.addSuppressed(closing);
+        }
+      }
       throw new MigrationException(MigrationException.Kind.UNREADABLE,
           "Cannot open the database: " + e.getMessage(), e);
     }
@@ -362,7 +378,7 @@ public final class Migrator {
   /** Opens a connection. */
   @FunctionalInterface
   private interface ConnectionFactory {
-    Connection open() throws SQLException;
+    Connection open(boolean create) throws SQLException, MigrationException;
   }
 
   /** Configures a {@link Migrator}. */

@@ -222,6 +222,7 @@ class NanokaCliTest {
   @Test
   void statusOfAnEmptyFolder() throws Exception {
     Files.createDirectories(dir);
+    Files.createFile(db);
     Run run = db("status");
     assertEquals(0, run.exitCode(), run.describe());
     assertTrue(run.out().startsWith("No migrations."), run.describe());
@@ -314,9 +315,33 @@ class NanokaCliTest {
       for (String command : List.of("migrate", "status", "validate", "repair")) {
         Run run = cli(command, "--url", url, "--dir", dir.toString());
         assertEquals(4, run.exitCode(), command + " " + url + run.describe());
-        assertTrue(run.err().startsWith("error: Cannot open the database"), run.describe());
+        assertTrue(run.err().startsWith(url.startsWith("jdbc:sqlite:") && !command.equals("migrate")
+            ? "error: No database at " : "error: Cannot open the database"), run.describe());
       }
     }
+  }
+
+  /** A typo in --url must fail CI, not pass it with an empty new database. */
+  @Test
+  void commandsThatOnlyReadNeedAnExistingDatabaseAndCreateNone() throws Exception {
+    writeTwo();
+    for (String command : List.of("status", "validate", "repair")) {
+      Run run = db(command);
+      assertEquals(4, run.exitCode(), command + run.describe());
+      assertTrue(run.err().startsWith("error: No database at " + db + ": "),
+          command + run.describe());
+      assertTrue(run.err().contains("--url"), command + run.describe());
+      assertFalse(Files.exists(db), command + " created " + db);
+    }
+    Run relative = cli("status", "--url", "jdbc:sqlite:no-such-file-here.db", "--dir",
+        dir.toString());
+    assertEquals(4, relative.exitCode(), relative.describe());
+    assertTrue(relative.err().contains(Path.of("no-such-file-here.db").toAbsolutePath().toString()),
+        "the path as the CLI resolved it" + relative.describe());
+    assertFalse(Files.exists(Path.of("no-such-file-here.db")));
+
+    assertEquals(0, db("migrate").exitCode(), "migrate creates it");
+    assertEquals(0, db("validate").exitCode());
   }
 
   @Test

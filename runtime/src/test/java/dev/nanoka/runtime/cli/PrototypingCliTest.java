@@ -191,6 +191,7 @@ class PrototypingCliTest {
       Cli missing = cli("push", "--url", url);
       assertEquals(2, missing.code, missing::toString);
       assertTrue(missing.err.contains("--schema"), missing::toString);
+      assertFalse(Files.exists(dir.resolve("dev.db")), "a usage error opens no database");
 
       Cli unknown = cli("push", "--url", url, "--schema", "com.example.NoSuchSchema");
       assertEquals(4, unknown.code, unknown::toString);
@@ -333,6 +334,12 @@ class PrototypingCliTest {
       Cli diff = cli("diff", "--from", "database", "--to", "models", "--exit-code",
           "--url", "jdbc:sqlite:" + missing, "--schema", DRAFT_CLASS);
       assertEquals(1, diff.code, diff::toString);
+      assertFalse(Files.exists(missing), "diff created " + missing);
+
+      Cli plain = cli("diff", "--from", "database", "--to", "models", "--url",
+          "jdbc:sqlite:" + missing, "--schema", DRAFT_CLASS);
+      assertEquals(4, plain.code, plain::toString);
+      assertTrue(plain.err.startsWith("error: No database at " + missing + ": "), plain::toString);
       assertFalse(Files.exists(missing), "diff created " + missing);
     }
   }

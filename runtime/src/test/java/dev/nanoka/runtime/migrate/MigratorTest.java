@@ -138,13 +138,14 @@ class MigratorTest {
 
   @Test
   void statusShowsAppliedPendingEditedAndMissing() throws Exception {
+    Files.createFile(db); // an empty file is an empty SQLite database
     write(dir, "0000_create_users.sql", USERS);
     write(dir, "0001_posts.sql", POSTS);
     assertEquals(List.of(
         new MigrationStatus("0000_create_users.sql", State.PENDING, Optional.empty()),
         new MigrationStatus("0001_posts.sql", State.PENDING, Optional.empty())),
         migrator().build().status());
-    assertFalse(Files.exists(db) && tableExists(db, "d1_migrations"), "status writes nothing");
+    assertFalse(tableExists(db, "d1_migrations"), "status writes nothing");
 
     migrator().migrate();
     write(dir, "0001_posts.sql", POSTS + "-- an afterthought\n");
@@ -551,6 +552,42 @@ class MigratorTest {
     assertEquals(MigrationException.Kind.UNREADABLE,
         assertThrows(MigrationException.class, () -> migrator().build().repair()).kind());
     assertFalse(Files.exists(db));
+  }
+
+  /**
+   * A mistyped path must not become an empty database that is "valid" with nothing applied:
+   * only migrate creates one.
+   */
+  @Test
+  void missingDatabaseIsAnErrorForEverythingButMigrateAndIsNotCreated() throws Exception {
+    writeThree();
+    Path typo = tmp.resolve("tpyo.db");
+    Migrator migrator = Migrator.forUrl(SqliteFiles.url(typo)).source(MigrationSource.folder(dir))
+        .build();
+    List<org.junit.jupiter.api.function.Executable> reads = List.of(migrator::status,
+        migrator::validate, migrator::drift, migrator::repair);
+    for (org.junit.jupiter.api.function.Executable read : reads) {
+      MigrationException e = assertThrows(MigrationException.class, read);
+      assertEquals(MigrationException.Kind.UNREADABLE, e.kind(), e.getMessage());
+      assertTrue(e.getMessage().startsWith("No database at " + typo.toAbsolutePath() + ": "),
+          e.getMessage());
+      assertFalse(Files.exists(typo), "created " + typo);
+    }
+    assertEquals(THREE, migrator.migrate().applied());
+    assertTrue(Files.exists(typo));
+    assertEquals(List.of(), migrator.validate());
+  }
+
+  /** Without a file behind the URL there is nothing to mistype: in-memory databases still work. */
+  @Test
+  void inMemoryDatabaseNeedsNoFile() throws Exception {
+    writeThree();
+    Migrator migrator = Migrator.forUrl("jdbc:sqlite::memory:").source(MigrationSource.folder(dir))
+        .build();
+    assertEquals(3, migrator.status().size());
+    assertEquals(List.of(), migrator.validate());
+    assertEquals(List.of(), migrator.drift());
+    assertEquals(List.of(), migrator.repair().accepted());
   }
 
   @Test
