@@ -543,6 +543,33 @@ class MigratorTest {
     assertFalse(Files.exists(db), "nothing may be written");
   }
 
+  /** "Input length = 1" said neither which file nor where; the message says both and what to do. */
+  @Test
+  void fileThatIsNotUtf8IsNamedWithItsOffsetAndLine() throws Exception {
+    write(dir, "0000_create_users.sql", USERS);
+    Path latin1 = dir.resolve("0001_latin1.sql");
+    Files.write(latin1, "CREATE TABLE notes (body text);\n-- caf\u00e9 au lait\n"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    MigrationException e = assertThrows(MigrationException.class, () -> migrator().migrate());
+    assertEquals(MigrationException.Kind.UNREADABLE, e.kind());
+    assertTrue(e.getMessage().contains(latin1 + ": not UTF-8: byte 0xE9 at offset 38 (line 2)"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("Save the file as UTF-8"), e.getMessage());
+    assertFalse(Files.exists(db), "nothing is applied, not even the file before it");
+  }
+
+  /** The packaged copy too: it used to be decoded with replacement characters and run. */
+  @Test
+  void packagedFileThatIsNotUtf8IsNamedWithItsOffsetAndLine() {
+    MigrationIndex index = new TestIndex("nanoka/migrations/latin1test", List.of("0000_latin1.sql"));
+    MigrationException e = assertThrows(MigrationException.class, () ->
+        Migrator.forUrl(SqliteFiles.url(db)).source(MigrationSource.index(index)).migrate());
+    assertEquals(MigrationException.Kind.UNREADABLE, e.kind());
+    assertTrue(e.getMessage().contains("nanoka/migrations/latin1test/0000_latin1.sql: not UTF-8:"
+        + " byte 0xE9 at offset 58 (line 2)"), e.getMessage());
+    assertFalse(Files.exists(db));
+  }
+
   @Test
   void missingFolderTouchesNoDatabase() {
     MigrationException e = assertThrows(MigrationException.class, () -> migrator().migrate());
