@@ -107,6 +107,15 @@ public final class Migrator {
       if (!edited.isEmpty()) {
         throw MigrationException.edited(edited);
       }
+      Set<String> pendingNames = new HashSet<>(names(statuses, MigrationStatus.State.PENDING));
+      // Every pending file is split and checked before the first one runs: a file that would
+      // not run as written stops the run with nothing applied or recorded.
+      List<Script> pending = new ArrayList<>();
+      for (Migration migration : found) {
+        if (pendingNames.contains(migration.name())) {
+          pending.add(new Script(migration, statements(migration)));
+        }
+      }
       if (checkDrift) {
         try {
           List<String> drift = drift(connection, found);
@@ -122,8 +131,6 @@ public final class Migrator {
       createHistoryIfMissing(connection);
       List<String> adopted = adopt(connection, found, history);
       List<String> upToDate = names(statuses, MigrationStatus.State.APPLIED);
-      Set<String> pendingNames = new HashSet<>(names(statuses, MigrationStatus.State.PENDING));
-      List<Migration> pending = found.stream().filter(m -> pendingNames.contains(m.name())).toList();
       listener.pending(pending.size());
       List<String> applied = applyAll(connection, pending, upToDate);
       return new MigrateResult(applied, upToDate, adopted);
@@ -239,7 +246,7 @@ public final class Migrator {
    * has passed. Returns the files this run applied; those another process applied meanwhile are
    * added to {@code upToDate}.
    */
-  private List<String> applyAll(Connection connection, List<Migration> pending,
+  private List<String> applyAll(Connection connection, List<Script> pending,
       List<String> upToDate) throws SQLException, MigrationException {
     List<String> applied = new ArrayList<>();
     int next = 0;
@@ -251,7 +258,8 @@ public final class Migrator {
         History.read(connection).forEach(a -> done.add(a.name()));
         List<String> uncommitted = new ArrayList<>();
         do {
-          Migration migration = pending.get(next++);
+          Script script = pending.get(next++);
+          Migration migration = script.migration();
           if (done.contains(migration.name())) {
             upToDate.add(migration.name());
             listener.appliedElsewhere(migration.name());
@@ -260,7 +268,7 @@ public final class Migrator {
           listener.applying(migration.name(), next, pending.size());
           long start = System.nanoTime();
           try {
-            transaction.runScript(migration.name(), statements(migration),
+            transaction.runScript(migration.name(), script.statements(),
                 c -> History.record(c, migration));
           } catch (MigrationException | SQLException e) {
             if (transaction.isOpen()) {
@@ -283,8 +291,19 @@ public final class Migrator {
     return applied;
   }
 
-  /** The file's statements, refusing ones that control the transaction themselves. */
+  /** A pending file and the statements it runs. */
+  private record Script(Migration migration, List<String> statements) {}
+
+  /**
+   * The file's statements, refusing a file SQLite would run only in part (text it takes for
+   * comment, see {@link SqlSplitter#skippedText}) and statements that control the transaction.
+   */
   private static List<String> statements(Migration migration) throws MigrationException {
+    Optional<String> skipped = SqlSplitter.skippedText(migration.sql());
+    if (skipped.isPresent()) {
+      throw new MigrationException(MigrationException.Kind.FAILED, migration.name() + ", "
+          + skipped.get() + " Nothing was applied.", null);
+    }
     List<String> statements = SqlSplitter.split(migration.sql());
     for (int i = 0; i < statements.size(); i++) {
       // Without comments: "-- done\nCOMMIT;" would otherwise commit half the file.
@@ -294,7 +313,7 @@ public final class Migrator {
             + ": statement " + (i + 1) + " of " + statements.size() + " (" + code
             + ") controls the"
             + " transaction itself. Remove it: every migration file already runs in one"
-            + " transaction (wrangler refuses such files too).", null);
+            + " transaction (wrangler refuses such files too). Nothing was applied.", null);
       }
     }
     return statements;

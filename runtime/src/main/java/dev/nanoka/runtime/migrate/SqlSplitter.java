@@ -4,6 +4,7 @@ import dev.nanoka.runtime.sql.StatementBreakpoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Splits a migration file into statements. Files with drizzle-kit's breakpoint markers are split
@@ -41,31 +42,19 @@ public final class SqlSplitter {
     int n = sql.length();
     while (i < n) {
       char c = sql.charAt(i);
-      if (c == '\'' || c == '"' || c == '`' || c == '[') {
-        char close = c == '[' ? ']' : c;
-        int end = i + 1;
-        while (end < n) {
-          if (sql.charAt(end) == close) {
-            if (close != ']' && end + 1 < n && sql.charAt(end + 1) == close) {
-              end += 2; // doubled quote inside a literal
-              continue;
-            }
-            break;
-          }
-          end++;
-        }
-        end = Math.min(end + 1, n);
+      if (isQuote(c)) {
+        int close = closingQuote(sql, i);
+        int end = close < 0 ? n : close + 1;
         current.append(sql, i, end);
         code = true;
         i = end;
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        int end = sql.indexOf('\n', i);
-        end = end < 0 ? n : end;
+      } else if (sql.startsWith("--", i)) {
+        int end = lineCommentEnd(sql, i);
         current.append(sql, i, end);
         i = end;
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        int end = sql.indexOf("*/", i + 2);
-        end = end < 0 ? n : end + 2;
+      } else if (sql.startsWith("/*", i)) {
+        int close = sql.indexOf("*/", i + 2);
+        int end = close < 0 ? n : close + 2;
         current.append(sql, i, end);
         i = end;
       } else if (Character.isLetter(c) || c == '_') {
@@ -95,6 +84,101 @@ public final class SqlSplitter {
     }
     add(statements, current, code);
     return statements;
+  }
+
+  /**
+   * Where SQLite would take text of the file for comment, or the rest of the file for one
+   * token, although the file surely means it to run; empty when nowhere. A file with such a
+   * place would run without that text — a file whose first line is a comment, nothing at all —
+   * and be recorded as applied. Looks at quotes and comments as {@link #split} does:
+   * <ul>
+   *   <li>a {@code --} comment ends at a line feed only: a carriage return inside one followed
+   *       by more text (old Mac line endings, CR only) makes that text part of the comment;
+   *   <li>a {@code /*} comment that is never closed takes the rest of the file;
+   *   <li>so does a quote that is never closed (SQLite would fail on it, but not say where).
+   * </ul>
+   *
+   * @return e.g. {@code line 1: this -- comment runs on …}, saying how to fix it
+   */
+  public static Optional<String> skippedText(String sql) {
+    int i = 0;
+    int n = sql.length();
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (isQuote(c)) {
+        int close = closingQuote(sql, i);
+        if (close < 0) {
+          String what = c == '\'' ? "string" : "name";
+          return Optional.of("line " + Lines.at(sql, i) + ": this " + c + " is never closed, so"
+              + " the rest of the file would be one " + what + " (" + excerpt(sql, i) + "). Close"
+              + " it" + (c == '[' ? "" : ", or double it (" + c + c + ") inside the " + what) + ".");
+        }
+        i = close + 1;
+      } else if (sql.startsWith("--", i)) {
+        int end = lineCommentEnd(sql, i);
+        for (int cr = sql.indexOf('\r', i); cr >= 0 && cr < end; cr = sql.indexOf('\r', cr + 1)) {
+          int text = cr + 1;
+          while (text < end && Character.isWhitespace(sql.charAt(text))) {
+            text++;
+          }
+          if (text < end) {
+            return Optional.of("line " + Lines.at(sql, i) + ": this -- comment runs on past a"
+                + " carriage return (CR), so SQLite would skip line " + Lines.at(sql, text) + " ("
+                + excerpt(sql, text) + ") as part of it: a -- comment ends only at a line feed"
+                + " (LF). The file has old Mac line endings (CR only): convert it to LF (or CRLF)"
+                + " line endings.");
+          }
+        }
+        i = end;
+      } else if (sql.startsWith("/*", i)) {
+        int close = sql.indexOf("*/", i + 2);
+        if (close < 0) {
+          return sql.substring(i + 2).isBlank() ? Optional.empty() : Optional.of("line "
+              + Lines.at(sql, i) + ": this /* comment is never closed, so SQLite would skip the"
+              + " rest of the file as part of it (" + excerpt(sql, i) + "). Close it with */.");
+        }
+        i = close + 2;
+      } else {
+        i++;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isQuote(char c) {
+    return c == '\'' || c == '"' || c == '`' || c == '[';
+  }
+
+  /**
+   * The index of the quote closing the one at {@code open} (a doubled quote inside stands for
+   * the character; {@code [names]} have no escape), or -1 when it is never closed.
+   */
+  private static int closingQuote(String sql, int open) {
+    char close = sql.charAt(open) == '[' ? ']' : sql.charAt(open);
+    int i = open + 1;
+    while (i < sql.length()) {
+      if (sql.charAt(i) == close) {
+        if (close != ']' && i + 1 < sql.length() && sql.charAt(i + 1) == close) {
+          i += 2;
+          continue;
+        }
+        return i;
+      }
+      i++;
+    }
+    return -1;
+  }
+
+  /** The end of the {@code --} comment at {@code start}: SQLite's, the next line feed. */
+  private static int lineCommentEnd(String sql, int start) {
+    int end = sql.indexOf('\n', start);
+    return end < 0 ? sql.length() : end;
+  }
+
+  /** The line from {@code index} on, quoted and cut short, for a message. */
+  private static String excerpt(String sql, int index) {
+    String line = sql.substring(index).split("[\r\n]", 2)[0].strip();
+    return "\"" + (line.length() > 40 ? line.substring(0, 40) + "…" : line) + "\"";
   }
 
   /** Letters, digits, {@code _} and {@code $} (SQLite allows it in names) make one word. */
