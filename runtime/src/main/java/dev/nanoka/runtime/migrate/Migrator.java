@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -40,14 +39,6 @@ import javax.sql.DataSource;
  * nothing pending reads no file and writes nothing: one query of the history decides it.
  */
 public final class Migrator {
-
-  /**
-   * Transaction control a file must not contain: each file already runs as one unit. A
-   * statement whose first word (after any comments) is one of these ends or nests it; D1 refuses
-   * them all, savepoints included.
-   */
-  private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
-      "(?is)^\\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\\b.*");
 
   private final ConnectionFactory connections;
   private final MigrationSource source;
@@ -110,10 +101,10 @@ public final class Migrator {
       Set<String> pendingNames = new HashSet<>(names(statuses, MigrationStatus.State.PENDING));
       // Every pending file is split and checked before the first one runs: a file that would
       // not run as written stops the run with nothing applied or recorded.
-      List<Script> pending = new ArrayList<>();
+      List<PendingScript> pending = new ArrayList<>();
       for (Migration migration : found) {
         if (pendingNames.contains(migration.name())) {
-          pending.add(new Script(migration, statements(migration)));
+          pending.add(PendingScript.of(migration));
         }
       }
       if (checkDrift) {
@@ -246,7 +237,7 @@ public final class Migrator {
    * has passed. Returns the files this run applied; those another process applied meanwhile are
    * added to {@code upToDate}.
    */
-  private List<String> applyAll(Connection connection, List<Script> pending,
+  private List<String> applyAll(Connection connection, List<PendingScript> pending,
       List<String> upToDate) throws SQLException, MigrationException {
     List<String> applied = new ArrayList<>();
     int next = 0;
@@ -258,7 +249,7 @@ public final class Migrator {
         History.read(connection).forEach(a -> done.add(a.name()));
         List<String> uncommitted = new ArrayList<>();
         do {
-          Script script = pending.get(next++);
+          PendingScript script = pending.get(next++);
           Migration migration = script.migration();
           if (done.contains(migration.name())) {
             upToDate.add(migration.name());
@@ -289,34 +280,6 @@ public final class Migrator {
       }
     }
     return applied;
-  }
-
-  /** A pending file and the statements it runs. */
-  private record Script(Migration migration, List<String> statements) {}
-
-  /**
-   * The file's statements, refusing a file SQLite would run only in part (text it takes for
-   * comment, see {@link SqlSplitter#skippedText}) and statements that control the transaction.
-   */
-  private static List<String> statements(Migration migration) throws MigrationException {
-    Optional<String> skipped = SqlSplitter.skippedText(migration.sql());
-    if (skipped.isPresent()) {
-      throw new MigrationException(MigrationException.Kind.FAILED, migration.name() + ", "
-          + skipped.get() + " Nothing was applied.", null);
-    }
-    List<String> statements = SqlSplitter.split(migration.sql());
-    for (int i = 0; i < statements.size(); i++) {
-      // Without comments: "-- done\nCOMMIT;" would otherwise commit half the file.
-      String code = SqlSplitter.withoutComments(statements.get(i)).strip();
-      if (TRANSACTION_CONTROL.matcher(code).matches()) {
-        throw new MigrationException(MigrationException.Kind.FAILED, migration.name()
-            + ": statement " + (i + 1) + " of " + statements.size() + " (" + code
-            + ") controls the"
-            + " transaction itself. Remove it: every migration file already runs in one"
-            + " transaction (wrangler refuses such files too). Nothing was applied.", null);
-      }
-    }
-    return statements;
   }
 
   /** Only when missing: a write transaction on every start would cost a flush to disk. */
