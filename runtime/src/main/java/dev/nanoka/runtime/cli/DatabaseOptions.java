@@ -1,7 +1,6 @@
 package dev.nanoka.runtime.cli;
 
 import dev.nanoka.runtime.migrate.MigrationException;
-import dev.nanoka.runtime.migrate.MigrationListener;
 import dev.nanoka.runtime.migrate.MigrationSource;
 import dev.nanoka.runtime.migrate.Migrator;
 import java.nio.file.Path;
@@ -33,17 +32,11 @@ final class DatabaseOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
-  Migrator migrator(MigrationListener listener) {
-    return migrator(listener, false);
-  }
-
-  Migrator migrator(MigrationListener listener, boolean checkDrift) {
+  /** A migrator of --url, --dir and --lock-timeout; each command sets what else it needs. */
+  Migrator.Builder migrator() {
     return Migrator.forUrl(url)
         .source(MigrationSource.folder(dir))
-        .lockTimeout(lockTimeout())
-        .listener(listener)
-        .checkDrift(checkDrift)
-        .build();
+        .lockTimeout(lockTimeout());
   }
 
   /** --lock-timeout; a usage error when negative, so call it before opening the database. */
@@ -58,7 +51,7 @@ final class DatabaseOptions {
   /** The exit code for a run that stopped. */
   static int exitCode(MigrationException e) {
     return switch (e.kind()) {
-      case FAILED, EDITED -> 1;
+      case FAILED, EDITED, OUT_OF_ORDER -> 1;
       case LOCK_TIMEOUT -> 3;
       case UNREADABLE -> 4;
     };

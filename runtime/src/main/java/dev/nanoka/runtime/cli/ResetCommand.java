@@ -2,7 +2,6 @@ package dev.nanoka.runtime.cli;
 
 import dev.nanoka.runtime.migrate.MigrateResult;
 import dev.nanoka.runtime.migrate.MigrationException;
-import dev.nanoka.runtime.migrate.MigrationListener;
 import dev.nanoka.runtime.push.Resetter;
 import dev.nanoka.runtime.push.Seeder;
 import java.io.Console;
@@ -75,7 +74,7 @@ final class ResetCommand implements Callable<Integer> {
       out.println("Dropped " + Resetter.dropEverything(connection, timeout).size()
           + " tables, views and triggers.");
       if (Files.isDirectory(database.dir)) {
-        MigrateResult result = database.migrator(MigrationListener.NONE).migrate();
+        MigrateResult result = database.migrator().migrate();
         out.println("Applied " + result.applied().size() + " migration(s).");
       } else {
         // Prototyping with push comes before the first migration: nothing to re-apply.

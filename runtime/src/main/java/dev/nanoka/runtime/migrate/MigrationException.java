@@ -16,6 +16,11 @@ public final class MigrationException extends Exception {
     FAILED,
     /** Applied files were edited afterwards; see {@code validate} and {@code repair}. */
     EDITED,
+    /**
+     * Pending files sort before an applied one and out-of-order runs were not allowed; nothing
+     * was applied.
+     */
+    OUT_OF_ORDER,
     /** The write lock could not be had in time. */
     LOCK_TIMEOUT,
     /** The database or the migrations could not be read. */
@@ -67,6 +72,18 @@ public final class MigrationException extends Exception {
         + " text; nothing was applied. If the edit is intended (a comment, or you fixed the"
         + " database by hand), accept the current files with `nanoka repair`"
         + " (Migrator.repair()); otherwise restore the files.", null);
+  }
+
+  static MigrationException outOfOrder(List<String> files, String lastApplied) {
+    boolean one = files.size() == 1;
+    return new MigrationException(Kind.OUT_OF_ORDER, String.join(", ", files)
+        + (one ? " sorts" : " sort") + " before " + lastApplied + ", which is applied already:"
+        + " applied now, " + (one ? "it" : "they") + " would run after migrations written after "
+        + (one ? "it" : "them") + ". Nothing was applied. If " + (one ? "it does" : "they do")
+        + " not depend on what came after (e.g. " + (one ? "it" : "each")
+        + " only adds a table), allow it with --out-of-order (Migrator.Builder.outOfOrder(true));"
+        + " otherwise rename " + (one ? "it" : "them") + " to sort after " + lastApplied + ".",
+        null);
   }
 
   private static String indent(String statement) {

@@ -47,6 +47,7 @@ public final class Migrator {
   private final Duration commitEvery;
   private final MigrationListener listener;
   private final boolean checkDrift;
+  private final boolean allowOutOfOrder;
 
   private Migrator(Builder builder) {
     this.connections = Objects.requireNonNull(builder.connections, "a database");
@@ -56,6 +57,7 @@ public final class Migrator {
     this.commitEvery = builder.commitEvery;
     this.listener = builder.listener;
     this.checkDrift = builder.checkDrift;
+    this.allowOutOfOrder = builder.outOfOrder;
   }
 
   /**
@@ -89,7 +91,7 @@ public final class Migrator {
         Optional<List<String>> upToDate = MigrationInfo.allApplied(listed.get(), history);
         if (upToDate.isPresent()) {
           listener.pending(0);
-          return new MigrateResult(List.of(), upToDate.get(), List.of());
+          return new MigrateResult(List.of(), upToDate.get(), List.of(), List.of());
         }
         found = load();
       }
@@ -98,7 +100,13 @@ public final class Migrator {
       if (!edited.isEmpty()) {
         throw MigrationException.edited(edited);
       }
+      List<String> outOfOrder = names(statuses, MigrationStatus.State.OUT_OF_ORDER);
+      if (!outOfOrder.isEmpty() && !allowOutOfOrder) {
+        throw MigrationException.outOfOrder(outOfOrder,
+            MigrationInfo.lastApplied(statuses).orElseThrow());
+      }
       Set<String> pendingNames = new HashSet<>(names(statuses, MigrationStatus.State.PENDING));
+      pendingNames.addAll(outOfOrder);
       // Every pending file is split and checked before the first one runs: a file that would
       // not run as written stops the run with nothing applied or recorded.
       List<PendingScript> pending = new ArrayList<>();
@@ -124,7 +132,8 @@ public final class Migrator {
       List<String> upToDate = names(statuses, MigrationStatus.State.APPLIED);
       listener.pending(pending.size());
       List<String> applied = applyAll(connection, pending, upToDate);
-      return new MigrateResult(applied, upToDate, adopted);
+      return new MigrateResult(applied, upToDate, adopted,
+          outOfOrder.stream().filter(applied::contains).toList());
     } catch (SQLException e) {
       throw databaseProblem(e);
     }
@@ -140,12 +149,12 @@ public final class Migrator {
     }
   }
 
-  /** The applied migrations that were edited since, or whose file is gone. Writes nothing. */
+  /**
+   * The applied migrations that were edited since, or whose file is gone, and the pending ones
+   * that are out of order (unless {@link Builder#outOfOrder} allows them). Writes nothing.
+   */
   public List<MigrationStatus> validate() throws MigrationException {
-    return status().stream()
-        .filter(s -> s.state() == MigrationStatus.State.EDITED
-            || s.state() == MigrationStatus.State.MISSING)
-        .toList();
+    return MigrationInfo.problems(status(), allowOutOfOrder);
   }
 
   /**
@@ -372,6 +381,7 @@ public final class Migrator {
     private Duration commitEvery = Duration.ofSeconds(1);
     private MigrationListener listener = MigrationListener.NONE;
     private boolean checkDrift;
+    private boolean outOfOrder;
 
     private Builder(ConnectionFactory connections) {
       this.connections = connections;
@@ -425,6 +435,19 @@ public final class Migrator {
      */
     public Builder checkDrift(boolean checkDrift) {
       this.checkDrift = checkDrift;
+      return this;
+    }
+
+    /**
+     * Whether {@code migrate} applies a pending file that sorts before an applied one — a file
+     * that was missing (from another branch, or a deploy) and turned up later. Off by default:
+     * such a file would run after migrations written after it, so {@code migrate} refuses it,
+     * naming it, and {@code validate} reports it (wrangler applies it without a word). On, it
+     * is applied with the rest, in the source's order, and listed in
+     * {@link MigrateResult#outOfOrder()}.
+     */
+    public Builder outOfOrder(boolean outOfOrder) {
+      this.outOfOrder = outOfOrder;
       return this;
     }
 

@@ -268,6 +268,38 @@ class NanokaCliTest {
   }
 
   @Test
+  void fileThatAppearsBeforeAnAppliedOneIsRefusedUnlessOutOfOrder() throws Exception {
+    SqliteFiles.write(dir, "0000_users.sql", "CREATE TABLE users (id integer PRIMARY KEY);");
+    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    assertEquals(0, db("migrate").exitCode());
+    SqliteFiles.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
+
+    Run status = db("status");
+    assertEquals(0, status.exitCode(), status.describe());
+    assertTrue(status.out().contains("\n0001_posts.sql  pending (out of order)  -\n"),
+        status.describe());
+    assertTrue(status.out().contains("\n1 out of order: 0001_posts.sql sorts before the applied"
+        + " 0002_c.sql; migrate refuses it without --out-of-order.\n"), status.describe());
+    Run validate = db("validate");
+    assertEquals(1, validate.exitCode(), validate.describe());
+    assertTrue(validate.out().contains("0001_posts.sql: not applied, but 0002_c.sql after it is"),
+        validate.describe());
+    assertTrue(validate.out().contains("--out-of-order"), validate.describe());
+    Run migrate = db("migrate");
+    assertEquals(1, migrate.exitCode(), migrate.describe());
+    assertTrue(migrate.err().startsWith("error: 0001_posts.sql sorts before 0002_c.sql"),
+        migrate.describe());
+    assertEquals(List.of("0000_users.sql", "0002_c.sql"), SqliteFiles.history(db));
+
+    assertEquals(0, db("validate", "--out-of-order").exitCode());
+    Run allowed = db("migrate", "--out-of-order");
+    assertEquals(0, allowed.exitCode(), allowed.describe());
+    assertTrue(allowed.out().contains("Applied out of order: 0001_posts.sql"), allowed.describe());
+    assertEquals(List.of("0000_users.sql", "0002_c.sql", "0001_posts.sql"), SqliteFiles.history(db));
+    assertEquals(0, db("validate").exitCode());
+  }
+
+  @Test
   void squashedHistoryStillMigratesAndShowsItsStatus() throws Exception {
     writeTwo();
     assertEquals(0, db("migrate").exitCode());

@@ -163,6 +163,43 @@ class MigratorTest {
     assertEquals(List.of(status.get(0), status.get(2)), migrator().build().validate());
   }
 
+  /**
+   * A file that was missing (another branch, a botched deploy) and appears after a later one was
+   * applied would run after migrations written after it: refused by default, like Flyway.
+   */
+  @Test
+  void fileSortingBeforeAnAppliedOneIsRefusedUnlessOutOfOrderIsAllowed() throws Exception {
+    write(dir, "0000_create_users.sql", USERS);
+    write(dir, "0002_add_nickname.sql", NICKNAME);
+    migrator().migrate();
+    write(dir, "0001_posts.sql", POSTS);
+    write(dir, "0003_more.sql", "CREATE TABLE more (x);");
+
+    assertEquals(List.of(State.APPLIED, State.OUT_OF_ORDER, State.APPLIED, State.PENDING),
+        migrator().build().status().stream().map(MigrationStatus::state).toList());
+    assertEquals(List.of(new MigrationStatus("0001_posts.sql", State.OUT_OF_ORDER,
+        Optional.empty())), migrator().build().validate());
+    MigrationException e = assertThrows(MigrationException.class, () -> migrator().migrate());
+    assertEquals(MigrationException.Kind.OUT_OF_ORDER, e.kind());
+    assertTrue(e.getMessage().startsWith("0001_posts.sql sorts before 0002_add_nickname.sql,"
+        + " which is applied already"), e.getMessage());
+    assertTrue(e.getMessage().contains("--out-of-order"), e.getMessage());
+    assertTrue(e.getMessage().contains("Builder.outOfOrder(true)"), e.getMessage());
+    assertEquals(List.of("0000_create_users.sql", "0002_add_nickname.sql"), history(db));
+    assertFalse(tableExists(db, "more"), "nothing is applied, not even the file in order");
+
+    Migrator allowing = migrator().outOfOrder(true).build();
+    assertEquals(List.of(), allowing.validate());
+    MigrateResult result = allowing.migrate();
+    assertEquals(List.of("0001_posts.sql", "0003_more.sql"), result.applied());
+    assertEquals(List.of("0001_posts.sql"), result.outOfOrder());
+    // The history records the order they ran in, as wrangler's does.
+    assertEquals(List.of("0000_create_users.sql", "0002_add_nickname.sql", "0001_posts.sql",
+        "0003_more.sql"), history(db));
+    assertEquals(List.of(), migrator().build().validate());
+    assertEquals(List.of(), migrator().migrate().applied());
+  }
+
   @Test
   void failingStatementRollsBackTheWholeFileAndStopsTheRun() throws Exception {
     write(dir, "0000_create_users.sql", USERS);
