@@ -53,6 +53,11 @@ public interface Dialect {
   /** Whether the exception means the lock could not be had in time. */
   boolean isLockTimeout(SQLException e);
 
+  /** Whether the exception means the database cannot be written (permissions, a read-only URL). */
+  default boolean isReadOnly(SQLException e) {
+    return false;
+  }
+
   /** The SQL creating the history tables if they are missing. */
   List<String> historyTables();
 

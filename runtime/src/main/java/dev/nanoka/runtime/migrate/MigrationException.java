@@ -23,7 +23,10 @@ public final class MigrationException extends Exception {
     OUT_OF_ORDER,
     /** The write lock could not be had in time. */
     LOCK_TIMEOUT,
-    /** The database or the migrations could not be read. */
+    /**
+     * The database or the migrations could not be read, or the database could not be written
+     * (it is read-only).
+     */
     UNREADABLE
   }
 
@@ -64,6 +67,13 @@ public final class MigrationException extends Exception {
     }
     return new MigrationException(failure.kind(), message + ". Run migrate again once the"
         + " cause is fixed.", failure.getCause());
+  }
+
+  /** @param whatFailed e.g. {@code 0002_c.sql was not applied} */
+  static MigrationException readOnly(String whatFailed, Throwable cause) {
+    return new MigrationException(Kind.UNREADABLE, "The database is read-only: " + whatFailed
+        + " (" + cause.getMessage() + "). Make the database file and its folder writable"
+        + " (SQLite writes a journal beside the file), or drop mode=ro from the URL.", cause);
   }
 
   static MigrationException edited(List<String> files) {

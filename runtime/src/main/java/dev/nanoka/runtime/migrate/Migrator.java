@@ -356,6 +356,9 @@ public final class Migrator {
       return new MigrationException(MigrationException.Kind.LOCK_TIMEOUT,
           "Waited " + lockTimeout.toSeconds() + " s for the database's lock: " + e.getMessage(), e);
     }
+    if (dialect.isReadOnly(e)) {
+      return MigrationException.readOnly("nothing was written", e);
+    }
     return new MigrationException(MigrationException.Kind.UNREADABLE,
         "Database error: " + e.getMessage(), e);
   }

@@ -87,6 +87,12 @@ public final class SqliteDialect implements Dialect {
     return message.contains("SQLITE_BUSY") || message.contains("database is locked");
   }
 
+  /** SQLITE_READONLY and its extended codes, e.g. SQLITE_READONLY_DIRECTORY (no journal). */
+  @Override
+  public boolean isReadOnly(SQLException e) {
+    return String.valueOf(e.getMessage()).contains("SQLITE_READONLY");
+  }
+
   @Override
   public List<String> historyTables() {
     return List.of(

@@ -376,6 +376,48 @@ class NanokaCliTest {
     assertEquals(0, db("validate").exitCode());
   }
 
+  /**
+   * A database that cannot be written is an environment problem like one that cannot be read
+   * (exit 4), not a failed migration (1), and the message says so. A read-only URL makes it
+   * read-only for every user, root included.
+   */
+  @Test
+  void readOnlyDatabaseExitsWithFourAndSaysSo() throws Exception {
+    writeTwo();
+    String readOnly = "jdbc:sqlite:file:" + db + "?mode=ro";
+    Files.createFile(db); // no history tables yet: the first write creates them
+    Run fresh = cli("migrate", "--url", readOnly, "--dir", dir.toString());
+    assertEquals(4, fresh.exitCode(), fresh.describe());
+    assertTrue(fresh.err().contains("read-only"), fresh.describe());
+
+    assertEquals(0, db("migrate").exitCode());
+    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    Run pending = cli("migrate", "--url", readOnly, "--dir", dir.toString());
+    assertEquals(4, pending.exitCode(), pending.describe());
+    assertTrue(pending.err().startsWith("error: The database is read-only: 0002_c.sql was not"
+        + " applied"), pending.describe());
+    assertEquals(List.of("0000_users.sql", "0001_posts.sql"), SqliteFiles.history(db));
+
+    SqliteFiles.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
+    Run repair = cli("repair", "--url", readOnly, "--dir", dir.toString());
+    assertEquals(4, repair.exitCode(), repair.describe());
+    assertTrue(repair.err().contains("read-only"), repair.describe());
+  }
+
+  /** The same through file permissions; root writes to any file, so it needs another user. */
+  @Test
+  void readOnlyFileExitsWithFour() throws Exception {
+    writeTwo();
+    assertEquals(0, db("migrate").exitCode());
+    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    Files.setPosixFilePermissions(db, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(db),
+        "this user can write to a read-only file (root)");
+    Run run = db("migrate");
+    assertEquals(4, run.exitCode(), run.describe());
+    assertTrue(run.err().contains("read-only"), run.describe());
+  }
+
   @Test
   void lockTimeoutExitsWithThree() throws Exception {
     writeTwo();

@@ -187,6 +187,16 @@ class PrototypingCliTest {
     }
 
     @Test
+    void readOnlyDatabaseExitsWithFour() throws Exception {
+      assertEquals(0, cli("push", "--url", url, "--schema", DRAFT_CLASS).code);
+      Cli push = cli("push", "--url", url.replace("jdbc:sqlite:", "jdbc:sqlite:file:") + "?mode=ro",
+          "--schema", DESCRIPTION_CLASS);
+      assertEquals(4, push.code, push::toString);
+      assertTrue(push.err.contains("The database is read-only: push was not applied"),
+          push::toString);
+    }
+
+    @Test
     void needsTheModels() {
       Cli missing = cli("push", "--url", url);
       assertEquals(2, missing.code, missing::toString);
