@@ -14,6 +14,9 @@ public interface Dialect {
   /** Prepares a fresh connection: lock wait time, and anything else the dialect needs. */
   void configure(Connection connection, long lockTimeoutMillis) throws SQLException;
 
+  /** How long each following statement may wait for another connection's lock before failing. */
+  void waitForLocks(Connection connection, long millis) throws SQLException;
+
   /** Starts a transaction that holds the database's write lock until commit or rollback. */
   void beginLocked(Connection connection) throws SQLException;
 

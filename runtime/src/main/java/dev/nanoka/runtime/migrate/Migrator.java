@@ -86,6 +86,7 @@ public final class Migrator {
     // The files first: a wrong folder must not leave a new database file behind.
     List<Migration> found = listed.isPresent() ? null : load();
     try (Connection connection = open(true)) {
+      LockWaits waits = new LockWaits(connection, dialect, lockTimeout);
       List<AppliedMigration> history = History.read(connection);
       if (listed.isPresent()) {
         Optional<List<String>> upToDate = MigrationInfo.allApplied(listed.get(), history);
@@ -117,6 +118,7 @@ public final class Migrator {
       }
       if (checkDrift) {
         try {
+          waits.next();
           List<String> drift = drift(connection, found);
           if (!drift.isEmpty()) {
             listener.drift(drift);
@@ -127,11 +129,11 @@ public final class Migrator {
           listener.driftNotChecked(e.getMessage());
         }
       }
-      createHistoryIfMissing(connection);
-      List<String> adopted = adopt(connection, found, history);
+      createHistoryIfMissing(connection, waits);
+      List<String> adopted = adopt(connection, found, history, waits);
       List<String> upToDate = names(statuses, MigrationStatus.State.APPLIED);
       listener.pending(pending.size());
-      List<String> applied = applyAll(connection, pending, upToDate);
+      List<String> applied = applyAll(connection, pending, upToDate, waits);
       return new MigrateResult(applied, upToDate, adopted,
           outOfOrder.stream().filter(applied::contains).toList());
     } catch (SQLException e) {
@@ -204,18 +206,20 @@ public final class Migrator {
   public RepairResult repair() throws MigrationException {
     List<Migration> found = load();
     try (Connection connection = open(false)) {
-      createHistoryIfMissing(connection);
+      LockWaits waits = new LockWaits(connection, dialect, lockTimeout);
+      createHistoryIfMissing(connection, waits);
+      waits.next();
       List<AppliedMigration> history = History.read(connection);
       List<MigrationStatus> statuses = MigrationInfo.join(found, history);
       Set<String> accepted = new LinkedHashSet<>(names(statuses, MigrationStatus.State.EDITED));
-      inLock(connection, () -> {
+      inLock(waits, () -> {
         for (Migration migration : found) {
           if (accepted.contains(migration.name())) {
             History.setChecksum(connection, migration.name(), migration.checksum());
           }
         }
       });
-      List<String> adopted = adopt(connection, found, history);
+      List<String> adopted = adopt(connection, found, history, waits);
       return new RepairResult(List.copyOf(accepted), adopted,
           names(statuses, MigrationStatus.State.MISSING));
     } catch (SQLException e) {
@@ -225,14 +229,14 @@ public final class Migrator {
 
   /** Records checksums for files wrangler applied (it keeps none): trust on first sight. */
   private List<String> adopt(Connection connection, List<Migration> found,
-      List<AppliedMigration> history) throws SQLException, MigrationException {
+      List<AppliedMigration> history, LockWaits waits) throws SQLException, MigrationException {
     Set<String> withoutChecksum = new HashSet<>();
     history.stream().filter(a -> a.checksum().isEmpty()).forEach(a -> withoutChecksum.add(a.name()));
     List<Migration> adopted = found.stream()
         .filter(m -> withoutChecksum.contains(m.name()))
         .toList();
     if (!adopted.isEmpty()) {
-      inLock(connection, () -> {
+      inLock(waits, () -> {
         for (Migration migration : adopted) {
           History.setChecksum(connection, migration.name(), migration.checksum());
         }
@@ -247,11 +251,11 @@ public final class Migrator {
    * added to {@code upToDate}.
    */
   private List<String> applyAll(Connection connection, List<PendingScript> pending,
-      List<String> upToDate) throws SQLException, MigrationException {
+      List<String> upToDate, LockWaits waits) throws SQLException, MigrationException {
     List<String> applied = new ArrayList<>();
     int next = 0;
     while (next < pending.size()) {
-      try (WriteTransaction transaction = WriteTransaction.begin(connection, dialect, lockTimeout)) {
+      try (WriteTransaction transaction = waits.begin()) {
         long began = System.nanoTime();
         // Under the lock: another process may have applied some while this one waited.
         Set<String> done = new HashSet<>();
@@ -285,17 +289,18 @@ public final class Migrator {
           listener.applied(migration.name(), Duration.ofNanos(System.nanoTime() - start));
         } while (next < pending.size()
             && System.nanoTime() - began < commitEvery.toNanos());
-        transaction.commit();
+        waits.commit(transaction);
       }
     }
     return applied;
   }
 
   /** Only when missing: a write transaction on every start would cost a flush to disk. */
-  private void createHistoryIfMissing(Connection connection)
+  private void createHistoryIfMissing(Connection connection, LockWaits waits)
       throws SQLException, MigrationException {
+    waits.next();
     if (!History.complete(connection)) {
-      inLock(connection, () -> History.create(connection, dialect));
+      inLock(waits, () -> History.create(connection, dialect));
     }
   }
 
@@ -303,10 +308,10 @@ public final class Migrator {
     void run() throws SQLException;
   }
 
-  private void inLock(Connection connection, SqlWork work) throws SQLException, MigrationException {
-    try (WriteTransaction transaction = WriteTransaction.begin(connection, dialect, lockTimeout)) {
+  private void inLock(LockWaits waits, SqlWork work) throws SQLException, MigrationException {
+    try (WriteTransaction transaction = waits.begin()) {
       work.run();
-      transaction.commit();
+      waits.commit(transaction);
     }
   }
 

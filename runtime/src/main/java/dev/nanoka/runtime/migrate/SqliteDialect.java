@@ -17,8 +17,13 @@ public final class SqliteDialect implements Dialect {
   @Override
   public void configure(Connection connection, long lockTimeoutMillis) throws SQLException {
     connection.setAutoCommit(true);
+    waitForLocks(connection, lockTimeoutMillis);
+  }
+
+  @Override
+  public void waitForLocks(Connection connection, long millis) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("PRAGMA busy_timeout = " + lockTimeoutMillis);
+      statement.execute("PRAGMA busy_timeout = " + millis);
     }
   }
 
