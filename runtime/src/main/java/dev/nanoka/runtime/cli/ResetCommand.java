@@ -109,11 +109,16 @@ final class ResetCommand implements Callable<Integer> {
       throw new CliException(4, "Cannot read the seed " + seedSql + ". Nothing was reset.");
     }
     if (seedClass != null) {
+      Class<?> type;
       try {
-        Class.forName(seedClass, false, classes.loader());
+        type = Class.forName(seedClass, false, classes.loader());
       } catch (ClassNotFoundException | java.net.MalformedURLException e) {
         throw new CliException(4, "Seed class " + seedClass + " not found on "
             + (classes.classpath.isEmpty() ? "the class path" : "--classpath " + classes.classpath)
+            + ". Nothing was reset.");
+      }
+      if (!Seeder.class.isAssignableFrom(type)) {
+        throw new CliException(2, seedClass + " does not implement " + Seeder.class.getName()
             + ". Nothing was reset.");
       }
     }

@@ -452,12 +452,14 @@ class PrototypingCliTest {
     }
 
     @Test
-    void aSeedClassMustBeASeeder() {
+    void aSeedClassMustBeASeeder() throws Exception {
+      String before = dump();
       Cli reset = cli("reset", "--force", "--url", url, "--dir", migrations.toString(),
           "--seed-class", NotASeeder.class.getName());
       assertEquals(2, reset.code, reset::toString);
       assertTrue(reset.err.contains("does not implement dev.nanoka.runtime.push.Seeder"),
           reset::toString);
+      assertEquals(before, dump(), "a usage error resets nothing");
     }
 
     @Test
