@@ -407,7 +407,12 @@ public final class Migrator {
       return this;
     }
 
-    /** How long to wait for another process's write lock; 5 minutes by default. */
+    /**
+     * How long to wait for another process's lock; 5 minutes by default. One deadline covers
+     * every wait of an operation until it holds the write lock (reading the history, the drift
+     * check, taking the lock); once it is held, and after each commit, the next wait may take as
+     * long again.
+     */
     public Builder lockTimeout(Duration lockTimeout) {
       if (lockTimeout.isNegative()) {
         throw new IllegalArgumentException("lockTimeout must not be negative: " + lockTimeout);
