@@ -51,8 +51,8 @@ public final class ExistingDatabase {
       Optional<Path> file = file(jdbcUrl);
       if (file.isPresent() && !Files.exists(file.get())) {
         throw new MigrationException(MigrationException.Kind.UNREADABLE, "No database at "
-            + file.get().toAbsolutePath() + ": check the URL (--url " + jdbcUrl + "). Only"
-            + " migrate and push create a database.", e);
+            + file.get().toAbsolutePath() + ": check the URL (" + jdbcUrl + "). Only migrate,"
+            + " push and reset create a database.", e);
       }
       throw new MigrationException(MigrationException.Kind.UNREADABLE,
           "Cannot open the database: " + e.getMessage(), e);

@@ -12,7 +12,11 @@ public final class MigrationException extends Exception {
 
   /** Why the run stopped; the CLI maps each kind to an exit code. */
   public enum Kind {
-    /** A statement failed or left a foreign key broken; the file was rolled back. */
+    /**
+     * A statement failed or left a foreign key broken, and the file was rolled back; or a file
+     * was refused before any file ran (it controls the transaction itself, or SQLite would skip
+     * part of it).
+     */
     FAILED,
     /** Applied files were edited afterwards; see {@code validate} and {@code repair}. */
     EDITED,

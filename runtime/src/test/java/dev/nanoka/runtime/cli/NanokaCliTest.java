@@ -362,7 +362,8 @@ class NanokaCliTest {
       assertEquals(4, run.exitCode(), command + run.describe());
       assertTrue(run.err().startsWith("error: No database at " + db + ": "),
           command + run.describe());
-      assertTrue(run.err().contains("--url"), command + run.describe());
+      assertTrue(run.err().contains("check the URL (" + SqliteFiles.url(db) + ")"),
+          command + run.describe());
       assertFalse(Files.exists(db), command + " created " + db);
     }
     Run relative = cli("status", "--url", "jdbc:sqlite:no-such-file-here.db", "--dir",
