@@ -1,7 +1,6 @@
 package dev.nanoka.runtime.cli;
 
 import dev.nanoka.runtime.migrate.MigrationException;
-import dev.nanoka.runtime.migrate.MigrationListener;
 import dev.nanoka.runtime.migrate.MigrationSource;
 import dev.nanoka.runtime.migrate.Migrator;
 import java.nio.file.Path;
@@ -33,27 +32,26 @@ final class DatabaseOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
-  Migrator migrator(MigrationListener listener) {
-    return migrator(listener, false);
+  /** A migrator of --url, --dir and --lock-timeout; each command sets what else it needs. */
+  Migrator.Builder migrator() {
+    return Migrator.forUrl(url)
+        .source(MigrationSource.folder(dir))
+        .lockTimeout(lockTimeout());
   }
 
-  Migrator migrator(MigrationListener listener, boolean checkDrift) {
+  /** --lock-timeout; a usage error when negative, so call it before opening the database. */
+  Duration lockTimeout() {
     if (lockTimeoutSeconds < 0) {
       throw new ParameterException(command.commandLine(),
           "Invalid --lock-timeout " + lockTimeoutSeconds + ": seconds, 0 or more");
     }
-    return Migrator.forUrl(url)
-        .source(MigrationSource.folder(dir))
-        .lockTimeout(Duration.ofSeconds(lockTimeoutSeconds))
-        .listener(listener)
-        .checkDrift(checkDrift)
-        .build();
+    return Duration.ofSeconds(lockTimeoutSeconds);
   }
 
   /** The exit code for a run that stopped. */
   static int exitCode(MigrationException e) {
     return switch (e.kind()) {
-      case FAILED, EDITED -> 1;
+      case FAILED, EDITED, OUT_OF_ORDER -> 1;
       case LOCK_TIMEOUT -> 3;
       case UNREADABLE -> 4;
     };

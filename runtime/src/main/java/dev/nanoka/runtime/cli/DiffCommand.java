@@ -3,6 +3,7 @@ package dev.nanoka.runtime.cli;
 import dev.nanoka.runtime.diff.RenameHints;
 import dev.nanoka.runtime.diff.SchemaDiffer;
 import dev.nanoka.runtime.introspect.SqliteIntrospector;
+import dev.nanoka.runtime.migrate.ExistingDatabase;
 import dev.nanoka.runtime.migrate.MigrationException;
 import dev.nanoka.runtime.migrate.MigrationSource;
 import dev.nanoka.runtime.migrate.ShadowDatabase;
@@ -12,11 +13,9 @@ import dev.nanoka.runtime.sql.SqliteMigrationRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sqlite.SQLiteConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,11 +84,8 @@ final class DiffCommand implements Callable<Integer> {
           throw new CliException(4, "Cannot read the migrations in " + database.dir + ": " + e);
         }
       default:
-        // Read-only: a mistyped path must fail, not create an empty database that "differs".
-        SQLiteConfig readOnly = new SQLiteConfig();
-        readOnly.setReadOnly(true);
-        try (Connection connection =
-            DriverManager.getConnection(database.url, readOnly.toProperties())) {
+        // A mistyped path must fail, not create an empty database that "differs".
+        try (Connection connection = ExistingDatabase.open(database.url, true)) {
           return SqliteIntrospector.read(connection);
         } catch (SQLException e) {
           throw new CliException(4, "Cannot read the database " + database.url + ": "

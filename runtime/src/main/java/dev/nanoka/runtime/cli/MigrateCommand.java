@@ -22,6 +22,11 @@ final class MigrateCommand implements Callable<Integer> {
       description = "Skip comparing the database with its migration history before applying.")
   boolean noDriftCheck;
 
+  @picocli.CommandLine.Option(names = "--out-of-order",
+      description = "Also apply pending migrations that sort before an applied one (refused"
+          + " without this: they would run after migrations written after them).")
+  boolean outOfOrder;
+
   @Spec
   CommandSpec spec;
 
@@ -69,9 +74,15 @@ final class MigrateCommand implements Callable<Integer> {
       }
     };
     try {
-      MigrateResult result = database.migrator(progress, !noDriftCheck).migrate();
+      MigrateResult result = database.migrator().listener(progress).checkDrift(!noDriftCheck)
+          .outOfOrder(outOfOrder).migrate();
       result.adopted().forEach(name ->
           out.println("Adopted " + name + " (applied by wrangler): checksum recorded"));
+      if (!result.outOfOrder().isEmpty()) {
+        out.println("Applied out of order: " + String.join(", ", result.outOfOrder())
+            + " (a migration after " + (result.outOfOrder().size() == 1 ? "it" : "them")
+            + " was applied before).");
+      }
       out.println(result.applied().isEmpty()
           ? "Nothing to apply: " + result.upToDate().size() + " migrations already applied."
           : "Applied " + result.applied().size() + " migration(s); "

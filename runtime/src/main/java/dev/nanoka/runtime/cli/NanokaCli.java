@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
 /**
  * {@code java -jar nanoka-cli.jar <command>}: apply and inspect migrations.
  *
- * <p>Exit codes: 0 done; 1 a migration failed or {@code validate} found problems; 2 wrong
- * usage; 3 the database's lock could not be had in time; 4 the database or the migrations could
- * not be read. {@code apply} returns wrangler's own exit code.
+ * <p>Exit codes: 0 done; 1 a migration failed or was refused, or {@code validate} found
+ * problems; 2 wrong usage; 3 the database's lock could not be had in time; 4 the database, the
+ * migrations or the models could not be read, or the database could not be written (read-only).
+ * {@code apply} returns wrangler's own exit code.
  */
 @Command(
     name = "nanoka",
@@ -31,10 +32,12 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done",
-        "1:a migration failed, or validate found edited or missing files",
+        "1:a migration failed or was refused (edited or out-of-order files, data loss), or"
+            + " validate found problems",
         "2:wrong usage",
         "3:timed out waiting for the database's write lock",
-        "4:the database or the migrations could not be read",
+        "4:the database, the migrations or the models could not be read, or the database could"
+            + " not be written (read-only)",
         "other:apply passes on wrangler's exit code"
     })
 public final class NanokaCli implements Runnable {
@@ -72,6 +75,20 @@ public final class NanokaCli implements Runnable {
           && java.util.Arrays.asList(args).contains("--exit-code");
       return diffExitCode ? 1 : code;
     });
+    // picocli skips its usage checks when --help or --version is given, so `nanoka baseline
+    // --version` would print the version and exit 0: an unknown word stays wrong usage.
+    commandLine.setExecutionStrategy(parsed -> {
+      for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+        if (!level.unmatched().isEmpty()) {
+          throw new CommandLine.UnmatchedArgumentException(level.commandSpec().commandLine(),
+              level.unmatched());
+        }
+      }
+      return new CommandLine.RunLast().execute(parsed);
+    });
+    // Every command's --version, not only the top level's, names the version.
+    commandLine.getSubcommands().values()
+        .forEach(command -> command.getCommandSpec().versionProvider(new Version()));
     return commandLine;
   }
 

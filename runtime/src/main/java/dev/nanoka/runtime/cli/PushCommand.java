@@ -43,9 +43,16 @@ final class PushCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // Usage errors before the database is opened: opening creates a missing file.
+    Schema schema;
+    Duration timeout = database.lockTimeout();
+    try {
+      schema = models.load();
+    } catch (CliException e) {
+      err.println("error: " + e.getMessage());
+      return e.exitCode();
+    }
     try (Connection connection = DriverManager.getConnection(database.url)) {
-      Schema schema = models.load();
-      Duration timeout = Duration.ofSeconds(database.lockTimeoutSeconds);
       if (forceReset) {
         out.println("Reset: dropped " + Resetter.dropEverything(connection, timeout).size()
             + " tables, views and triggers.");
@@ -62,9 +69,6 @@ final class PushCommand implements Callable<Integer> {
     } catch (DataLossException e) {
       err.println("error: " + e.getMessage());
       return 1;
-    } catch (CliException e) {
-      err.println("error: " + e.getMessage());
-      return e.exitCode();
     } catch (MigrationException e) {
       err.println("error: " + e.getMessage());
       return DatabaseOptions.exitCode(e);

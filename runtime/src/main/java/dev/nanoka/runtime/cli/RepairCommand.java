@@ -1,7 +1,6 @@
 package dev.nanoka.runtime.cli;
 
 import dev.nanoka.runtime.migrate.MigrationException;
-import dev.nanoka.runtime.migrate.MigrationListener;
 import dev.nanoka.runtime.migrate.RepairResult;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -25,7 +24,7 @@ final class RepairCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try {
-      RepairResult result = database.migrator(MigrationListener.NONE).repair();
+      RepairResult result = database.migrator().build().repair();
       result.accepted().forEach(n -> out.println("Accepted the edited " + n));
       result.adopted().forEach(n -> out.println("Adopted " + n + " (applied by wrangler)"));
       result.missing().forEach(n -> out.println("Still in the history without a file: " + n));

@@ -2,7 +2,6 @@ package dev.nanoka.runtime.cli;
 
 import dev.nanoka.runtime.migrate.MigrateResult;
 import dev.nanoka.runtime.migrate.MigrationException;
-import dev.nanoka.runtime.migrate.MigrationListener;
 import dev.nanoka.runtime.push.Resetter;
 import dev.nanoka.runtime.push.Seeder;
 import java.io.Console;
@@ -62,15 +61,20 @@ final class ResetCommand implements Callable<Integer> {
     if (!force && !confirmed(out)) {
       err.println("error: not reset. Resetting deletes all data; pass --force to confirm"
           + " (required when no terminal can ask).");
-      return 1;
+      return 2; // wrong usage, not a failed migration: README's exit codes
+    }
+    Duration timeout = database.lockTimeout();
+    try {
+      checkSeed(); // before anything is dropped, or a missing database created
+    } catch (CliException e) {
+      err.println("error: " + e.getMessage());
+      return e.exitCode();
     }
     try (Connection connection = DriverManager.getConnection(database.url)) {
-      checkSeed(); // before anything is dropped
-      Duration timeout = Duration.ofSeconds(database.lockTimeoutSeconds);
       out.println("Dropped " + Resetter.dropEverything(connection, timeout).size()
           + " tables, views and triggers.");
       if (Files.isDirectory(database.dir)) {
-        MigrateResult result = database.migrator(MigrationListener.NONE).migrate();
+        MigrateResult result = database.migrator().migrate();
         out.println("Applied " + result.applied().size() + " migration(s).");
       } else {
         // Prototyping with push comes before the first migration: nothing to re-apply.
@@ -105,11 +109,16 @@ final class ResetCommand implements Callable<Integer> {
       throw new CliException(4, "Cannot read the seed " + seedSql + ". Nothing was reset.");
     }
     if (seedClass != null) {
+      Class<?> type;
       try {
-        Class.forName(seedClass, false, classes.loader());
+        type = Class.forName(seedClass, false, classes.loader());
       } catch (ClassNotFoundException | java.net.MalformedURLException e) {
         throw new CliException(4, "Seed class " + seedClass + " not found on "
             + (classes.classpath.isEmpty() ? "the class path" : "--classpath " + classes.classpath)
+            + ". Nothing was reset.");
+      }
+      if (!Seeder.class.isAssignableFrom(type)) {
+        throw new CliException(2, seedClass + " does not implement " + Seeder.class.getName()
             + ". Nothing was reset.");
       }
     }

@@ -1,7 +1,7 @@
 package dev.nanoka.runtime.cli;
 
 import dev.nanoka.runtime.migrate.MigrationException;
-import dev.nanoka.runtime.migrate.MigrationListener;
+import dev.nanoka.runtime.migrate.MigrationInfo;
 import dev.nanoka.runtime.migrate.MigrationStatus;
 import java.io.PrintWriter;
 import java.util.List;
@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Lists every migration: applied, pending, edited since applied, or missing.")
+    description = "Lists every migration: applied, pending (in order or not), edited since"
+        + " applied, or missing.")
 final class StatusCommand implements Callable<Integer> {
 
   @Mixin
@@ -26,7 +27,7 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try {
-      var migrator = database.migrator(MigrationListener.NONE);
+      var migrator = database.migrator().build();
       List<MigrationStatus> statuses = migrator.status();
       print(out, statuses);
       List<String> drift;
@@ -51,18 +52,41 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code pending (out of order)}, or the state's name in lower case. */
+  private static String label(MigrationStatus.State state) {
+    return state == MigrationStatus.State.OUT_OF_ORDER ? "pending (out of order)"
+        : state.name().toLowerCase(Locale.ROOT);
+  }
+
   static void print(PrintWriter out, List<MigrationStatus> statuses) {
     if (statuses.isEmpty()) {
       out.println("No migrations.");
       return;
     }
     int width = statuses.stream().mapToInt(s -> s.name().length()).max().orElse(4);
-    out.printf("%-" + width + "s  %-8s  %s%n", "Name", "Status", "Applied at (UTC)");
+    int stateWidth = Math.max(8, statuses.stream().mapToInt(s -> label(s.state()).length())
+        .max().orElse(0));
+    String row = "%-" + width + "s  %-" + stateWidth + "s  %s%n";
+    out.printf(row, "Name", "Status", "Applied at (UTC)");
     for (MigrationStatus status : statuses) {
-      out.printf("%-" + width + "s  %-8s  %s%n", status.name(),
-          status.state().name().toLowerCase(Locale.ROOT), status.appliedAt().orElse("-"));
+      out.printf(row, status.name(), label(status.state()), status.appliedAt().orElse("-"));
     }
     long pending = statuses.stream().filter(s -> s.state() == MigrationStatus.State.PENDING).count();
-    out.println(pending == 0 ? "Up to date." : pending + " pending.");
+    List<String> outOfOrder = statuses.stream()
+        .filter(s -> s.state() == MigrationStatus.State.OUT_OF_ORDER)
+        .map(MigrationStatus::name).toList();
+    if (pending == 0 && outOfOrder.isEmpty()) {
+      out.println("Up to date.");
+    }
+    if (pending > 0) {
+      out.println(pending + " pending.");
+    }
+    if (!outOfOrder.isEmpty()) {
+      boolean one = outOfOrder.size() == 1;
+      out.println(outOfOrder.size() + " out of order: " + String.join(", ", outOfOrder)
+          + (one ? " sorts" : " sort") + " before the applied "
+          + MigrationInfo.lastApplied(statuses).orElse("migrations") + "; migrate refuses "
+          + (one ? "it" : "them") + " without --out-of-order.");
+    }
   }
 }

@@ -14,6 +14,9 @@ public interface Dialect {
   /** Prepares a fresh connection: lock wait time, and anything else the dialect needs. */
   void configure(Connection connection, long lockTimeoutMillis) throws SQLException;
 
+  /** How long each following statement may wait for another connection's lock before failing. */
+  void waitForLocks(Connection connection, long millis) throws SQLException;
+
   /** Starts a transaction that holds the database's write lock until commit or rollback. */
   void beginLocked(Connection connection) throws SQLException;
 
@@ -52,6 +55,11 @@ public interface Dialect {
 
   /** Whether the exception means the lock could not be had in time. */
   boolean isLockTimeout(SQLException e);
+
+  /** Whether the exception means the database cannot be written (permissions, a read-only URL). */
+  default boolean isReadOnly(SQLException e) {
+    return false;
+  }
 
   /** The SQL creating the history tables if they are missing. */
   List<String> historyTables();

@@ -51,6 +51,11 @@ final class History {
       return query(connection, joined);
     } catch (SQLException e) {
       // A table is missing (a new database, or one only wrangler migrated): find out which.
+      // Anything else, the lock above all, is no reason to look again: a second wait for the
+      // lock would double the lock timeout.
+      if (!String.valueOf(e.getMessage()).contains("no such table")) {
+        throw e;
+      }
     }
     if (!tableExists(connection, TABLE)) {
       return new ArrayList<>();

@@ -12,13 +12,25 @@ public final class MigrationException extends Exception {
 
   /** Why the run stopped; the CLI maps each kind to an exit code. */
   public enum Kind {
-    /** A statement failed or left a foreign key broken; the file was rolled back. */
+    /**
+     * A statement failed or left a foreign key broken, and the file was rolled back; or a file
+     * was refused before any file ran (it controls the transaction itself, or SQLite would skip
+     * part of it).
+     */
     FAILED,
     /** Applied files were edited afterwards; see {@code validate} and {@code repair}. */
     EDITED,
+    /**
+     * Pending files sort before an applied one and out-of-order runs were not allowed; nothing
+     * was applied.
+     */
+    OUT_OF_ORDER,
     /** The write lock could not be had in time. */
     LOCK_TIMEOUT,
-    /** The database or the migrations could not be read. */
+    /**
+     * The database or the migrations could not be read, or the database could not be written
+     * (it is read-only).
+     */
     UNREADABLE
   }
 
@@ -61,12 +73,31 @@ public final class MigrationException extends Exception {
         + " cause is fixed.", failure.getCause());
   }
 
+  /** @param whatFailed e.g. {@code 0002_c.sql was not applied} */
+  static MigrationException readOnly(String whatFailed, Throwable cause) {
+    return new MigrationException(Kind.UNREADABLE, "The database is read-only: " + whatFailed
+        + " (" + cause.getMessage() + "). Make the database file and its folder writable"
+        + " (SQLite writes a journal beside the file), or drop mode=ro from the URL.", cause);
+  }
+
   static MigrationException edited(List<String> files) {
     return new MigrationException(Kind.EDITED, "Applied migration" + (files.size() > 1 ? "s" : "")
         + " changed since applied: " + String.join(", ", files) + ". The database ran the old"
         + " text; nothing was applied. If the edit is intended (a comment, or you fixed the"
         + " database by hand), accept the current files with `nanoka repair`"
         + " (Migrator.repair()); otherwise restore the files.", null);
+  }
+
+  static MigrationException outOfOrder(List<String> files, String lastApplied) {
+    boolean one = files.size() == 1;
+    return new MigrationException(Kind.OUT_OF_ORDER, String.join(", ", files)
+        + (one ? " sorts" : " sort") + " before " + lastApplied + ", which is applied already:"
+        + " applied now, " + (one ? "it" : "they") + " would run after migrations written after "
+        + (one ? "it" : "them") + ". Nothing was applied. If " + (one ? "it does" : "they do")
+        + " not depend on what came after (e.g. " + (one ? "it" : "each")
+        + " only adds a table), allow it with --out-of-order (Migrator.Builder.outOfOrder(true));"
+        + " otherwise rename " + (one ? "it" : "them") + " to sort after " + lastApplied + ".",
+        null);
   }
 
   private static String indent(String statement) {

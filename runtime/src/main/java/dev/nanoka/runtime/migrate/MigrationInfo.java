@@ -8,22 +8,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Joins migrations found with migrations applied: the one place that decides what is pending,
- * applied, edited or missing. Pure: no I/O.
+ * Joins migrations found with migrations applied: the one place that decides what is pending
+ * (in order or not), applied, edited or missing. Pure: no I/O.
  */
 public final class MigrationInfo {
 
   private MigrationInfo() {}
 
-  /** Found migrations in order (with their state), then applied ones whose file is gone. */
+  /**
+   * Found migrations in order (with their state), then applied ones whose file is gone. A file
+   * not applied before the last applied file that is still found is {@code OUT_OF_ORDER}; one
+   * whose file is gone cannot be placed among the found ones, so it does not count.
+   */
   public static List<MigrationStatus> join(List<Migration> found, List<AppliedMigration> applied) {
     Map<String, AppliedMigration> byName = new LinkedHashMap<>();
     applied.forEach(a -> byName.put(a.name(), a));
+    int lastApplied = -1;
+    for (int i = 0; i < found.size(); i++) {
+      if (byName.containsKey(found.get(i).name())) {
+        lastApplied = i;
+      }
+    }
     List<MigrationStatus> statuses = new ArrayList<>();
-    for (Migration migration : found) {
+    for (int i = 0; i < found.size(); i++) {
+      Migration migration = found.get(i);
       AppliedMigration row = byName.remove(migration.name());
       if (row == null) {
-        statuses.add(new MigrationStatus(migration.name(), MigrationStatus.State.PENDING,
+        statuses.add(new MigrationStatus(migration.name(), i < lastApplied
+            ? MigrationStatus.State.OUT_OF_ORDER : MigrationStatus.State.PENDING,
             Optional.empty()));
       } else {
         boolean edited = row.checksum().map(c -> !c.equals(migration.checksum())).orElse(false);
@@ -35,6 +47,34 @@ public final class MigrationInfo {
     byName.values().forEach(row -> statuses.add(new MigrationStatus(row.name(),
         MigrationStatus.State.MISSING, Optional.of(row.appliedAt()))));
     return statuses;
+  }
+
+  /**
+   * What {@code validate} reports: applied files edited since or missing, and out-of-order ones
+   * unless they are allowed.
+   */
+  public static List<MigrationStatus> problems(List<MigrationStatus> statuses,
+      boolean allowOutOfOrder) {
+    return statuses.stream()
+        .filter(s -> s.state() == MigrationStatus.State.EDITED
+            || s.state() == MigrationStatus.State.MISSING
+            || s.state() == MigrationStatus.State.OUT_OF_ORDER && !allowOutOfOrder)
+        .toList();
+  }
+
+  /**
+   * The last found migration that is applied (edited or not): the one every
+   * {@code OUT_OF_ORDER} file sorts before.
+   */
+  public static Optional<String> lastApplied(List<MigrationStatus> statuses) {
+    String last = null;
+    for (MigrationStatus status : statuses) {
+      if (status.state() == MigrationStatus.State.APPLIED
+          || status.state() == MigrationStatus.State.EDITED) {
+        last = status.name();
+      }
+    }
+    return Optional.ofNullable(last);
   }
 
   /**

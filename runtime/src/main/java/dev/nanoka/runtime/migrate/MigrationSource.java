@@ -2,7 +2,6 @@ package dev.nanoka.runtime.migrate;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ public interface MigrationSource {
               .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
               .toList()) {
             migrations.add(new Migration(file.getFileName().toString(),
-                Files.readString(file, StandardCharsets.UTF_8)));
+                Utf8Text.decode(Files.readAllBytes(file), file.toString())));
           }
         }
         return migrations;
@@ -74,7 +73,7 @@ public interface MigrationSource {
             if (in == null) {
               throw notPackaged(resource);
             }
-            migrations.add(new Migration(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            migrations.add(new Migration(file, Utf8Text.decode(in.readAllBytes(), resource)));
           }
         }
         return migrations;

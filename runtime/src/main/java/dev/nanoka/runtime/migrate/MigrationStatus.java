@@ -17,6 +17,12 @@ public record MigrationStatus(String name, State state, Optional<String> applied
     APPLIED,
     /** Found, not applied yet. */
     PENDING,
+    /**
+     * Found, not applied yet, but a file after it (in the source's order) is applied already:
+     * it would run after migrations written after it. {@code migrate} refuses it unless
+     * {@code Builder.outOfOrder(true)} allows it; {@code validate} reports it.
+     */
+    OUT_OF_ORDER,
     /** Applied, but the file has changed since. */
     EDITED,
     /** Applied, but no file has its name any more. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -41,14 +40,6 @@ import javax.sql.DataSource;
  */
 public final class Migrator {
 
-  /**
-   * Transaction control a file must not contain: each file already runs as one unit. A
-   * statement whose first word (after any comments) is one of these ends or nests it; D1 refuses
-   * them all, savepoints included.
-   */
-  private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
-      "(?is)^\\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\\b.*");
-
   private final ConnectionFactory connections;
   private final MigrationSource source;
   private final Dialect dialect;
@@ -56,6 +47,7 @@ public final class Migrator {
   private final Duration commitEvery;
   private final MigrationListener listener;
   private final boolean checkDrift;
+  private final boolean allowOutOfOrder;
 
   private Migrator(Builder builder) {
     this.connections = Objects.requireNonNull(builder.connections, "a database");
@@ -65,18 +57,26 @@ public final class Migrator {
     this.commitEvery = builder.commitEvery;
     this.listener = builder.listener;
     this.checkDrift = builder.checkDrift;
+    this.allowOutOfOrder = builder.outOfOrder;
   }
 
-  /** A migrator for a JDBC URL, e.g. {@code jdbc:sqlite:app.db}. */
+  /**
+   * A migrator for a JDBC URL, e.g. {@code jdbc:sqlite:app.db}. Only {@link #migrate()} creates
+   * a database that does not exist; the other operations report it missing.
+   */
   public static Builder forUrl(String jdbcUrl) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-    return new Builder(() -> DriverManager.getConnection(jdbcUrl));
+    return new Builder(create -> create ? DriverManager.getConnection(jdbcUrl)
+        : ExistingDatabase.open(jdbcUrl, false));
   }
 
-  /** A migrator for a data source; each call takes one connection and closes it. */
+  /**
+   * A migrator for a data source; each call takes one connection and closes it. Whether a
+   * missing database is created is the data source's business.
+   */
   public static Builder forDataSource(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    return new Builder(dataSource::getConnection);
+    return new Builder(create -> dataSource.getConnection());
   }
 
   /** Applies every pending migration in order. */
@@ -85,13 +85,14 @@ public final class Migrator {
     Optional<List<MigrationChecksum>> listed = checkDrift ? Optional.empty() : checksums();
     // The files first: a wrong folder must not leave a new database file behind.
     List<Migration> found = listed.isPresent() ? null : load();
-    try (Connection connection = open()) {
+    try (Connection connection = open(true)) {
+      LockWaits waits = new LockWaits(connection, dialect, lockTimeout);
       List<AppliedMigration> history = History.read(connection);
       if (listed.isPresent()) {
         Optional<List<String>> upToDate = MigrationInfo.allApplied(listed.get(), history);
         if (upToDate.isPresent()) {
           listener.pending(0);
-          return new MigrateResult(List.of(), upToDate.get(), List.of());
+          return new MigrateResult(List.of(), upToDate.get(), List.of(), List.of());
         }
         found = load();
       }
@@ -100,8 +101,24 @@ public final class Migrator {
       if (!edited.isEmpty()) {
         throw MigrationException.edited(edited);
       }
+      List<String> outOfOrder = names(statuses, MigrationStatus.State.OUT_OF_ORDER);
+      if (!outOfOrder.isEmpty() && !allowOutOfOrder) {
+        throw MigrationException.outOfOrder(outOfOrder,
+            MigrationInfo.lastApplied(statuses).orElseThrow());
+      }
+      Set<String> pendingNames = new HashSet<>(names(statuses, MigrationStatus.State.PENDING));
+      pendingNames.addAll(outOfOrder);
+      // Every pending file is split and checked before the first one runs: a file that would
+      // not run as written stops the run with nothing applied or recorded.
+      List<PendingScript> pending = new ArrayList<>();
+      for (Migration migration : found) {
+        if (pendingNames.contains(migration.name())) {
+          pending.add(PendingScript.of(migration));
+        }
+      }
       if (checkDrift) {
         try {
+          waits.next();
           List<String> drift = drift(connection, found);
           if (!drift.isEmpty()) {
             listener.drift(drift);
@@ -112,14 +129,13 @@ public final class Migrator {
           listener.driftNotChecked(e.getMessage());
         }
       }
-      createHistoryIfMissing(connection);
-      List<String> adopted = adopt(connection, found, history);
+      createHistoryIfMissing(connection, waits);
+      List<String> adopted = adopt(connection, found, history, waits);
       List<String> upToDate = names(statuses, MigrationStatus.State.APPLIED);
-      Set<String> pendingNames = new HashSet<>(names(statuses, MigrationStatus.State.PENDING));
-      List<Migration> pending = found.stream().filter(m -> pendingNames.contains(m.name())).toList();
       listener.pending(pending.size());
-      List<String> applied = applyAll(connection, pending, upToDate);
-      return new MigrateResult(applied, upToDate, adopted);
+      List<String> applied = applyAll(connection, pending, upToDate, waits);
+      return new MigrateResult(applied, upToDate, adopted,
+          outOfOrder.stream().filter(applied::contains).toList());
     } catch (SQLException e) {
       throw databaseProblem(e);
     }
@@ -128,19 +144,19 @@ public final class Migrator {
   /** Every migration found or applied, with where it stands. Writes nothing. */
   public List<MigrationStatus> status() throws MigrationException {
     List<Migration> found = load();
-    try (Connection connection = open()) {
+    try (Connection connection = open(false)) {
       return MigrationInfo.join(found, History.read(connection));
     } catch (SQLException e) {
       throw databaseProblem(e);
     }
   }
 
-  /** The applied migrations that were edited since, or whose file is gone. Writes nothing. */
+  /**
+   * The applied migrations that were edited since, or whose file is gone, and the pending ones
+   * that are out of order (unless {@link Builder#outOfOrder} allows them). Writes nothing.
+   */
   public List<MigrationStatus> validate() throws MigrationException {
-    return status().stream()
-        .filter(s -> s.state() == MigrationStatus.State.EDITED
-            || s.state() == MigrationStatus.State.MISSING)
-        .toList();
+    return MigrationInfo.problems(status(), allowOutOfOrder);
   }
 
   /**
@@ -148,7 +164,7 @@ public final class Migrator {
    * in-memory shadow database), one line per difference; empty when it matches. Writes nothing.
    */
   public List<String> drift() throws MigrationException {
-    try (Connection connection = open()) {
+    try (Connection connection = open(false)) {
       return drift(connection, load());
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -189,19 +205,21 @@ public final class Migrator {
    */
   public RepairResult repair() throws MigrationException {
     List<Migration> found = load();
-    try (Connection connection = open()) {
-      createHistoryIfMissing(connection);
+    try (Connection connection = open(false)) {
+      LockWaits waits = new LockWaits(connection, dialect, lockTimeout);
+      createHistoryIfMissing(connection, waits);
+      waits.next();
       List<AppliedMigration> history = History.read(connection);
       List<MigrationStatus> statuses = MigrationInfo.join(found, history);
       Set<String> accepted = new LinkedHashSet<>(names(statuses, MigrationStatus.State.EDITED));
-      inLock(connection, () -> {
+      inLock(waits, () -> {
         for (Migration migration : found) {
           if (accepted.contains(migration.name())) {
             History.setChecksum(connection, migration.name(), migration.checksum());
           }
         }
       });
-      List<String> adopted = adopt(connection, found, history);
+      List<String> adopted = adopt(connection, found, history, waits);
       return new RepairResult(List.copyOf(accepted), adopted,
           names(statuses, MigrationStatus.State.MISSING));
     } catch (SQLException e) {
@@ -211,14 +229,14 @@ public final class Migrator {
 
   /** Records checksums for files wrangler applied (it keeps none): trust on first sight. */
   private List<String> adopt(Connection connection, List<Migration> found,
-      List<AppliedMigration> history) throws SQLException, MigrationException {
+      List<AppliedMigration> history, LockWaits waits) throws SQLException, MigrationException {
     Set<String> withoutChecksum = new HashSet<>();
     history.stream().filter(a -> a.checksum().isEmpty()).forEach(a -> withoutChecksum.add(a.name()));
     List<Migration> adopted = found.stream()
         .filter(m -> withoutChecksum.contains(m.name()))
         .toList();
     if (!adopted.isEmpty()) {
-      inLock(connection, () -> {
+      inLock(waits, () -> {
         for (Migration migration : adopted) {
           History.setChecksum(connection, migration.name(), migration.checksum());
         }
@@ -232,19 +250,20 @@ public final class Migrator {
    * has passed. Returns the files this run applied; those another process applied meanwhile are
    * added to {@code upToDate}.
    */
-  private List<String> applyAll(Connection connection, List<Migration> pending,
-      List<String> upToDate) throws SQLException, MigrationException {
+  private List<String> applyAll(Connection connection, List<PendingScript> pending,
+      List<String> upToDate, LockWaits waits) throws SQLException, MigrationException {
     List<String> applied = new ArrayList<>();
     int next = 0;
     while (next < pending.size()) {
-      try (WriteTransaction transaction = WriteTransaction.begin(connection, dialect, lockTimeout)) {
+      try (WriteTransaction transaction = waits.begin()) {
         long began = System.nanoTime();
         // Under the lock: another process may have applied some while this one waited.
         Set<String> done = new HashSet<>();
         History.read(connection).forEach(a -> done.add(a.name()));
         List<String> uncommitted = new ArrayList<>();
         do {
-          Migration migration = pending.get(next++);
+          PendingScript script = pending.get(next++);
+          Migration migration = script.migration();
           if (done.contains(migration.name())) {
             upToDate.add(migration.name());
             listener.appliedElsewhere(migration.name());
@@ -253,7 +272,7 @@ public final class Migrator {
           listener.applying(migration.name(), next, pending.size());
           long start = System.nanoTime();
           try {
-            transaction.runScript(migration.name(), statements(migration),
+            transaction.runScript(migration.name(), script.statements(),
                 c -> History.record(c, migration));
           } catch (MigrationException | SQLException e) {
             if (transaction.isOpen()) {
@@ -270,34 +289,18 @@ public final class Migrator {
           listener.applied(migration.name(), Duration.ofNanos(System.nanoTime() - start));
         } while (next < pending.size()
             && System.nanoTime() - began < commitEvery.toNanos());
-        transaction.commit();
+        waits.commit(transaction);
       }
     }
     return applied;
   }
 
-  /** The file's statements, refusing ones that control the transaction themselves. */
-  private static List<String> statements(Migration migration) throws MigrationException {
-    List<String> statements = SqlSplitter.split(migration.sql());
-    for (int i = 0; i < statements.size(); i++) {
-      // Without comments: "-- done\nCOMMIT;" would otherwise commit half the file.
-      String code = SqlSplitter.withoutComments(statements.get(i)).strip();
-      if (TRANSACTION_CONTROL.matcher(code).matches()) {
-        throw new MigrationException(MigrationException.Kind.FAILED, migration.name()
-            + ": statement " + (i + 1) + " of " + statements.size() + " (" + code
-            + ") controls the"
-            + " transaction itself. Remove it: every migration file already runs in one"
-            + " transaction (wrangler refuses such files too).", null);
-      }
-    }
-    return statements;
-  }
-
   /** Only when missing: a write transaction on every start would cost a flush to disk. */
-  private void createHistoryIfMissing(Connection connection)
+  private void createHistoryIfMissing(Connection connection, LockWaits waits)
       throws SQLException, MigrationException {
+    waits.next();
     if (!History.complete(connection)) {
-      inLock(connection, () -> History.create(connection, dialect));
+      inLock(waits, () -> History.create(connection, dialect));
     }
   }
 
@@ -305,19 +308,28 @@ public final class Migrator {
     void run() throws SQLException;
   }
 
-  private void inLock(Connection connection, SqlWork work) throws SQLException, MigrationException {
-    try (WriteTransaction transaction = WriteTransaction.begin(connection, dialect, lockTimeout)) {
+  private void inLock(LockWaits waits, SqlWork work) throws SQLException, MigrationException {
+    try (WriteTransaction transaction = waits.begin()) {
       work.run();
-      transaction.commit();
+      waits.commit(transaction);
     }
   }
 
-  private Connection open() throws MigrationException {
+  /** @param create whether a missing database is created (migrate) or an error (the rest) */
+  private Connection open(boolean create) throws MigrationException {
+    Connection connection = null;
     try {
-      Connection connection = connections.open();
+      connection = connections.open(create);
       dialect.configure(connection, lockTimeout.toMillis());
       return connection;
     } catch (SQLException e) {
+      if (connection != null) {
+        try {
+          connection.close();
+        } catch (SQLException closing) {
+          e.addSuppressed(closing);
+        }
+      }
       throw new MigrationException(MigrationException.Kind.UNREADABLE,
           "Cannot open the database: " + e.getMessage(), e);
     }
@@ -349,6 +361,9 @@ public final class Migrator {
       return new MigrationException(MigrationException.Kind.LOCK_TIMEOUT,
           "Waited " + lockTimeout.toSeconds() + " s for the database's lock: " + e.getMessage(), e);
     }
+    if (dialect.isReadOnly(e)) {
+      return MigrationException.readOnly("nothing was written", e);
+    }
     return new MigrationException(MigrationException.Kind.UNREADABLE,
         "Database error: " + e.getMessage(), e);
   }
@@ -362,7 +377,7 @@ public final class Migrator {
   /** Opens a connection. */
   @FunctionalInterface
   private interface ConnectionFactory {
-    Connection open() throws SQLException;
+    Connection open(boolean create) throws SQLException, MigrationException;
   }
 
   /** Configures a {@link Migrator}. */
@@ -374,6 +389,7 @@ public final class Migrator {
     private Duration commitEvery = Duration.ofSeconds(1);
     private MigrationListener listener = MigrationListener.NONE;
     private boolean checkDrift;
+    private boolean outOfOrder;
 
     private Builder(ConnectionFactory connections) {
       this.connections = connections;
@@ -391,7 +407,12 @@ public final class Migrator {
       return this;
     }
 
-    /** How long to wait for another process's write lock; 5 minutes by default. */
+    /**
+     * How long to wait for another process's lock; 5 minutes by default. One deadline covers
+     * every wait of an operation until it holds the write lock (reading the history, the drift
+     * check, taking the lock); once it is held, and after each commit, the next wait may take as
+     * long again.
+     */
     public Builder lockTimeout(Duration lockTimeout) {
       if (lockTimeout.isNegative()) {
         throw new IllegalArgumentException("lockTimeout must not be negative: " + lockTimeout);
@@ -427,6 +448,19 @@ public final class Migrator {
      */
     public Builder checkDrift(boolean checkDrift) {
       this.checkDrift = checkDrift;
+      return this;
+    }
+
+    /**
+     * Whether {@code migrate} applies a pending file that sorts before an applied one — a file
+     * that was missing (from another branch, or a deploy) and turned up later. Off by default:
+     * such a file would run after migrations written after it, so {@code migrate} refuses it,
+     * naming it, and {@code validate} reports it (wrangler applies it without a word). On, it
+     * is applied with the rest, in the source's order, and listed in
+     * {@link MigrateResult#outOfOrder()}.
+     */
+    public Builder outOfOrder(boolean outOfOrder) {
+      this.outOfOrder = outOfOrder;
       return this;
     }
 

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Replays migrations into a private in-memory SQLite database and reads back the schema they
@@ -20,6 +21,11 @@ public final class ShadowDatabase {
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
       try (Statement statement = connection.createStatement()) {
         for (Migration migration : migrations) {
+          Optional<String> skipped = SqlSplitter.skippedText(migration.sql());
+          if (skipped.isPresent()) { // it would replay without that text, as if it were not there
+            throw new MigrationException(MigrationException.Kind.FAILED, "Replaying "
+                + migration.name() + " into a shadow database: " + skipped.get(), null);
+          }
           List<String> statements = SqlSplitter.split(migration.sql());
           for (int i = 0; i < statements.size(); i++) {
             try {

@@ -4,6 +4,7 @@ import dev.nanoka.runtime.sql.StatementBreakpoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Splits a migration file into statements. Files with drizzle-kit's breakpoint markers are split
@@ -37,69 +38,147 @@ public final class SqlSplitter {
     StringBuilder current = new StringBuilder();
     boolean code = false; // whether the current statement has anything but comments and blanks
     int depth = 0; // BEGIN … END nesting inside CREATE TRIGGER
-    int i = 0;
-    int n = sql.length();
-    while (i < n) {
+    for (int i = 0; i < sql.length(); ) {
+      Token token = Token.at(sql, i);
       char c = sql.charAt(i);
-      if (c == '\'' || c == '"' || c == '`' || c == '[') {
-        char close = c == '[' ? ']' : c;
-        int end = i + 1;
-        while (end < n) {
-          if (sql.charAt(end) == close) {
-            if (close != ']' && end + 1 < n && sql.charAt(end + 1) == close) {
-              end += 2; // doubled quote inside a literal
-              continue;
-            }
-            break;
-          }
-          end++;
-        }
-        end = Math.min(end + 1, n);
-        current.append(sql, i, end);
-        code = true;
-        i = end;
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        int end = sql.indexOf('\n', i);
-        end = end < 0 ? n : end;
-        current.append(sql, i, end);
-        i = end;
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        int end = sql.indexOf("*/", i + 2);
-        end = end < 0 ? n : end + 2;
-        current.append(sql, i, end);
-        i = end;
-      } else if (Character.isLetter(c) || c == '_') {
-        int end = i;
-        while (end < n && isWordPart(sql.charAt(end))) {
-          end++;
-        }
-        String word = sql.substring(i, end).toUpperCase(Locale.ROOT);
+      if (token.kind() == Token.Kind.WORD) {
+        String word = sql.substring(i, token.end()).toUpperCase(Locale.ROOT);
         if ((word.equals("BEGIN") || word.equals("CASE")) && isTrigger(current)) {
           depth++;
         } else if (depth > 0 && word.equals("END")) {
           depth--;
         }
-        current.append(sql, i, end);
-        code = true;
-        i = end;
-      } else if (c == ';' && depth == 0) {
-        current.append(c);
+      }
+      current.append(sql, i, token.end());
+      if (c == ';' && depth == 0) {
         add(statements, current, code);
         code = false;
-        i++;
-      } else {
-        current.append(c);
-        code |= !Character.isWhitespace(c) && c != ';';
-        i++;
+      } else if (token.kind() != Token.Kind.COMMENT) {
+        code |= !Character.isWhitespace(c) && c != ';'; // quotes and words are code
       }
+      i = token.end();
     }
     add(statements, current, code);
     return statements;
   }
 
-  /** Letters, digits, {@code _} and {@code $} (SQLite allows it in names) make one word. */
-  private static boolean isWordPart(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+  /**
+   * Where SQLite would take text of the file for comment, or the rest of the file for one
+   * token, although the file surely means it to run; empty when nowhere. A file with such a
+   * place would run without that text — a file whose first line is a comment, nothing at all —
+   * and be recorded as applied. Reads quotes and comments as {@link #split} does:
+   * <ul>
+   *   <li>a {@code --} comment ends at a line feed only: a carriage return inside one followed
+   *       by more text (old Mac line endings, CR only) makes that text part of the comment;
+   *   <li>a {@code /*} comment that is never closed takes the rest of the file;
+   *   <li>so does a quote that is never closed (SQLite would fail on it, but not say where).
+   * </ul>
+   *
+   * @return e.g. {@code line 1: this -- comment runs on …}, saying how to fix it
+   */
+  public static Optional<String> skippedText(String sql) {
+    for (int i = 0; i < sql.length(); ) {
+      Token token = Token.at(sql, i);
+      char first = sql.charAt(i);
+      if (token.kind() == Token.Kind.QUOTED && !token.closed()) {
+        String what = first == '\'' ? "string" : "name";
+        return Optional.of("line " + Lines.at(sql, i) + ": this " + first + " is never closed,"
+            + " so the rest of the file would be one " + what + " (" + excerpt(sql, i) + ")."
+            + " Close it" + (first == '[' ? "" : ", or double it (" + first + first
+            + ") inside the " + what) + ".");
+      }
+      if (token.kind() == Token.Kind.COMMENT && first == '/' && !token.closed()
+          && !sql.substring(i + 2).isBlank()) {
+        return Optional.of("line " + Lines.at(sql, i) + ": this /* comment is never closed, so"
+            + " SQLite would skip the rest of the file as part of it (" + excerpt(sql, i) + ")."
+            + " Close it with */.");
+      }
+      if (token.kind() == Token.Kind.COMMENT && first == '-') {
+        for (int cr = sql.indexOf('\r', i); cr >= 0 && cr < token.end();
+            cr = sql.indexOf('\r', cr + 1)) {
+          int text = cr + 1;
+          while (text < token.end() && Character.isWhitespace(sql.charAt(text))) {
+            text++;
+          }
+          if (text < token.end()) {
+            return Optional.of("line " + Lines.at(sql, i) + ": this -- comment runs on past a"
+                + " carriage return (CR), so SQLite would skip line " + Lines.at(sql, text) + " ("
+                + excerpt(sql, text) + ") as part of it: a -- comment ends only at a line feed"
+                + " (LF). The file has old Mac line endings (CR only): convert it to LF (or CRLF)"
+                + " line endings.");
+          }
+        }
+      }
+      i = token.end();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A piece of SQL as SQLite's tokenizer sees it where it matters here: a quoted name or
+   * literal, a comment, a word, or any other single character.
+   *
+   * @param closed false for a quote or {@code /*} comment that runs to the end of the text
+   */
+  private record Token(Kind kind, int start, int end, boolean closed) {
+
+    enum Kind { QUOTED, COMMENT, WORD, OTHER }
+
+    static Token at(String sql, int start) {
+      char c = sql.charAt(start);
+      int n = sql.length();
+      if (c == '\'' || c == '"' || c == '`' || c == '[') {
+        int close = closingQuote(sql, start);
+        return new Token(Kind.QUOTED, start, close < 0 ? n : close + 1, close >= 0);
+      }
+      if (sql.startsWith("--", start)) {
+        int end = sql.indexOf('\n', start); // SQLite's end of a -- comment: a line feed only
+        return new Token(Kind.COMMENT, start, end < 0 ? n : end, true);
+      }
+      if (sql.startsWith("/*", start)) {
+        int close = sql.indexOf("*/", start + 2);
+        return new Token(Kind.COMMENT, start, close < 0 ? n : close + 2, close >= 0);
+      }
+      if (Character.isLetter(c) || c == '_') {
+        int end = start;
+        while (end < n && isWordPart(sql.charAt(end))) {
+          end++;
+        }
+        return new Token(Kind.WORD, start, end, true);
+      }
+      return new Token(Kind.OTHER, start, start + 1, true);
+    }
+
+    /**
+     * The index of the quote closing the one at {@code open} (a doubled quote inside stands
+     * for the character; {@code [names]} have no escape), or -1 when it is never closed.
+     */
+    private static int closingQuote(String sql, int open) {
+      char close = sql.charAt(open) == '[' ? ']' : sql.charAt(open);
+      int i = open + 1;
+      while (i < sql.length()) {
+        if (sql.charAt(i) == close) {
+          if (close != ']' && i + 1 < sql.length() && sql.charAt(i + 1) == close) {
+            i += 2;
+            continue;
+          }
+          return i;
+        }
+        i++;
+      }
+      return -1;
+    }
+
+    /** Letters, digits, {@code _} and {@code $} (SQLite allows it in names) make one word. */
+    private static boolean isWordPart(char c) {
+      return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+  }
+
+  /** The line from {@code index} on, quoted and cut short, for a message. */
+  private static String excerpt(String sql, int index) {
+    String line = sql.substring(index).split("[\r\n]", 2)[0].strip();
+    return "\"" + (line.length() > 40 ? line.substring(0, 40) + "…" : line) + "\"";
   }
 
   /** Whether the statement so far is a CREATE [TEMP] TRIGGER, whose body holds semicolons. */

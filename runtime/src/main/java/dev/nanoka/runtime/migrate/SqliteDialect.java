@@ -17,8 +17,13 @@ public final class SqliteDialect implements Dialect {
   @Override
   public void configure(Connection connection, long lockTimeoutMillis) throws SQLException {
     connection.setAutoCommit(true);
+    waitForLocks(connection, lockTimeoutMillis);
+  }
+
+  @Override
+  public void waitForLocks(Connection connection, long millis) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("PRAGMA busy_timeout = " + lockTimeoutMillis);
+      statement.execute("PRAGMA busy_timeout = " + millis);
     }
   }
 
@@ -85,6 +90,12 @@ public final class SqliteDialect implements Dialect {
   public boolean isLockTimeout(SQLException e) {
     String message = String.valueOf(e.getMessage());
     return message.contains("SQLITE_BUSY") || message.contains("database is locked");
+  }
+
+  /** SQLITE_READONLY and its extended codes, e.g. SQLITE_READONLY_DIRECTORY (no journal). */
+  @Override
+  public boolean isReadOnly(SQLException e) {
+    return String.valueOf(e.getMessage()).contains("SQLITE_READONLY");
   }
 
   @Override

@@ -78,6 +78,9 @@ final class WriteTransaction implements AutoCloseable {
           try {
             statement.execute(statements.get(i));
           } catch (SQLException e) {
+            if (dialect.isReadOnly(e)) { // not the file's fault: no file could run here
+              throw MigrationException.readOnly(label + " was not applied", e);
+            }
             throw MigrationException.statementFailed(label, i + 1, statements.size(),
                 statements.get(i), e.getMessage(), e);
           }

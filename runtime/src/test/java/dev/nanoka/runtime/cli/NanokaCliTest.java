@@ -115,6 +115,36 @@ class NanokaCliTest {
     assertTrue(run.out().startsWith("nanoka "), run.describe());
   }
 
+  /**
+   * picocli skips its usage checks when --help or --version is given: an unknown command before
+   * one must still be wrong usage, not a printed version and success.
+   */
+  @Test
+  void unknownCommandIsWrongUsageEvenBeforeVersionOrHelp() {
+    for (String[] args : List.of(new String[] {"baseline", "--version", "3"},
+        new String[] {"baseline", "-V"}, new String[] {"baseline", "--help"},
+        new String[] {"--version", "baseline"}, new String[] {"migrate", "baseline", "--version"},
+        new String[] {"migrate", "extra", "--help"})) {
+      Run run = cli(args);
+      assertEquals(2, run.exitCode(), String.join(" ", args) + run.describe());
+      assertTrue(run.err().contains("Unmatched argument"), String.join(" ", args) + run.describe());
+      assertFalse(run.out().contains("nanoka 0") || run.out().contains("(development build)"),
+          "no version printed" + run.describe());
+    }
+    assertTrue(cli("baseline", "--version", "3").err().contains("'baseline'"));
+  }
+
+  /** Every command's --version prints the CLI's version, not an empty line. */
+  @Test
+  void versionOfASubcommand() {
+    Run top = cli("--version");
+    for (String command : List.of("migrate", "status", "push", "reset")) {
+      Run run = cli(command, "--version");
+      assertEquals(0, run.exitCode(), command + run.describe());
+      assertEquals(top.out(), run.out(), command + run.describe());
+    }
+  }
+
   @Test
   void usageErrorsExitWithTwo() {
     for (String[] args : List.of(new String[] {}, new String[] {"frobnicate"},
@@ -192,6 +222,7 @@ class NanokaCliTest {
   @Test
   void statusOfAnEmptyFolder() throws Exception {
     Files.createDirectories(dir);
+    Files.createFile(db);
     Run run = db("status");
     assertEquals(0, run.exitCode(), run.describe());
     assertTrue(run.out().startsWith("No migrations."), run.describe());
@@ -234,6 +265,38 @@ class NanokaCliTest {
     Run repairMissing = db("repair");
     assertTrue(repairMissing.out().contains("Still in the history without a file: 0000_users.sql"),
         repairMissing.describe());
+  }
+
+  @Test
+  void fileThatAppearsBeforeAnAppliedOneIsRefusedUnlessOutOfOrder() throws Exception {
+    SqliteFiles.write(dir, "0000_users.sql", "CREATE TABLE users (id integer PRIMARY KEY);");
+    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    assertEquals(0, db("migrate").exitCode());
+    SqliteFiles.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
+
+    Run status = db("status");
+    assertEquals(0, status.exitCode(), status.describe());
+    assertTrue(status.out().contains("\n0001_posts.sql  pending (out of order)  -\n"),
+        status.describe());
+    assertTrue(status.out().contains("\n1 out of order: 0001_posts.sql sorts before the applied"
+        + " 0002_c.sql; migrate refuses it without --out-of-order.\n"), status.describe());
+    Run validate = db("validate");
+    assertEquals(1, validate.exitCode(), validate.describe());
+    assertTrue(validate.out().contains("0001_posts.sql: not applied, but 0002_c.sql after it is"),
+        validate.describe());
+    assertTrue(validate.out().contains("--out-of-order"), validate.describe());
+    Run migrate = db("migrate");
+    assertEquals(1, migrate.exitCode(), migrate.describe());
+    assertTrue(migrate.err().startsWith("error: 0001_posts.sql sorts before 0002_c.sql"),
+        migrate.describe());
+    assertEquals(List.of("0000_users.sql", "0002_c.sql"), SqliteFiles.history(db));
+
+    assertEquals(0, db("validate", "--out-of-order").exitCode());
+    Run allowed = db("migrate", "--out-of-order");
+    assertEquals(0, allowed.exitCode(), allowed.describe());
+    assertTrue(allowed.out().contains("Applied out of order: 0001_posts.sql"), allowed.describe());
+    assertEquals(List.of("0000_users.sql", "0002_c.sql", "0001_posts.sql"), SqliteFiles.history(db));
+    assertEquals(0, db("validate").exitCode());
   }
 
   @Test
@@ -284,9 +347,76 @@ class NanokaCliTest {
       for (String command : List.of("migrate", "status", "validate", "repair")) {
         Run run = cli(command, "--url", url, "--dir", dir.toString());
         assertEquals(4, run.exitCode(), command + " " + url + run.describe());
-        assertTrue(run.err().startsWith("error: Cannot open the database"), run.describe());
+        assertTrue(run.err().startsWith(url.startsWith("jdbc:sqlite:") && !command.equals("migrate")
+            ? "error: No database at " : "error: Cannot open the database"), run.describe());
       }
     }
+  }
+
+  /** A typo in --url must fail CI, not pass it with an empty new database. */
+  @Test
+  void commandsThatOnlyReadNeedAnExistingDatabaseAndCreateNone() throws Exception {
+    writeTwo();
+    for (String command : List.of("status", "validate", "repair")) {
+      Run run = db(command);
+      assertEquals(4, run.exitCode(), command + run.describe());
+      assertTrue(run.err().startsWith("error: No database at " + db + ": "),
+          command + run.describe());
+      assertTrue(run.err().contains("check the URL (" + SqliteFiles.url(db) + ")"),
+          command + run.describe());
+      assertFalse(Files.exists(db), command + " created " + db);
+    }
+    Run relative = cli("status", "--url", "jdbc:sqlite:no-such-file-here.db", "--dir",
+        dir.toString());
+    assertEquals(4, relative.exitCode(), relative.describe());
+    assertTrue(relative.err().contains(Path.of("no-such-file-here.db").toAbsolutePath().toString()),
+        "the path as the CLI resolved it" + relative.describe());
+    assertFalse(Files.exists(Path.of("no-such-file-here.db")));
+
+    assertEquals(0, db("migrate").exitCode(), "migrate creates it");
+    assertEquals(0, db("validate").exitCode());
+  }
+
+  /**
+   * A database that cannot be written is an environment problem like one that cannot be read
+   * (exit 4), not a failed migration (1), and the message says so. A read-only URL makes it
+   * read-only for every user, root included.
+   */
+  @Test
+  void readOnlyDatabaseExitsWithFourAndSaysSo() throws Exception {
+    writeTwo();
+    String readOnly = "jdbc:sqlite:file:" + db + "?mode=ro";
+    Files.createFile(db); // no history tables yet: the first write creates them
+    Run fresh = cli("migrate", "--url", readOnly, "--dir", dir.toString());
+    assertEquals(4, fresh.exitCode(), fresh.describe());
+    assertTrue(fresh.err().contains("read-only"), fresh.describe());
+
+    assertEquals(0, db("migrate").exitCode());
+    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    Run pending = cli("migrate", "--url", readOnly, "--dir", dir.toString());
+    assertEquals(4, pending.exitCode(), pending.describe());
+    assertTrue(pending.err().startsWith("error: The database is read-only: 0002_c.sql was not"
+        + " applied"), pending.describe());
+    assertEquals(List.of("0000_users.sql", "0001_posts.sql"), SqliteFiles.history(db));
+
+    SqliteFiles.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
+    Run repair = cli("repair", "--url", readOnly, "--dir", dir.toString());
+    assertEquals(4, repair.exitCode(), repair.describe());
+    assertTrue(repair.err().contains("read-only"), repair.describe());
+  }
+
+  /** The same through file permissions; root writes to any file, so it needs another user. */
+  @Test
+  void readOnlyFileExitsWithFour() throws Exception {
+    writeTwo();
+    assertEquals(0, db("migrate").exitCode());
+    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    Files.setPosixFilePermissions(db, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(db),
+        "this user can write to a read-only file (root)");
+    Run run = db("migrate");
+    assertEquals(4, run.exitCode(), run.describe());
+    assertTrue(run.err().contains("read-only"), run.describe());
   }
 
   @Test

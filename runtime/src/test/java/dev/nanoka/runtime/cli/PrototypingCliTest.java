@@ -187,10 +187,21 @@ class PrototypingCliTest {
     }
 
     @Test
+    void readOnlyDatabaseExitsWithFour() throws Exception {
+      assertEquals(0, cli("push", "--url", url, "--schema", DRAFT_CLASS).code);
+      Cli push = cli("push", "--url", url.replace("jdbc:sqlite:", "jdbc:sqlite:file:") + "?mode=ro",
+          "--schema", DESCRIPTION_CLASS);
+      assertEquals(4, push.code, push::toString);
+      assertTrue(push.err.contains("The database is read-only: push was not applied"),
+          push::toString);
+    }
+
+    @Test
     void needsTheModels() {
       Cli missing = cli("push", "--url", url);
       assertEquals(2, missing.code, missing::toString);
       assertTrue(missing.err.contains("--schema"), missing::toString);
+      assertFalse(Files.exists(dir.resolve("dev.db")), "a usage error opens no database");
 
       Cli unknown = cli("push", "--url", url, "--schema", "com.example.NoSuchSchema");
       assertEquals(4, unknown.code, unknown::toString);
@@ -334,6 +345,12 @@ class PrototypingCliTest {
           "--url", "jdbc:sqlite:" + missing, "--schema", DRAFT_CLASS);
       assertEquals(1, diff.code, diff::toString);
       assertFalse(Files.exists(missing), "diff created " + missing);
+
+      Cli plain = cli("diff", "--from", "database", "--to", "models", "--url",
+          "jdbc:sqlite:" + missing, "--schema", DRAFT_CLASS);
+      assertEquals(4, plain.code, plain::toString);
+      assertTrue(plain.err.startsWith("error: No database at " + missing + ": "), plain::toString);
+      assertFalse(Files.exists(missing), "diff created " + missing);
     }
   }
 
@@ -359,7 +376,8 @@ class PrototypingCliTest {
 
       Cli reset = cli("reset", "--url", url, "--dir", migrations.toString());
 
-      assertEquals(1, reset.code, reset::toString);
+      // Wrong usage: a script that forgot --force must not look like a failed migration.
+      assertEquals(2, reset.code, reset::toString);
       assertTrue(reset.err.contains("pass --force"), reset::toString);
       assertEquals(before, dump());
     }
@@ -434,12 +452,14 @@ class PrototypingCliTest {
     }
 
     @Test
-    void aSeedClassMustBeASeeder() {
+    void aSeedClassMustBeASeeder() throws Exception {
+      String before = dump();
       Cli reset = cli("reset", "--force", "--url", url, "--dir", migrations.toString(),
           "--seed-class", NotASeeder.class.getName());
       assertEquals(2, reset.code, reset::toString);
       assertTrue(reset.err.contains("does not implement dev.nanoka.runtime.push.Seeder"),
           reset::toString);
+      assertEquals(before, dump(), "a usage error resets nothing");
     }
 
     @Test

@@ -182,6 +182,20 @@ class DriftTest {
     assertEquals(List.of(), migrator().drift());
   }
 
+  /**
+   * A shadow replay of a file SQLite would run only in part (an applied CR-only file, or one in
+   * `diff --from migrations`) would make a schema without it: said instead of reported as drift.
+   */
+  @Test
+  void aFileSqliteWouldRunOnlyInPartIsNotReplayed() {
+    MigrationException e = org.junit.jupiter.api.Assertions.assertThrows(MigrationException.class,
+        () -> ShadowDatabase.replay(List.of(new Migration("0000_cr.sql",
+            "-- Generated\rCREATE TABLE a (x);"))));
+    assertEquals(MigrationException.Kind.FAILED, e.kind());
+    assertTrue(e.getMessage().startsWith("Replaying 0000_cr.sql into a shadow database: line 1:"
+        + " this -- comment runs on past a carriage return (CR)"), e.getMessage());
+  }
+
   @Test
   void statusSaysWhatDiffers() throws Exception {
     byHand("CREATE TABLE audit (id integer PRIMARY KEY)", "DROP INDEX posts_author_idx");

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +129,44 @@ class SqlSplitterTest {
   void crlfFile() {
     assertEquals(List.of("CREATE TABLE a (x);", "-- c\r\nCREATE TABLE b (y);"),
         SqlSplitter.split("CREATE TABLE a (x);\r\n-- c\r\nCREATE TABLE b (y);\r\n"));
+  }
+
+  @Test
+  void skippedTextOfCrOnlyLineEndingsInsideALineComment() {
+    assertEquals(Optional.of("line 2: this -- comment runs on past a carriage return (CR), so"
+        + " SQLite would skip line 3 (\"CREATE TABLE b (y);\") as part of it: a -- comment ends"
+        + " only at a line feed (LF). The file has old Mac line endings (CR only): convert it to"
+        + " LF (or CRLF) line endings."),
+        SqlSplitter.skippedText("CREATE TABLE a (x);\r-- b next\rCREATE TABLE b (y);\r"));
+    // A comment at the end of the file, or followed by blanks only, hides nothing.
+    assertEquals(Optional.empty(), SqlSplitter.skippedText("CREATE TABLE a (x);\r-- the end\r"));
+    assertEquals(Optional.empty(), SqlSplitter.skippedText("-- note\r \t\r\nCREATE TABLE a (x);"));
+  }
+
+  @Test
+  void crlfAndCarriageReturnsOutsideLineCommentsHideNothing() {
+    assertEquals(Optional.empty(), SqlSplitter.skippedText(
+        "-- header\r\nCREATE TABLE a (x);\r\n-- c\r\nCREATE TABLE b (y);\r\n"));
+    assertEquals(Optional.empty(), SqlSplitter.skippedText(
+        "INSERT INTO a VALUES ('-- not\ra comment');\r/* block\rcomment */ SELECT 1;"));
+    assertEquals(Optional.empty(), SqlSplitter.skippedText("CREATE TABLE a (x);\rSELECT 1;"));
+    assertEquals(Optional.empty(), SqlSplitter.skippedText(""));
+  }
+
+  @Test
+  void skippedTextOfWhatIsNeverClosed() {
+    assertEquals(Optional.of("line 2: this /* comment is never closed, so SQLite would skip the"
+        + " rest of the file as part of it (\"/* old\"). Close it with */."),
+        SqlSplitter.skippedText("SELECT 1;\n/* old\nCREATE TABLE a (x);"));
+    assertEquals(Optional.empty(), SqlSplitter.skippedText("SELECT 1; /*  \n"));
+    assertEquals(Optional.of("line 1: this ' is never closed, so the rest of the file would be"
+        + " one string (\"');\"). Close it, or double it ('') inside the string."),
+        SqlSplitter.skippedText("INSERT INTO t VALUES ('it's');\nSELECT 1;"));
+    assertEquals(Optional.of("line 1: this [ is never closed, so the rest of the file would be"
+        + " one name (\"[x;\"). Close it."), SqlSplitter.skippedText("SELECT [x;\nSELECT 2;"));
+    // Quote characters inside comments and other quotes open nothing.
+    assertEquals(Optional.empty(), SqlSplitter.skippedText(
+        "-- it's\n/* don't */ SELECT \"a'b\", 'c\"d', `e[f`;"));
   }
 
   /** Every piece the splitter returns is one statement SQLite accepts, run on a real database. */
