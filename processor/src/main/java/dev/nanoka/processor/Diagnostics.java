@@ -32,7 +32,7 @@ public final class Diagnostics {
   /** Reports through javac's trees where they give a better position than the Messager. */
   public Diagnostics(ProcessingEnvironment env) {
     this.messager = env.getMessager();
-    this.locator = SourceLocator.of(env);
+    this.locator = JavacTrees.ifAvailable(() -> SourceLocator.of(env));
   }
 
   /** Reports an error at the element, annotation and value given (each may be null). */
