@@ -46,6 +46,10 @@ final class ColumnReader {
     try {
       return Optional.of(read(subject, component, property, field, compositeKey));
     } catch (InvalidModelException e) {
+      if (e.isUnresolved()) {
+        diagnostics.unresolved(); // javac reports the name it could not resolve
+        return Optional.empty();
+      }
       // Without a value to point at, a problem of the Java type is shown at the component
       // (its type and name), not at a @Field that may sit on the line above and is not at fault.
       boolean atComponent = e.at() == null && TYPE_PROBLEMS.contains(e.problem());

@@ -27,18 +27,25 @@ public final class ModelReader {
 
   private final Elements elements;
   private final Diagnostics diagnostics;
+  private final Unresolved unresolved;
   private final ColumnReader columns;
 
   public ModelReader(
-      Elements elements, Types types, JavaTypeMapper typeMapper, Diagnostics diagnostics) {
+      Elements elements, Types types, JavaTypeMapper typeMapper, Diagnostics diagnostics,
+      Unresolved unresolved) {
     this.elements = elements;
     this.diagnostics = diagnostics;
+    this.unresolved = unresolved;
     this.columns = new ColumnReader(elements, types, typeMapper, diagnostics);
   }
 
   /** The model, or empty when it is too broken to take part in the schema (errors reported). */
   public Optional<ModelDefinition> read(TypeElement element) {
     AnnotationView model = AnnotationView.find(element, Annotations.MODEL, elements).orElseThrow();
+    if (unresolved.inModel(element)) {
+      diagnostics.unresolved(); // javac reports what it could not resolve
+      return Optional.empty();
+    }
     String name = element.getSimpleName().toString();
     if (element.getKind() != ElementKind.RECORD) {
       diagnostics.error(element, model.mirror(), null, Message.MODEL_NOT_RECORD, name,
