@@ -23,6 +23,11 @@ import javax.tools.Diagnostic;
  */
 public final class Diagnostics {
 
+  /** A position only the caller can name (a source tree), where a message is printed. */
+  public interface Position {
+    void print(Diagnostic.Kind kind, String text);
+  }
+
   private final Messager messager;
   private final Optional<SourceLocator> locator;
   private boolean errors;
@@ -55,6 +60,13 @@ public final class Diagnostics {
 
   public void error(Element element, Message message, Object... args) {
     error(element, null, null, message, args);
+  }
+
+  /** Reports an error at a position the caller prints at. */
+  public void errorAt(Position at, Message message, Object... args) {
+    errors = true;
+    String text = message.format(args);
+    report(() -> at.print(Diagnostic.Kind.ERROR, text));
   }
 
   /** Reports a warning; it does not stop files from being written. */

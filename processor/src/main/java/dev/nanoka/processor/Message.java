@@ -137,6 +137,11 @@ public enum Message {
   INDEX_OUTSIDE_MODEL(
       "IndexOutsideModel",
       "@Index is only read on a @Model record, and %s has no @Model. Add `@Model` to %s."),
+  LOCAL_MODEL(
+      "LocalModel",
+      "@Model %s is declared inside a %s, and javac never shows such local types to annotation"
+          + " processors, so it would get no table. Declare it outside the %s: as a top-level"
+          + " `public record %s(...)` in its own file, or as a member of a class."),
   MODEL_NOT_IN_SCHEMA(
       "ModelNotInSchema",
       "@Model %s is not listed in @Schema(models) on %s, so it would get no table. Add"

@@ -54,6 +54,7 @@ public final class NanokaProcessor extends AbstractProcessor {
 
   private Diagnostics diagnostics;
   private ProcessorOptions options;
+  private Optional<LocalModels> localModels;
   private Unresolved unresolved;
   private final AnnotatedElements annotated = new AnnotatedElements();
   private boolean done;
@@ -63,6 +64,7 @@ public final class NanokaProcessor extends AbstractProcessor {
     super.init(env);
     diagnostics = new Diagnostics(env);
     options = ProcessorOptions.from(env.getOptions());
+    localModels = JavacTrees.ifAvailable(() -> LocalModels.of(env));
     Optional<UnresolvedAnnotations> inSource =
         JavacTrees.ifAvailable(() -> UnresolvedAnnotations.of(env));
     unresolved = new Unresolved(type -> inSource.map(s -> s.in(type)).orElse(false));
@@ -89,7 +91,10 @@ public final class NanokaProcessor extends AbstractProcessor {
     if (done) {
       return false;
     }
-    guarded(() -> annotated.remember(round, processingEnv.getElementUtils()));
+    guarded(() -> {
+      localModels.ifPresent(l -> l.report(round.getRootElements(), diagnostics));
+      annotated.remember(round, processingEnv.getElementUtils());
+    });
     if (annotated.isEmpty()) {
       return false;
     }
