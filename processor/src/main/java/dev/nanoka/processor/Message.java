@@ -119,6 +119,10 @@ public enum Message {
   DEFAULT_MISMATCH(
       "DefaultMismatch",
       "Default \"%s\" does not fit %s (%s): %s. Write e.g. `@Field(defaultValue = \"%s\")`."),
+  DEFAULT_UNSAFE_TEXT(
+      "DefaultText",
+      "Default of %s contains %s at index %d, which no migration can carry: %s. Remove it from"
+          + " defaultValue, or set such a value in application code."),
   DEFAULT_TWICE(
       "DefaultTwice",
       "%s has both defaultValue and defaultFunction; a column has one default. Keep one."),
