@@ -1,8 +1,12 @@
 package dev.nanoka.processor.model;
 
+import dev.nanoka.processor.Message;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import javax.lang.model.element.AnnotationValue;
 
 /** Naming rules: which SQL names are accepted, and how names are derived from Java names. */
 public final class SqlNames {
@@ -23,14 +27,40 @@ public final class SqlNames {
       // globals schema.ts calls: $defaultFn(() => crypto.randomUUID())
       "crypto");
 
+  /** What a name is: {@code table}, {@code column} or {@code index}. */
+  public enum Kind {
+    TABLE, COLUMN, INDEX;
+
+    private String lowerCase() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   private SqlNames() {}
 
   public static boolean isValidIdentifier(String name) {
     return IDENTIFIER.matcher(name).matches();
   }
 
-  public static boolean isReserved(String name) {
-    return name.toLowerCase(Locale.ROOT).startsWith("sqlite_");
+  /**
+   * Checks a name written or derived for a table, column or index: an ASCII identifier that
+   * does not start with SQLite's own prefix.
+   *
+   * @param at the value the name comes from, for the diagnostic (null: the annotation)
+   * @param hint how the replacement is written, e.g. {@code n -> "`name = \"" + n + "\"`"}
+   */
+  static void check(String name, Kind kind, AnnotationValue at, UnaryOperator<String> hint)
+      throws InvalidModelException {
+    if (!isValidIdentifier(name)) {
+      throw new InvalidModelException(Message.INVALID_NAME, at, name, kind.lowerCase(),
+          hint.apply(suggestion(name)));
+    }
+    if (name.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
+      String what = kind.lowerCase();
+      throw new InvalidModelException(Message.RESERVED_NAME, at,
+          Character.toUpperCase(what.charAt(0)) + what.substring(1), name,
+          hint.apply(suggestion(name)));
+    }
   }
 
   /** A valid identifier close to the given text, for "write this instead" hints. */
@@ -46,6 +76,14 @@ public final class SqlNames {
       cleaned = "t_" + cleaned;
     }
     return cleaned;
+  }
+
+  /**
+   * The name of an index not named in {@code @Index}: {@code <table>_<columns>_idx}, or
+   * {@code _unique}; also the unique index drizzle-kit makes of {@code @Field(unique = true)}.
+   */
+  public static String indexNameFor(String tableName, List<String> columns, boolean unique) {
+    return tableName + "_" + String.join("_", columns) + (unique ? "_unique" : "_idx");
   }
 
   /**
