@@ -72,8 +72,14 @@ public enum Message {
           + " with a digit, e.g. %s."),
   RESERVED_NAME(
       "ReservedName",
-      "%s name \"%s\" starts with \"sqlite_\", which SQLite reserves for itself. Rename it,"
-          + " e.g. %s."),
+      "%s name \"%s\" %s. Rename it, e.g. %s."),
+  PROTO_COMPONENT(
+      "ProtoComponent",
+      "%s is named __proto__, which can't be a property in schema.ts: in a JavaScript object"
+          + " literal, `__proto__: …` (quoted or not) sets the object's prototype instead of"
+          + " adding a property, so Drizzle would never see the column. Rename the component,"
+          + " e.g. to `proto`. The column can't be named __proto__ either: drizzle-kit keeps"
+          + " columns in objects keyed by name and fails on it."),
   DUPLICATE_TABLE(
       "DuplicateTable",
       "Table name \"%s\" of %s is already used by %s (SQLite compares names ignoring case)."

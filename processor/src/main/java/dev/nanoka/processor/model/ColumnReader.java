@@ -26,7 +26,7 @@ final class ColumnReader {
   /** Problems of the component itself, shown at it (its type and name) when no value is at fault. */
   private static final Set<Message> AT_COMPONENT = EnumSet.of(Message.UNSUPPORTED_TYPE,
       Message.NEEDS_JSON, Message.UNSUPPORTED_JSON_TYPE, Message.EMPTY_ENUM,
-      Message.NULLABLE_PRIMITIVE);
+      Message.NULLABLE_PRIMITIVE, Message.PROTO_COMPONENT);
 
   private final Elements elements;
   private final Types types;
@@ -59,10 +59,17 @@ final class ColumnReader {
 
     String name = field.map(f -> f.string("name")).filter(n -> !n.isEmpty()).orElse(property);
     AnnotationValue nameAt = field.map(f -> f.written("name")).orElse(null);
-    check(problems, () -> {
-      SqlNames.check(name, Kind.COLUMN, nameAt, n -> "`name = \"" + n + "\"`");
-      return null;
-    });
+    boolean protoComponent = property.equals(SqlNames.PROTO);
+    if (protoComponent) {
+      problems.add(new InvalidModelException(Message.PROTO_COMPONENT, null, subject));
+    }
+    // a column __proto__ named after a component __proto__ is covered by the component's message
+    if (!protoComponent || !name.equals(SqlNames.PROTO)) {
+      check(problems, () -> {
+        SqlNames.check(name, Kind.COLUMN, nameAt, n -> "`name = \"" + n + "\"`");
+        return null;
+      });
+    }
 
     Optional<ColumnMapping> mapping = check(problems, () -> typeMapper.map(
         subject,

@@ -91,7 +91,7 @@ public final class ModelReader {
 
     Read read = readColumns(element, model, tableName, components);
     boolean keyOk = readPrimaryKey(read);
-    Optional<List<IndexDefinition>> indexes = readIndexes(read);
+    Optional<List<IndexDefinition>> indexes = readIndexes(read, tableNameOk);
     if (!tableNameOk || !read.broken().isEmpty() || !keyOk || indexes.isEmpty()) {
       return Optional.empty();
     }
@@ -191,18 +191,34 @@ public final class ModelReader {
     return true;
   }
 
-  /** The indexes of {@code @Field(index = true)} and {@code @Index}, each checked on its own. */
-  private Optional<List<IndexDefinition>> readIndexes(Read read) {
+  /**
+   * The indexes of {@code @Field(index = true)} and {@code @Index}, each checked on its own.
+   * Derived names ({@code <table>_…}) are checked only when the table name itself is fine:
+   * otherwise they would only repeat its problem.
+   */
+  private Optional<List<IndexDefinition>> readIndexes(Read read, boolean tableNameOk) {
     String tableName = read.tableName();
     List<IndexDefinition> indexes = new ArrayList<>();
     boolean ok = true;
     for (ColumnDefinition column : read.columns()) {
       AnnotationView field = column.field().orElse(null);
-      if (field != null && field.bool("index")) {
-        List<String> columnNames = List.of(column.column().name());
-        indexes.add(new IndexDefinition(
-            new Index(SqlNames.indexNameFor(tableName, columnNames, false), columnNames, false),
-            column.element(), field, field.written("index")));
+      String columnName = column.column().name();
+      for (boolean unique : new boolean[] {true, false}) {
+        if (field == null || !field.bool(unique ? "unique" : "index")) {
+          continue;
+        }
+        String attribute = unique ? "unique" : "index";
+        String indexName = SqlNames.indexNameFor(tableName, List.of(columnName), unique);
+        AnnotationValue at = field.written(attribute);
+        UnaryOperator<String> hint = n -> "`@Index(value = \"" + column.column().property()
+            + "\"" + (unique ? ", unique = true" : "") + ", name = \"" + n
+            + "\")` on the record instead of `" + attribute + " = true`";
+        ok &= !tableNameOk
+            || report(column.element(), field, () -> SqlNames.check(indexName, Kind.INDEX, at, hint));
+        if (!unique) { // a unique column's index stays on the column, as Drizzle keeps it
+          indexes.add(new IndexDefinition(
+              new Index(indexName, List.of(columnName), false), column.element(), field, at));
+        }
       }
     }
     for (AnnotationView index : AnnotationView.findRepeated(
@@ -221,6 +237,10 @@ public final class ModelReader {
       boolean unique = index.bool("unique");
       String indexName =
           written.isEmpty() ? SqlNames.indexNameFor(tableName, columnNames, unique) : written;
+      if (written.isEmpty() && tableNameOk) {
+        ok &= report(read.element(), index,
+            () -> SqlNames.check(indexName, Kind.INDEX, null, hint));
+      }
       indexes.add(new IndexDefinition(new Index(indexName, columnNames, unique), read.element(),
           index, index.written("name")));
     }
