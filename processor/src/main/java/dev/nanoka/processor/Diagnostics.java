@@ -1,5 +1,6 @@
 package dev.nanoka.processor;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,14 +16,28 @@ import javax.tools.Diagnostic;
  * The one way the processor reports problems: at an element, and where possible at the
  * annotation (and value) that caused it, so the IDE underlines the right spot. Readers report and
  * carry on, so a compile shows every problem at once; nothing is written once an error was seen.
+ *
+ * <p>Reports of a reading can be {@linkplain #hold() held back}: when javac could not resolve a
+ * type yet, the reading is thrown away and done again in the next round, and its reports must
+ * show once, from the reading that counts.
  */
 public final class Diagnostics {
+
+  /** A position only the caller can name (a source tree), where a message is printed. */
+  public interface Position {
+    void print(Diagnostic.Kind kind, String text);
+  }
 
   private final Messager messager;
   private final Optional<SourceLocator> locator;
   private boolean errors;
+  private boolean unresolved;
   /** A model listed by two schemas is read twice; its problems are still reported once. */
-  private final Set<List<Object>> printed = new HashSet<>();
+  private Set<List<Object>> printed = new HashSet<>();
+  /** Reports held back, in order; null when reports are printed at once. */
+  private List<Runnable> held;
+  private boolean errorsBeforeHold;
+  private Set<List<Object>> printedBeforeHold;
 
   public Diagnostics(Messager messager) {
     this.messager = messager;
@@ -32,7 +47,7 @@ public final class Diagnostics {
   /** Reports through javac's trees where they give a better position than the Messager. */
   public Diagnostics(ProcessingEnvironment env) {
     this.messager = env.getMessager();
-    this.locator = SourceLocator.of(env);
+    this.locator = JavacTrees.ifAvailable(() -> SourceLocator.of(env));
   }
 
   /** Reports an error at the element, annotation and value given (each may be null). */
@@ -47,6 +62,13 @@ public final class Diagnostics {
     error(element, null, null, message, args);
   }
 
+  /** Reports an error at a position the caller prints at. */
+  public void errorAt(Position at, Message message, Object... args) {
+    errors = true;
+    String text = message.format(args);
+    report(() -> at.print(Diagnostic.Kind.ERROR, text));
+  }
+
   /** Reports a warning; it does not stop files from being written. */
   public void warning(
       Element element, AnnotationMirror mirror, AnnotationValue value, Message message,
@@ -59,9 +81,45 @@ public final class Diagnostics {
     print(Diagnostic.Kind.NOTE, element, null, null, message.format(args));
   }
 
+  /**
+   * Notes that something javac could not resolve kept a model from being read. javac reports
+   * the name itself; like an error, it stops files from being written.
+   */
+  public void unresolved() {
+    unresolved = true;
+  }
+
   /** Whether any error was reported. */
   public boolean hasErrors() {
     return errors;
+  }
+
+  /** Whether a model was left unread because javac could not resolve something in it. */
+  public boolean hasUnresolved() {
+    return unresolved;
+  }
+
+  /** Holds the following reports back until {@link #release()} or {@link #drop()}. */
+  public void hold() {
+    held = new ArrayList<>();
+    errorsBeforeHold = errors;
+    printedBeforeHold = new HashSet<>(printed);
+    unresolved = false;
+  }
+
+  /** Prints the reports held back. */
+  public void release() {
+    List<Runnable> reports = held;
+    held = null;
+    reports.forEach(Runnable::run);
+  }
+
+  /** Forgets the reports held back, and the errors and unresolved names among them. */
+  public void drop() {
+    held = null;
+    errors = errorsBeforeHold;
+    printed = printedBeforeHold;
+    unresolved = false;
   }
 
   private void print(
@@ -71,18 +129,28 @@ public final class Diagnostics {
         mirror == null ? "" : mirror, value == null ? "" : value))) {
       return;
     }
-    if (element != null && locator.isPresent()
-        && locator.get().print(kind, text, element, mirror, value)) {
-      return;
-    }
-    if (element == null) {
-      messager.printMessage(kind, text);
-    } else if (mirror == null) {
-      messager.printMessage(kind, text, element);
-    } else if (value == null) {
-      messager.printMessage(kind, text, element, mirror);
+    report(() -> {
+      if (element != null && locator.isPresent()
+          && locator.get().print(kind, text, element, mirror, value)) {
+        return;
+      }
+      if (element == null) {
+        messager.printMessage(kind, text);
+      } else if (mirror == null) {
+        messager.printMessage(kind, text, element);
+      } else if (value == null) {
+        messager.printMessage(kind, text, element, mirror);
+      } else {
+        messager.printMessage(kind, text, element, mirror, value);
+      }
+    });
+  }
+
+  private void report(Runnable report) {
+    if (held != null) {
+      held.add(report);
     } else {
-      messager.printMessage(kind, text, element, mirror, value);
+      report.run();
     }
   }
 }

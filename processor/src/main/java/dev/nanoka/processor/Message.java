@@ -72,8 +72,14 @@ public enum Message {
           + " with a digit, e.g. %s."),
   RESERVED_NAME(
       "ReservedName",
-      "%s name \"%s\" starts with \"sqlite_\", which SQLite reserves for itself. Rename it,"
-          + " e.g. %s."),
+      "%s name \"%s\" %s. Rename it, e.g. %s."),
+  PROTO_COMPONENT(
+      "ProtoComponent",
+      "%s is named __proto__, which can't be a property in schema.ts: in a JavaScript object"
+          + " literal, `__proto__: …` (quoted or not) sets the object's prototype instead of"
+          + " adding a property, so Drizzle would never see the column. Rename the component,"
+          + " e.g. to `proto`. The column can't be named __proto__ either: drizzle-kit keeps"
+          + " columns in objects keyed by name and fails on it."),
   DUPLICATE_TABLE(
       "DuplicateTable",
       "Table name \"%s\" of %s is already used by %s (SQLite compares names ignoring case)."
@@ -119,6 +125,10 @@ public enum Message {
   DEFAULT_MISMATCH(
       "DefaultMismatch",
       "Default \"%s\" does not fit %s (%s): %s. Write e.g. `@Field(defaultValue = \"%s\")`."),
+  DEFAULT_UNSAFE_TEXT(
+      "DefaultText",
+      "Default of %s contains %s at index %d, which no migration can carry: %s. Remove it from"
+          + " defaultValue, or set such a value in application code."),
   DEFAULT_TWICE(
       "DefaultTwice",
       "%s has both defaultValue and defaultFunction; a column has one default. Keep one."),
@@ -137,6 +147,11 @@ public enum Message {
   INDEX_OUTSIDE_MODEL(
       "IndexOutsideModel",
       "@Index is only read on a @Model record, and %s has no @Model. Add `@Model` to %s."),
+  LOCAL_MODEL(
+      "LocalModel",
+      "@Model %s is declared inside a %s, and javac never shows such local types to annotation"
+          + " processors, so it would get no table. Declare it outside the %s: as a top-level"
+          + " `public record %s(...)` in its own file, or as a member of a class."),
   MODEL_NOT_IN_SCHEMA(
       "ModelNotInSchema",
       "@Model %s is not listed in @Schema(models) on %s, so it would get no table. Add"

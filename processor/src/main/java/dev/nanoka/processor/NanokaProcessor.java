@@ -17,6 +17,7 @@ import dev.nanoka.processor.model.JsonTypeMapper;
 import dev.nanoka.processor.model.ModelDefinition;
 import dev.nanoka.processor.model.ModelReader;
 import dev.nanoka.processor.model.SchemaAssembler;
+import dev.nanoka.processor.model.Unresolved;
 import dev.nanoka.processor.ts.DrizzleSchemaRenderer;
 import dev.nanoka.runtime.schema.Schema;
 import java.io.IOException;
@@ -42,13 +43,20 @@ import javax.lang.model.element.TypeElement;
  *
  * <p>All models are read and checked first, every problem reported at its element; files are
  * written only when the whole compilation is free of Nanoka errors. The work happens once, in the
- * first round that sees a Nanoka annotation.
+ * first round that sees a Nanoka annotation and in which javac has resolved every type the
+ * models use: a type another processor generates only resolves in a later round, so a reading
+ * that met an unresolved one is dropped, reports and all, and done again in the next round. In
+ * the last round it counts as it is; javac then reports the missing names, and nothing is
+ * written.
  */
 @AutoService(Processor.class)
 public final class NanokaProcessor extends AbstractProcessor {
 
   private Diagnostics diagnostics;
   private ProcessorOptions options;
+  private Optional<LocalModels> localModels;
+  private Unresolved unresolved;
+  private final AnnotatedElements annotated = new AnnotatedElements();
   private boolean done;
 
   @Override
@@ -56,6 +64,10 @@ public final class NanokaProcessor extends AbstractProcessor {
     super.init(env);
     diagnostics = new Diagnostics(env);
     options = ProcessorOptions.from(env.getOptions());
+    localModels = JavacTrees.ifAvailable(() -> LocalModels.of(env));
+    Optional<UnresolvedAnnotations> inSource =
+        JavacTrees.ifAvailable(() -> UnresolvedAnnotations.of(env));
+    unresolved = new Unresolved(type -> inSource.map(s -> s.in(type)).orElse(false));
   }
 
   @Override
@@ -76,24 +88,42 @@ public final class NanokaProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (done || annotations.isEmpty()) {
+    if (done) {
       return false;
     }
+    guarded(() -> {
+      localModels.ifPresent(l -> l.report(round.getRootElements(), diagnostics));
+      annotated.remember(round, processingEnv.getElementUtils());
+    });
+    if (annotated.isEmpty()) {
+      return false;
+    }
+    diagnostics.hold();
+    guarded(this::generate);
+    if (diagnostics.hasUnresolved() && !round.processingOver()) {
+      diagnostics.drop();
+      return false;
+    }
+    diagnostics.release();
     done = true;
+    return false;
+  }
+
+  /** Runs a step; an exception is a bug, reported as such rather than thrown at javac. */
+  private void guarded(Runnable step) {
     try {
-      generate(round);
+      step.run();
     } catch (RuntimeException e) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       diagnostics.error(null, Message.INTERNAL_ERROR, "the models", trace);
     }
-    return false;
   }
 
-  private void generate(RoundEnvironment round) {
+  private void generate() {
     var elements = processingEnv.getElementUtils();
     var types = processingEnv.getTypeUtils();
-    List<SchemaPlan> plans = new SchemaPlanner(elements, diagnostics, options).plan(round);
+    List<SchemaPlan> plans = new SchemaPlanner(elements, diagnostics, options, unresolved).plan(annotated);
 
     List<FileChange> files = new ArrayList<>();
     Map<SchemaPlan, Journal> packaged = new LinkedHashMap<>();
@@ -101,8 +131,8 @@ public final class NanokaProcessor extends AbstractProcessor {
     for (SchemaPlan plan : plans) {
       // JSON type names are declared per schema.ts, so each schema gets its own mapper.
       JsonTypeMapper json = new JsonTypeMapper(types, elements);
-      ModelReader reader =
-          new ModelReader(elements, types, new JavaTypeMapper(types, json), diagnostics);
+      ModelReader reader = new ModelReader(
+          elements, types, new JavaTypeMapper(types, json), diagnostics, unresolved);
       List<ModelDefinition> models = new ArrayList<>();
       boolean complete = true;
       for (TypeElement element : plan.models()) {
@@ -132,8 +162,8 @@ public final class NanokaProcessor extends AbstractProcessor {
         definitions.put(plan.origin().get(), schema.get());
       }
     }
-    if (diagnostics.hasErrors()) {
-      return; // nothing is written from a model with errors
+    if (diagnostics.hasErrors() || diagnostics.hasUnresolved()) {
+      return; // nothing is written from a model with errors, or one javac could not resolve
     }
     for (FileChange file : files) {
       try {

@@ -2,6 +2,7 @@ package dev.nanoka.processor;
 
 import dev.nanoka.processor.model.AnnotationView;
 import dev.nanoka.processor.model.Annotations;
+import dev.nanoka.processor.model.Unresolved;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -35,19 +35,23 @@ final class SchemaPlanner {
   private final Elements elements;
   private final Diagnostics diagnostics;
   private final ProcessorOptions options;
+  private final Unresolved unresolved;
 
-  SchemaPlanner(Elements elements, Diagnostics diagnostics, ProcessorOptions options) {
+  SchemaPlanner(
+      Elements elements, Diagnostics diagnostics, ProcessorOptions options, Unresolved unresolved) {
     this.elements = elements;
     this.diagnostics = diagnostics;
     this.options = options;
+    this.unresolved = unresolved;
   }
 
-  List<SchemaPlan> plan(RoundEnvironment round) {
+  List<SchemaPlan> plan(AnnotatedElements annotated) {
     Set<TypeElement> roundModels = new LinkedHashSet<>(
-        ElementFilter.typesIn(annotated(round, Annotations.MODEL)));
-    checkAnnotationsOutsideModels(round);
+        ElementFilter.typesIn(annotated.with(Annotations.MODEL, elements)));
+    checkAnnotationsOutsideModels(annotated);
 
-    Set<Element> schemaElements = new LinkedHashSet<>(annotated(round, Annotations.SCHEMA));
+    Set<Element> schemaElements =
+        new LinkedHashSet<>(annotated.with(Annotations.SCHEMA, elements));
     for (TypeElement model : roundModels) {
       PackageElement pkg = elements.getPackageOf(model);
       if (AnnotationView.find(pkg, Annotations.SCHEMA, elements).isPresent()) {
@@ -70,8 +74,14 @@ final class SchemaPlanner {
     Map<Path, SchemaPlan> byOutput = new HashMap<>();
     Map<Path, SchemaPlan> byMigrations = new HashMap<>();
     Set<TypeElement> listed = new LinkedHashSet<>();
+    boolean allListsRead = true;
     for (Element element : sorted(schemaElements)) {
       AnnotationView schema = AnnotationView.find(element, Annotations.SCHEMA, elements).orElseThrow();
+      if (Unresolved.in(schema.mirror())) {
+        diagnostics.unresolved(); // javac reports it; what the schema lists is not known yet
+        allListsRead = false;
+        continue;
+      }
       List<TypeElement> models = readModels(element, schema);
       listed.addAll(models);
       if (schema.integer("version") < 1) {
@@ -107,7 +117,7 @@ final class SchemaPlanner {
       plans.add(plan);
     }
     for (TypeElement model : roundModels) {
-      if (!listed.contains(model)) {
+      if (!listed.contains(model) && allListsRead) {
         AnnotationView annotation =
             AnnotationView.find(model, Annotations.MODEL, elements).orElseThrow();
         diagnostics.error(model, annotation.mirror(), null, Message.MODEL_NOT_IN_SCHEMA,
@@ -124,8 +134,9 @@ final class SchemaPlanner {
       diagnostics.error(element, schema.mirror(), schema.written("models"), Message.SCHEMA_EMPTY);
     }
     for (AnnotationValue value : values) {
-      if (!(value.getValue() instanceof TypeMirror type) || type.getKind() != TypeKind.DECLARED) {
-        continue; // an unresolvable class literal: javac reports it itself
+      TypeMirror type = (TypeMirror) value.getValue(); // an erroneous one was seen by plan()
+      if (type.getKind() != TypeKind.DECLARED) {
+        continue; // int.class, String[].class: no record to read
       }
       TypeElement model = (TypeElement) ((DeclaredType) type).asElement();
       if (AnnotationView.find(model, Annotations.MODEL, elements).isEmpty()) {
@@ -170,21 +181,26 @@ final class SchemaPlanner {
     }
   }
 
-  /** @Field and @Index mean nothing outside a @Model: say so rather than ignore them. */
-  private void checkAnnotationsOutsideModels(RoundEnvironment round) {
-    for (Element component : annotated(round, Annotations.FIELD)) {
+  /**
+   * @Field and @Index mean nothing outside a @Model: say so rather than ignore them. A type with
+   * an annotation javac could not resolve may have a @Model written that is not imported.
+   */
+  private void checkAnnotationsOutsideModels(AnnotatedElements annotated) {
+    for (Element component : annotated.with(Annotations.FIELD, elements)) {
       Element record = component.getEnclosingElement();
-      if (AnnotationView.find(record, Annotations.MODEL, elements).isEmpty()) {
+      if (AnnotationView.find(record, Annotations.MODEL, elements).isEmpty()
+          && !unresolved((TypeElement) record)) {
         AnnotationView field =
             AnnotationView.find(component, Annotations.FIELD, elements).orElseThrow();
         diagnostics.error(component, field.mirror(), null, Message.FIELD_OUTSIDE_MODEL,
             record.getSimpleName(), record.getSimpleName());
       }
     }
-    Set<Element> withIndex = new LinkedHashSet<>(annotated(round, Annotations.INDEX));
-    withIndex.addAll(annotated(round, Annotations.INDEXES));
+    Set<Element> withIndex = new LinkedHashSet<>(annotated.with(Annotations.INDEX, elements));
+    withIndex.addAll(annotated.with(Annotations.INDEXES, elements));
     for (Element type : withIndex) {
-      if (AnnotationView.find(type, Annotations.MODEL, elements).isEmpty()) {
+      if (AnnotationView.find(type, Annotations.MODEL, elements).isEmpty()
+          && !unresolved((TypeElement) type)) {
         List<AnnotationView> indexes = AnnotationView.findRepeated(
             type, Annotations.INDEX, Annotations.INDEXES, elements);
         diagnostics.error(type, indexes.isEmpty() ? null : indexes.get(0).mirror(), null,
@@ -193,9 +209,13 @@ final class SchemaPlanner {
     }
   }
 
-  private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {
-    TypeElement type = elements.getTypeElement(annotation);
-    return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
+  /** Whether javac could not resolve an annotation of the type: noted, not reported. */
+  private boolean unresolved(TypeElement type) {
+    boolean found = unresolved.inAnnotationsOf(type);
+    if (found) {
+      diagnostics.unresolved();
+    }
+    return found;
   }
 
   /** Schema elements in a fixed order, whatever order javac hands them over in. */

@@ -65,13 +65,9 @@ final class SourceLocator {
     this.trees = trees;
   }
 
-  /** The locator of this compiler, or empty when it is not javac. */
+  /** The locator of this compiler; call it through {@link JavacTrees#ifAvailable}. */
   static Optional<SourceLocator> of(ProcessingEnvironment env) {
-    try {
-      return Optional.of(new SourceLocator(Trees.instance(env)));
-    } catch (IllegalArgumentException | LinkageError e) {
-      return Optional.empty();
-    }
+    return Optional.of(new SourceLocator(Trees.instance(env)));
   }
 
   /**

@@ -459,4 +459,69 @@ class ColumnErrorTest {
     assertError(result, Message.DUPLICATE_COLUMN, link, "String URL",
         "Column name \"URL\" of Link.URL is already used by url", "`@Field(name = \"URL_2\")`");
   }
+
+  /**
+   * In schema.ts a component's name is a key of the columns' object literal, and JavaScript
+   * reads {@code __proto__: …} as the object's prototype: Drizzle would never see the column.
+   */
+  @Test
+  void componentNamedProto() {
+    JavaFileObject note = source("test.Note", """
+        package test;
+
+        import dev.nanoka.*;
+
+        @Model("notes")
+        public record Note(
+            @Field(primaryKey = true) long id,
+            String __proto__) {}
+        """);
+    Result result = compileFailing(note);
+    // one error, though the column would be named __proto__ too: the message covers both
+    assertError(result, Message.PROTO_COMPONENT, note, "String __proto__",
+        "Note.__proto__ is named __proto__, which can't be a property in schema.ts",
+        "`__proto__: …` (quoted or not) sets the object's prototype",
+        "Rename the component, e.g. to `proto`",
+        "The column can't be named __proto__ either");
+    assertEquals(1, result.compilation().errors().size(),
+        () -> result.compilation().errors().toString());
+  }
+
+  @Test
+  void componentNamedProtoWithAnotherColumnName() {
+    JavaFileObject note = source("test.Note", """
+        package test;
+
+        import dev.nanoka.*;
+
+        @Model("notes")
+        public record Note(
+            @Field(primaryKey = true) long id,
+            @Field(name = "proto")
+            String __proto__) {}
+        """);
+    Result result = compileFailing(note);
+    assertError(result, Message.PROTO_COMPONENT, note, "String __proto__");
+    assertEquals(1, result.compilation().errors().size(),
+        () -> result.compilation().errors().toString());
+  }
+
+  /** drizzle-kit keeps columns in objects keyed by name: a column __proto__ makes it fail. */
+  @Test
+  void columnNamedProto() {
+    JavaFileObject note = source("test.Note", """
+        package test;
+
+        import dev.nanoka.*;
+
+        @Model("notes")
+        public record Note(
+            @Field(primaryKey = true) long id,
+            @Field(name = "__proto__") String proto) {}
+        """);
+    Result result = compileFailing(note);
+    assertErrorAtValue(result, Message.RESERVED_NAME, note, "name = \"__proto__\"",
+        "\"__proto__\"", "Column name \"__proto__\" is special in JavaScript",
+        "so drizzle-kit fails on it", "`name = \"proto\"`");
+  }
 }

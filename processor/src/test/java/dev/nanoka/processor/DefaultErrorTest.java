@@ -11,10 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanoka.processor.DiagnosticAssertions.Result;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Errors and warnings about {@code @Field(defaultValue)} and {@code @Field(defaultFunction)}. */
 class DefaultErrorTest {
@@ -198,5 +201,35 @@ class DefaultErrorTest {
     assertTrue(schema.contains("text('tags', { mode: 'json' })"), schema);
     assertFalse(schema.contains("news"), schema);
     assertFalse(schema.contains(".default("), schema);
+  }
+
+  /**
+   * Text a migration file can't carry as a literal that reads back the same. The first column
+   * is the default as written in the Java source.
+   */
+  static Stream<Arguments> unwritableText() {
+    return Stream.of(
+        Arguments.of("a\\0b", "the character U+0000 at index 1",
+            "SQLite stops reading a migration's SQL at it"),
+        Arguments.of("x --> statement-breakpoint y",
+            "the text \"--> statement-breakpoint\" at index 2",
+            "drizzle's migrator and Nanoka's split a migration file into statements wherever it"
+                + " appears, even inside a string literal"),
+        Arguments.of("line one\\nline two", "the character U+000A at index 8",
+            "git or an editor that converts line endings"),
+        Arguments.of("a\\r\\nb", "the character U+000D at index 1",
+            "migration checksums ignore line endings, so nothing would notice"),
+        Arguments.of("\\uD800x", "the character U+D800 at index 0",
+            "half of a surrogate pair is no character, and UTF-8 files can't hold it"));
+  }
+
+  @ParameterizedTest(name = "defaultValue = \"{0}\"")
+  @MethodSource("unwritableText")
+  void textNoMigrationCanCarry(String written, String what, String why) {
+    JavaFileObject setting = modelWith("String", "defaultValue = \"" + written + "\"");
+    Result result = compileFailing(setting);
+    assertErrorAtValue(result, Message.DEFAULT_UNSAFE_TEXT, setting, "@Field(defaultValue",
+        "\"" + written + "\"", "Default of Setting.value contains " + what, why,
+        "Remove it from defaultValue, or set such a value in application code.");
   }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanoka.processor.DiagnosticAssertions.Result;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,9 +96,7 @@ class MigrationErrorTest {
 
   @Test
   void vanishedAndAppearedColumnAsksWhichItIs() {
-    MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1), note("String body"));
-    project.compileClean(schema(2), note("String body", "@Field(nullable = true) String title"));
+    MigrationProject project = twoVersions();
     project.age();
     Map<String, String> before = project.files();
 
@@ -227,11 +226,17 @@ class MigrationErrorTest {
   private static final String BACKFILL =
       "--> statement-breakpoint\nUPDATE `notes` SET `title` = substr(`body`, 1, 20);";
 
-  /** Versions 1 and 2 compiled, and version 2's migration given a backfill by hand. */
-  private MigrationProject editedProject() {
+  /** Version 1 (notes with a body) and version 2 (a title added) compiled. */
+  private MigrationProject twoVersions() {
     MigrationProject project = new MigrationProject(dir);
     project.compileClean(schema(1), note("String body"));
     project.compileClean(schema(2), note("String body", "@Field(nullable = true) String title"));
+    return project;
+  }
+
+  /** Versions 1 and 2 compiled, and version 2's migration given a backfill by hand. */
+  private MigrationProject editedProject() {
+    MigrationProject project = twoVersions();
     Path sql = project.sql("0001_add_notes_title");
     MigrationProject.write(sql, MigrationProject.read(sql) + BACKFILL);
     project.age();
@@ -333,9 +338,7 @@ class MigrationErrorTest {
   /** A checkout that turned line endings into CRLF is not a hand edit. */
   @Test
   void aMigrationWithCrlfLineEndingsIsNotEdited() {
-    MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1), note("String body"));
-    project.compileClean(schema(2), note("String body", "@Field(nullable = true) String title"));
+    MigrationProject project = twoVersions();
     Path sql = project.sql("0001_add_notes_title");
     MigrationProject.write(sql, MigrationProject.read(sql).replace("\n", "\r\n"));
     project.age();
@@ -374,9 +377,7 @@ class MigrationErrorTest {
    * naming the file {@code damage} returns, and writes nothing.
    */
   private void assertCorruptFolder(Function<MigrationProject, Path> damage, String... fragments) {
-    MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1), note("String body"));
-    project.compileClean(schema(2), note("String body", "@Field(nullable = true) String title"));
+    MigrationProject project = twoVersions();
     Path blamed = damage.apply(project);
     project.age();
     Map<String, String> before = project.files();
@@ -456,6 +457,52 @@ class MigrationErrorTest {
           .replace("\"idx\": 9", "\"idx\": 1"));
       return p.journal();
     }, "lists entry idx 1 at position 0; entries must be numbered 0, 1, 2… in order");
+  }
+
+  /** An editor that saves in Latin-1 turns "é" into the one byte 0xE9, which is not UTF-8. */
+  @Test
+  void journalThatIsNotUtf8() {
+    assertCorruptFolder(p -> {
+      MigrationProject.write(p.journal(), MigrationProject.read(p.journal())
+          .replace("\"version\": \"7\"", "\"version\": \"7é\""), StandardCharsets.ISO_8859_1);
+      return p.journal();
+    }, "_journal.json is not UTF-8 text: the byte 0xE9 at offset 17 (line 2, byte 16 of the"
+        + " line) is not valid UTF-8 (in Latin-1 it would be 'é'). Save the file as UTF-8");
+  }
+
+  @Test
+  void snapshotThatIsNotUtf8() {
+    assertCorruptFolder(p -> {
+      MigrationProject.write(p.snapshot(0), MigrationProject.read(p.snapshot(0))
+          .replace("\"version\": \"6\"", "\"version\": \"6é\""), StandardCharsets.ISO_8859_1);
+      return p.snapshot(0);
+    }, "0000_snapshot.json is not UTF-8 text: the byte 0xE9 at offset 17 (line 2, byte 16 of"
+        + " the line)", "Save the file as UTF-8");
+  }
+
+  /**
+   * The current migration, edited and saved in Latin-1: the compile says so, naming the file and
+   * where, rather than that the models changed since it was edited.
+   */
+  @Test
+  void currentMigrationThatIsNotUtf8() {
+    MigrationProject project = twoVersions();
+    Path sql = project.sql("0001_add_notes_title");
+    String generated = MigrationProject.read(sql);
+    MigrationProject.write(sql, generated + "\n-- café", StandardCharsets.ISO_8859_1);
+    project.age();
+    Map<String, String> before = project.files();
+
+    JavaFileObject schema = schema(2);
+    Result result =
+        project.compile(schema, note("String body", "@Field(nullable = true) String title"));
+
+    long lines = generated.chars().filter(c -> c == '\n').count();
+    assertFolderError(result, schema, sql + " is not UTF-8 text: the byte 0xE9 at offset "
+        + (generated.length() + "\n-- caf".length()) + " (line " + (lines + 2) + ", byte 7 of"
+        + " the line) is not valid UTF-8 (in Latin-1 it would be 'é'). Save the file as UTF-8");
+    assertEquals(0, errorCount(result, Message.MIGRATION_EDITED));
+    project.assertNothingChanged(before);
   }
 
   @Test

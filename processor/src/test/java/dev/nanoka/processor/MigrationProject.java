@@ -8,6 +8,7 @@ import com.google.testing.compile.Compiler;
 import dev.nanoka.processor.DiagnosticAssertions.Result;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,18 +166,23 @@ final class MigrationProject {
     return dir.relativize(file).toString().replace('\\', '/');
   }
 
+  /** The file as UTF-8; a byte that is not (a test may save a file in Latin-1) reads as U+FFFD. */
   static String read(Path file) {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   static void write(Path file, String text) {
+    write(file, text, StandardCharsets.UTF_8);
+  }
+
+  static void write(Path file, String text, Charset charset) {
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, text, StandardCharsets.UTF_8);
+      Files.writeString(file, text, charset);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

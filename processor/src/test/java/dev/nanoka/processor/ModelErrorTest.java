@@ -438,4 +438,109 @@ class ModelErrorTest {
     assertError(result, Message.INVALID_NAME, post, "String title");
     assertEquals(1, errorCount(result, Message.UNSUPPORTED_TYPE));
   }
+
+  /**
+   * Every problem of one model and of each component is reported in one compile: the table
+   * name, two bad @Index entries, a component with a bad name and a bad type, one with a bad
+   * default and a bad reference option.
+   */
+  @Test
+  void everyIndependentProblemOfOneElementIsReported() {
+    JavaFileObject user = source("test.User", """
+        package test;
+
+        import dev.nanoka.*;
+
+        @Model("users")
+        public record User(@Field(primaryKey = true) long id) {}
+        """);
+    JavaFileObject post = source("test.Post", """
+        package test;
+
+        import dev.nanoka.*;
+
+        @Model("blog posts")
+        @Index({"authorId", "nope"})
+        @Index(value = "authorId", name = "by author")
+        public record Post(
+            @Field(primaryKey = true) long id,
+            @Field(name = "the title")
+            Object title,
+            @Field(defaultValue = "many", references = User.class,
+                onDelete = ReferentialAction.SET_NULL,
+                onUpdate = ReferentialAction.SET_NULL)
+            long authorId) {}
+        """);
+    Result result = compileFailing(user, post);
+    assertErrorAtValue(result, Message.INVALID_NAME, post, "@Model(", "\"blog posts\"",
+        "\"blog posts\" is not a valid table name");
+    assertErrorAtValue(result, Message.UNKNOWN_COMPONENT, post, "@Index({", "\"nope\"",
+        "@Index names \"nope\"");
+    assertErrorAtValue(result, Message.INVALID_NAME, post, "name = \"by author\"",
+        "\"by author\"", "\"by author\" is not a valid index name");
+    assertErrorAtValue(result, Message.INVALID_NAME, post, "name = \"the title\"",
+        "\"the title\"", "\"the title\" is not a valid column name");
+    assertError(result, Message.UNSUPPORTED_TYPE, post, "Object title");
+    assertErrorAtValue(result, Message.DEFAULT_MISMATCH, post, "defaultValue = \"many\"",
+        "\"many\"", "Default \"many\" does not fit Post.authorId");
+    // javac places a qualified enum constant at its dot
+    assertErrorAtValue(result, Message.SET_NULL_ON_NOT_NULL, post, "onDelete =",
+        ".SET_NULL", "onDelete = SET_NULL on Post.authorId");
+    assertErrorAtValue(result, Message.SET_NULL_ON_NOT_NULL, post, "onUpdate =",
+        ".SET_NULL", "onUpdate = SET_NULL on Post.authorId");
+    assertEquals(8, result.compilation().errors().size(),
+        () -> result.compilation().errors().toString());
+  }
+
+  /**
+   * A broken component is reported once, at itself: the key and the index that name it are not
+   * wrong for doing so, and the key it declares still counts.
+   */
+  @Test
+  void aBrokenComponentIsNotReportedAgainWhereItIsNamed() {
+    JavaFileObject tag = source("test.PostTag", """
+        package test;
+
+        import dev.nanoka.*;
+
+        @Model(value = "post_tags", primaryKey = {"postId", "tagId"})
+        @Index("postId")
+        public record PostTag(
+            Object postId,
+            long tagId) {}
+        """);
+    JavaFileObject note = source("test.Note", """
+        package test;
+
+        import dev.nanoka.*;
+
+        @Model("notes")
+        public record Note(
+            @Field(primaryKey = true) java.util.Date id) {}
+        """);
+    Result result = compileFailing(tag, note);
+    assertError(result, Message.UNSUPPORTED_TYPE, tag, "Object postId");
+    assertError(result, Message.UNSUPPORTED_TYPE, note, "java.util.Date id");
+    assertEquals(2, result.compilation().errors().size(),
+        () -> result.compilation().errors().toString());
+  }
+
+  /** Each wrong entry of a list is its own problem. */
+  @Test
+  void everyWrongEntryOfAListIsReported() {
+    JavaFileObject tag = source("test.PostTag", """
+        package test;
+
+        import dev.nanoka.*;
+
+        @Model(value = "post_tags", primaryKey = {
+            "post",
+            "tag"})
+        public record PostTag(long postId, long tagId) {}
+        """);
+    Result result = compileFailing(tag);
+    assertError(result, Message.UNKNOWN_COMPONENT, tag, "\"post\",", "names \"post\"");
+    assertError(result, Message.UNKNOWN_COMPONENT, tag, "\"tag\"}", "names \"tag\"");
+    assertEquals(2, errorCount(result, Message.UNKNOWN_COMPONENT));
+  }
 }

@@ -11,7 +11,6 @@ import dev.nanoka.runtime.diff.SchemaDiffer;
 import dev.nanoka.runtime.schema.Schema;
 import dev.nanoka.runtime.sql.SqliteMigrationRenderer;
 import dev.nanoka.runtime.sql.StatementBreakpoints;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,8 +65,7 @@ public final class MigrationPlanner {
     }
 
     // A current migration deleted by the user is regenerated: there are no edits to keep.
-    Optional<String> currentText = current.map(e -> folder.sqlFile(e.tag()))
-        .filter(Files::exists).map(MigrationFolder::readUnchecked);
+    Optional<String> currentText = current.flatMap(e -> folder.current());
     List<FileChange> files = new ArrayList<>();
     if (diff.changes().isEmpty()) {
       Journal after = journal;

@@ -8,6 +8,5 @@ import dev.nanoka.runtime.schema.ColumnType;
  * @param type the column's logical type
  * @param scalar the Java value type, which decides what defaults fit
  * @param javaType the Java type as messages show it
- * @param primitive whether a primitive (never NULL)
  */
-public record ColumnMapping(ColumnType type, JavaScalar scalar, String javaType, boolean primitive) {}
+public record ColumnMapping(ColumnType type, JavaScalar scalar, String javaType) {}

@@ -2,9 +2,11 @@ package dev.nanoka.processor.model;
 
 import dev.nanoka.processor.Diagnostics;
 import dev.nanoka.processor.Message;
+import dev.nanoka.processor.model.SqlNames.Kind;
 import dev.nanoka.runtime.schema.Column;
 import dev.nanoka.runtime.schema.ColumnDefault;
 import dev.nanoka.runtime.schema.ForeignKey;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,12 +16,17 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Reads one record component of a {@code @Model} into a column. */
+/**
+ * Reads one record component of a {@code @Model} into a column. Every independent problem of the
+ * component is reported (its name, its type, its nullability, its default, its reference); a
+ * check that needs what another one found wrong is skipped, so no error only echoes another.
+ */
 final class ColumnReader {
 
-  private static final Set<Message> TYPE_PROBLEMS = EnumSet.of(Message.UNSUPPORTED_TYPE,
+  /** Problems of the component itself, shown at it (its type and name) when no value is at fault. */
+  private static final Set<Message> AT_COMPONENT = EnumSet.of(Message.UNSUPPORTED_TYPE,
       Message.NEEDS_JSON, Message.UNSUPPORTED_JSON_TYPE, Message.EMPTY_ENUM,
-      Message.NULLABLE_PRIMITIVE);
+      Message.NULLABLE_PRIMITIVE, Message.PROTO_COMPONENT);
 
   private final Elements elements;
   private final Types types;
@@ -33,6 +40,11 @@ final class ColumnReader {
     this.diagnostics = diagnostics;
   }
 
+  /** One check of a component; a problem it throws is collected, and the next check runs. */
+  private interface Check<T> {
+    T run() throws InvalidModelException;
+  }
+
   /**
    * The column, or empty when the component has an error (already reported).
    *
@@ -43,73 +55,104 @@ final class ColumnReader {
     Optional<AnnotationView> field = AnnotationView.find(component, Annotations.FIELD, elements);
     String property = component.getSimpleName().toString();
     String subject = modelName + "." + property;
-    try {
-      return Optional.of(read(subject, component, property, field, compositeKey));
-    } catch (InvalidModelException e) {
-      // Without a value to point at, a problem of the Java type is shown at the component
-      // (its type and name), not at a @Field that may sit on the line above and is not at fault.
-      boolean atComponent = e.at() == null && TYPE_PROBLEMS.contains(e.problem());
-      diagnostics.error(component,
-          atComponent ? null : field.map(AnnotationView::mirror).orElse(null), e.at(),
-          e.problem(), e.args());
-      return Optional.empty();
-    }
-  }
+    List<InvalidModelException> problems = new ArrayList<>();
 
-  private ColumnDefinition read(
-      String subject, RecordComponentElement component, String property,
-      Optional<AnnotationView> field, List<String> compositeKey) throws InvalidModelException {
     String name = field.map(f -> f.string("name")).filter(n -> !n.isEmpty()).orElse(property);
     AnnotationValue nameAt = field.map(f -> f.written("name")).orElse(null);
-    checkName(name, "column", nameAt);
+    boolean protoComponent = property.equals(SqlNames.PROTO);
+    if (protoComponent) {
+      problems.add(new InvalidModelException(Message.PROTO_COMPONENT, null, subject));
+    }
+    // a column __proto__ named after a component __proto__ is covered by the component's message
+    if (!protoComponent || !name.equals(SqlNames.PROTO)) {
+      check(problems, () -> {
+        SqlNames.check(name, Kind.COLUMN, nameAt, n -> "`name = \"" + n + "\"`");
+        return null;
+      });
+    }
 
-    ColumnMapping mapping = typeMapper.map(
+    Optional<ColumnMapping> mapping = check(problems, () -> typeMapper.map(
         subject,
         component.asType(),
         field.map(f -> f.enumConstant("type")).orElse("AUTO"),
         field.map(f -> f.written("type")).orElse(null),
-        field.map(f -> f.bool("json")).orElse(false));
+        field.map(f -> f.bool("json")).orElse(false)));
 
-    boolean declaredNullable = field.map(f -> f.bool("nullable")).orElse(false);
-    boolean nullable = declaredNullable || Nullability.isNullable(component);
-    if (nullable && mapping.primitive()) {
-      throw new InvalidModelException(Message.NULLABLE_PRIMITIVE,
-          field.map(f -> f.written("nullable")).orElse(null), subject, mapping.javaType(),
-          boxed(component));
-    }
+    boolean nullable = field.map(f -> f.bool("nullable")).orElse(false)
+        || Nullability.isNullable(component);
     boolean primaryKey = field.map(f -> f.bool("primaryKey")).orElse(false);
-    if (primaryKey && nullable) {
-      throw new InvalidModelException(Message.NULLABLE_PRIMARY_KEY,
-          field.map(f -> f.written("nullable")).orElse(null), subject);
+    AnnotationValue nullableAt = field.map(f -> f.written("nullable")).orElse(null);
+    if (nullable && component.asType().getKind().isPrimitive()) {
+      problems.add(new InvalidModelException(Message.NULLABLE_PRIMITIVE, nullableAt, subject,
+          javaType(component), boxed(component)));
+    } else if (primaryKey && nullable) {
+      // one of the two: both are fixed by dropping nullable
+      problems.add(new InvalidModelException(Message.NULLABLE_PRIMARY_KEY, nullableAt, subject));
     }
     boolean autoIncrement = field.map(f -> f.bool("autoIncrement")).orElse(false);
-    if (autoIncrement && !(primaryKey && mapping.scalar().isWholeNumber())) {
-      throw new InvalidModelException(Message.AUTOINCREMENT_INVALID,
+    if (autoIncrement && (!primaryKey
+        || mapping.isPresent() && !mapping.get().scalar().isWholeNumber())) {
+      problems.add(new InvalidModelException(Message.AUTOINCREMENT_INVALID,
           field.get().written("autoIncrement"), subject,
-          primaryKey ? "of type " + mapping.javaType()
+          primaryKey ? "of type " + mapping.get().javaType()
               : compositeKey.contains(property) ? "part of a composite key"
-              : "not the primary key");
+              : "not the primary key"));
     }
 
-    Optional<ColumnDefault> defaultValue =
-        field.isPresent() ? readDefault(subject, field.get(), mapping) : Optional.empty();
-    Optional<ReferenceDefinition> reference =
-        field.isPresent() ? readReference(subject, field.get(), nullable) : Optional.empty();
+    Optional<ColumnDefault> defaultValue = Optional.empty();
+    Optional<ReferenceDefinition> reference = Optional.empty();
+    if (field.isPresent()) {
+      defaultValue = check(problems, () -> readDefault(subject, field.get(), mapping))
+          .flatMap(d -> d);
+      reference = readReference(subject, field.get(), nullable, problems);
+    }
 
+    if (!problems.isEmpty() || mapping.isEmpty()) {
+      report(component, field, problems);
+      return Optional.empty();
+    }
     Column column = new Column(
         name,
         property,
-        mapping.type(),
+        mapping.get().type(),
         !nullable,
         primaryKey,
         autoIncrement,
         field.map(f -> f.bool("unique")).orElse(false),
         defaultValue);
-    return new ColumnDefinition(component, field, column, mapping, reference);
+    return Optional.of(new ColumnDefinition(component, field, column, mapping.get(), reference));
   }
 
+  private static <T> Optional<T> check(List<InvalidModelException> problems, Check<T> check) {
+    try {
+      return Optional.ofNullable(check.run());
+    } catch (InvalidModelException e) {
+      problems.add(e);
+      return Optional.empty();
+    }
+  }
+
+  private void report(
+      RecordComponentElement component, Optional<AnnotationView> field,
+      List<InvalidModelException> problems) {
+    for (InvalidModelException problem : problems) {
+      if (problem.isUnresolved()) {
+        diagnostics.unresolved(); // javac reports the name it could not resolve
+        continue;
+      }
+      // Without a value to point at, a problem of the Java type is shown at the component
+      // (its type and name), not at a @Field that may sit on the line above and is not at fault.
+      boolean atComponent = problem.at() == null && AT_COMPONENT.contains(problem.problem());
+      diagnostics.error(component,
+          atComponent ? null : field.map(AnnotationView::mirror).orElse(null), problem.at(),
+          problem.problem(), problem.args());
+    }
+  }
+
+  /** The default; a literal is only checked against a column type that could be mapped. */
   private Optional<ColumnDefault> readDefault(
-      String subject, AnnotationView field, ColumnMapping mapping) throws InvalidModelException {
+      String subject, AnnotationView field, Optional<ColumnMapping> mapping)
+      throws InvalidModelException {
     String literal = field.string("defaultValue");
     String function = field.enumConstant("defaultFunction");
     boolean hasLiteral = !literal.equals(Annotations.NO_DEFAULT);
@@ -118,60 +161,57 @@ final class ColumnReader {
       throw new InvalidModelException(Message.DEFAULT_TWICE, field.written("defaultFunction"),
           subject);
     }
-    if (hasFunction) {
-      return Optional.of(
-          DefaultValueParser.function(subject, function, mapping, field.written("defaultFunction")));
-    }
-    if (!hasLiteral) {
+    if (mapping.isEmpty() || !hasLiteral && !hasFunction) {
       return Optional.empty();
     }
+    if (hasFunction) {
+      return Optional.of(DefaultValueParser.function(
+          subject, function, mapping.get(), field.written("defaultFunction")));
+    }
     Optional<ColumnDefault> parsed =
-        DefaultValueParser.literal(subject, literal, mapping, field.written("defaultValue"));
+        DefaultValueParser.literal(subject, literal, mapping.get(), field.written("defaultValue"));
     if (parsed.isEmpty()) {
       diagnostics.warning(field.element(), field.mirror(), field.written("defaultValue"),
-          Message.DEFAULT_NOT_RENDERED, literal, subject, mapping.scalar().display());
+          Message.DEFAULT_NOT_RENDERED, literal, subject, mapping.get().scalar().display());
     }
     return parsed;
   }
 
+  /** The reference; each option that can't apply is a problem of its own. */
   private Optional<ReferenceDefinition> readReference(
-      String subject, AnnotationView field, boolean nullable) throws InvalidModelException {
+      String subject, AnnotationView field, boolean nullable,
+      List<InvalidModelException> problems) {
     ForeignKey.Action onDelete = ForeignKey.Action.valueOf(field.enumConstant("onDelete"));
     ForeignKey.Action onUpdate = ForeignKey.Action.valueOf(field.enumConstant("onUpdate"));
     var target = field.type("references");
+    int before = problems.size();
     if (target.isEmpty()) {
       for (String option : new String[] {"referencesField", "onDelete", "onUpdate"}) {
         if (field.isWritten(option)) {
-          throw new InvalidModelException(Message.REFERENCE_OPTION_WITHOUT_REFERENCE,
-              field.written(option), subject, option, option);
+          problems.add(new InvalidModelException(Message.REFERENCE_OPTION_WITHOUT_REFERENCE,
+              field.written(option), subject, option, option));
         }
       }
       return Optional.empty();
     }
-    if (!nullable) {
-      if (onDelete == ForeignKey.Action.SET_NULL) {
-        throw new InvalidModelException(Message.SET_NULL_ON_NOT_NULL, field.written("onDelete"),
-            "onDelete", subject);
-      }
-      if (onUpdate == ForeignKey.Action.SET_NULL) {
-        throw new InvalidModelException(Message.SET_NULL_ON_NOT_NULL, field.written("onUpdate"),
-            "onUpdate", subject);
-      }
+    if (!nullable && onDelete == ForeignKey.Action.SET_NULL) {
+      problems.add(new InvalidModelException(Message.SET_NULL_ON_NOT_NULL,
+          field.written("onDelete"), "onDelete", subject));
+    }
+    if (!nullable && onUpdate == ForeignKey.Action.SET_NULL) {
+      problems.add(new InvalidModelException(Message.SET_NULL_ON_NOT_NULL,
+          field.written("onUpdate"), "onUpdate", subject));
+    }
+    if (problems.size() > before) {
+      return Optional.empty();
     }
     return Optional.of(new ReferenceDefinition(
         field, target.get(), field.string("referencesField"), onUpdate, onDelete));
   }
 
-  private static void checkName(String name, String kind, AnnotationValue at)
-      throws InvalidModelException {
-    if (!SqlNames.isValidIdentifier(name)) {
-      throw new InvalidModelException(Message.INVALID_NAME, at, name, kind,
-          "`name = \"" + SqlNames.suggestion(name) + "\"`");
-    }
-    if (SqlNames.isReserved(name)) {
-      throw new InvalidModelException(Message.RESERVED_NAME, at, "Column", name,
-          "`name = \"" + SqlNames.suggestion(name) + "\"`");
-    }
+  /** The type as messages show it, as {@link ColumnMapping#javaType()} does. */
+  private String javaType(RecordComponentElement component) {
+    return types.erasure(component.asType()).toString();
   }
 
   private String boxed(RecordComponentElement component) {

@@ -3,6 +3,7 @@ package dev.nanoka.processor.model;
 import dev.nanoka.processor.Message;
 import dev.nanoka.runtime.schema.ColumnDefault;
 import dev.nanoka.runtime.schema.ColumnType;
+import dev.nanoka.runtime.sql.StatementBreakpoints;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -33,7 +34,7 @@ public final class DefaultValueParser {
       throws InvalidModelException {
     JavaScalar scalar = mapping.scalar();
     return switch (scalar) {
-      case STRING -> Optional.of(new ColumnDefault.Text(text));
+      case STRING -> Optional.of(new ColumnDefault.Text(writableText(subject, text, at)));
       case UUID -> {
         if (!text.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
           throw mismatch(subject, text, mapping, at, "not a UUID",
@@ -84,6 +85,43 @@ public final class DefaultValueParser {
     }
     throw new InvalidModelException(Message.DEFAULT_FUNCTION_MISMATCH, at, function, subject,
         mapping.javaType(), "RANDOM_UUID is for UUID and String columns");
+  }
+
+  /**
+   * The text, if a migration file can carry it as a string literal that reads back the same.
+   * Other characters (tabs, other control characters, any Unicode) go through the SQL file,
+   * the snapshot's JSON and schema.ts unchanged.
+   */
+  private static String writableText(String subject, String text, AnnotationValue at)
+      throws InvalidModelException {
+    int marker = text.indexOf(StatementBreakpoints.MARKER);
+    if (marker >= 0) {
+      throw new InvalidModelException(Message.DEFAULT_UNSAFE_TEXT, at, subject,
+          "the text \"" + StatementBreakpoints.MARKER + "\"", marker,
+          "drizzle's migrator and Nanoka's split a migration file into statements wherever it"
+              + " appears, even inside a string literal");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      String why;
+      if (c == '\0') {
+        why = "SQLite stops reading a migration's SQL at it, in the middle of the statement";
+      } else if (c == '\n' || c == '\r') {
+        why = "the migration file would hold the line break as it is, and git or an editor"
+            + " that converts line endings (\\n, \\r\\n) would change the default with it;"
+            + " migration checksums ignore line endings, so nothing would notice";
+      } else if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c)
+          && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
+          && !(Character.isLowSurrogate(c) && i > 0
+          && Character.isHighSurrogate(text.charAt(i - 1)))) {
+        why = "half of a surrogate pair is no character, and UTF-8 files can't hold it";
+      } else {
+        continue;
+      }
+      throw new InvalidModelException(Message.DEFAULT_UNSAFE_TEXT, at, subject,
+          String.format("the character U+%04X", (int) c), i, why);
+    }
+    return text;
   }
 
   private static ColumnDefault wholeNumber(

@@ -22,6 +22,26 @@ public final class InvalidModelException extends Exception {
     this.at = at;
   }
 
+  private InvalidModelException() {
+    super("unresolved", null, false, false);
+    this.problem = null;
+    this.args = new Object[0];
+    this.at = null;
+  }
+
+  /**
+   * A type javac could not resolve: javac reports it itself, and anything said here would only
+   * follow from it (see {@link Unresolved}).
+   */
+  public static InvalidModelException unresolved() {
+    return new InvalidModelException();
+  }
+
+  public boolean isUnresolved() {
+    return problem == null;
+  }
+
+  /** The problem; not for {@link #isUnresolved()} ones, which are not reported. */
   public Message problem() {
     return problem;
   }

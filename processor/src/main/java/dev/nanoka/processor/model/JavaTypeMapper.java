@@ -56,10 +56,9 @@ public final class JavaTypeMapper {
     if (asJson) {
       String tsType = json.describe(subject, type);
       checkOverride(subject, shown, override, overrideAt, List.of("TEXT"));
-      return new ColumnMapping(new ColumnType.Json(tsType), JavaScalar.JSON, shown, false);
+      return new ColumnMapping(new ColumnType.Json(tsType), JavaScalar.JSON, shown);
     }
     JavaScalar scalar = classify(subject, type);
-    boolean primitive = type.getKind().isPrimitive();
     ColumnType columnType = switch (scalar) {
       case STRING, UUID -> {
         checkOverride(subject, shown, override, overrideAt, List.of("TEXT"));
@@ -102,7 +101,7 @@ public final class JavaTypeMapper {
       }
       case JSON -> throw new IllegalStateException("JSON is only chosen by @Field(json = true)");
     };
-    return new ColumnMapping(columnType, scalar, shown, primitive);
+    return new ColumnMapping(columnType, scalar, shown);
   }
 
   private JavaScalar classify(String subject, TypeMirror type) throws InvalidModelException {

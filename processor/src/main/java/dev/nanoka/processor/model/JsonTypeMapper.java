@@ -135,6 +135,9 @@ public final class JsonTypeMapper {
     aliases.put(qualified, alias); // before the components: a record may contain itself
     StringBuilder body = new StringBuilder("export type ").append(alias).append(" = {\n");
     for (RecordComponentElement component : record.getRecordComponents()) {
+      if (Unresolved.in(component.asType())) {
+        throw InvalidModelException.unresolved();
+      }
       String tsType = describe(subject, component.asType(),
           record.getSimpleName() + "." + component.getSimpleName());
       if (Nullability.isNullable(component) && !tsType.endsWith(" | null")) {

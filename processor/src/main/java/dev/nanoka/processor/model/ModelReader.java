@@ -2,17 +2,21 @@ package dev.nanoka.processor.model;
 
 import dev.nanoka.processor.Diagnostics;
 import dev.nanoka.processor.Message;
+import dev.nanoka.processor.model.SqlNames.Kind;
 import dev.nanoka.runtime.schema.Index;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
@@ -20,25 +24,48 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Reads one {@code @Model} record: its table name, columns, primary key and indexes. Problems are
- * reported at the element and reading goes on, so one compile shows them all.
+ * Reads one {@code @Model} record: its table name, columns, primary key and indexes. Every
+ * independent problem is reported and reading goes on, so one compile shows them all; a check
+ * that would only repeat another problem (a key naming a component that is itself broken) is
+ * left out.
  */
 public final class ModelReader {
 
   private final Elements elements;
   private final Diagnostics diagnostics;
+  private final Unresolved unresolved;
   private final ColumnReader columns;
 
   public ModelReader(
-      Elements elements, Types types, JavaTypeMapper typeMapper, Diagnostics diagnostics) {
+      Elements elements, Types types, JavaTypeMapper typeMapper, Diagnostics diagnostics,
+      Unresolved unresolved) {
     this.elements = elements;
     this.diagnostics = diagnostics;
+    this.unresolved = unresolved;
     this.columns = new ColumnReader(elements, types, typeMapper, diagnostics);
+  }
+
+  /** What {@link #read} has found so far of one model. */
+  private record Read(
+      TypeElement element,
+      AnnotationView model,
+      String tableName,
+      List<ColumnDefinition> columns,
+      Map<String, ColumnDefinition> byProperty,
+      Set<String> broken) {
+
+    String name() {
+      return element.getSimpleName().toString();
+    }
   }
 
   /** The model, or empty when it is too broken to take part in the schema (errors reported). */
   public Optional<ModelDefinition> read(TypeElement element) {
     AnnotationView model = AnnotationView.find(element, Annotations.MODEL, elements).orElseThrow();
+    if (unresolved.inModel(element)) {
+      diagnostics.unresolved(); // javac reports what it could not resolve
+      return Optional.empty();
+    }
     String name = element.getSimpleName().toString();
     if (element.getKind() != ElementKind.RECORD) {
       diagnostics.error(element, model.mirror(), null, Message.MODEL_NOT_RECORD, name,
@@ -46,31 +73,47 @@ public final class ModelReader {
       return Optional.empty();
     }
     if (!element.getTypeParameters().isEmpty()) {
+      // the components' types are the type parameters': nothing about them can be checked
       diagnostics.error(element, model.mirror(), null, Message.MODEL_GENERIC, name,
           element.getTypeParameters().stream().map(Object::toString)
               .collect(Collectors.joining(", ")));
       return Optional.empty();
     }
+    String tableName = model.string("value").isEmpty()
+        ? SqlNames.tableNameFor(name) : model.string("value");
+    boolean tableNameOk = report(element, model, () -> SqlNames.check(tableName, Kind.TABLE,
+        model.written("value"), n -> "`@Model(\"" + n + "\")`"));
     List<? extends RecordComponentElement> components = element.getRecordComponents();
     if (components.isEmpty()) {
       diagnostics.error(element, model.mirror(), null, Message.MODEL_NO_COMPONENTS, name, name);
       return Optional.empty();
     }
 
-    String tableName = model.string("value").isEmpty()
-        ? SqlNames.tableNameFor(name) : model.string("value");
-    if (!checkTableName(element, model, tableName)) {
+    Read read = readColumns(element, model, tableName, components);
+    boolean keyOk = readPrimaryKey(read);
+    Optional<List<IndexDefinition>> indexes = readIndexes(read, tableNameOk);
+    if (!tableNameOk || !read.broken().isEmpty() || !keyOk || indexes.isEmpty()) {
       return Optional.empty();
     }
+    List<String> compositeKey = model.strings("primaryKey").stream()
+        .map(p -> read.byProperty().get(p).column().name()).toList();
+    return Optional.of(new ModelDefinition(
+        element, model, tableName, read.columns(), compositeKey, indexes.get()));
+  }
 
+  /** The columns that could be read; the others are {@link Read#broken}, their errors reported. */
+  private Read readColumns(
+      TypeElement element, AnnotationView model, String tableName,
+      List<? extends RecordComponentElement> components) {
+    String name = element.getSimpleName().toString();
     List<ColumnDefinition> read = new ArrayList<>();
     Map<String, ColumnDefinition> byColumnName = new HashMap<>();
-    boolean complete = true;
+    Set<String> broken = new HashSet<>();
     List<String> listedKey = model.strings("primaryKey");
     for (RecordComponentElement component : components) {
       Optional<ColumnDefinition> column = columns.read(name, component, listedKey);
       if (column.isEmpty()) {
-        complete = false;
+        broken.add(component.getSimpleName().toString());
         continue;
       }
       ColumnDefinition previous = byColumnName.putIfAbsent(
@@ -82,163 +125,184 @@ public final class ModelReader {
             column.get().column().name(), name + "." + component.getSimpleName(),
             previous.element().getSimpleName(), name,
             column.get().column().name() + "_2");
-        complete = false;
+        broken.add(component.getSimpleName().toString());
         continue;
       }
       read.add(column.get());
     }
-    if (!complete) {
-      return Optional.empty();
-    }
-
     Map<String, ColumnDefinition> byProperty = new HashMap<>();
     read.forEach(c -> byProperty.put(c.column().property(), c));
-    Optional<List<String>> compositeKey = readPrimaryKey(element, model, tableName, read, byProperty);
-    Optional<List<IndexDefinition>> indexes = readIndexes(element, tableName, read, byProperty);
-    if (compositeKey.isEmpty() || indexes.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new ModelDefinition(element, model, tableName, read, compositeKey.get(), indexes.get()));
+    return new Read(element, model, tableName, read, byProperty, broken);
   }
 
-  private boolean checkTableName(TypeElement element, AnnotationView model, String tableName) {
-    AnnotationValue at = model.written("value");
-    String hint = "`@Model(\"" + SqlNames.suggestion(tableName) + "\")`";
-    if (!SqlNames.isValidIdentifier(tableName)) {
-      diagnostics.error(element, model.mirror(), at, Message.INVALID_NAME, tableName, "table", hint);
-      return false;
+  /**
+   * Checks the primary key, declared on one field or listed in {@code @Model(primaryKey)}. Which
+   * fields declare it is read from their annotations, so a field broken otherwise still counts.
+   */
+  private boolean readPrimaryKey(Read read) {
+    String name = read.name();
+    List<RecordComponentElement> fieldKeys = new ArrayList<>();
+    for (RecordComponentElement component : read.element().getRecordComponents()) {
+      if (field(component).map(f -> f.bool("primaryKey")).orElse(false)) {
+        fieldKeys.add(component);
+      }
     }
-    if (SqlNames.isReserved(tableName)) {
-      diagnostics.error(element, model.mirror(), at, Message.RESERVED_NAME, "Table", tableName, hint);
-      return false;
-    }
-    return true;
-  }
-
-  private Optional<List<String>> readPrimaryKey(
-      TypeElement element, AnnotationView model, String tableName, List<ColumnDefinition> read,
-      Map<String, ColumnDefinition> byProperty) {
-    String name = element.getSimpleName().toString();
-    List<ColumnDefinition> fieldKeys = read.stream().filter(c -> c.column().primaryKey()).toList();
-    List<String> listed = model.strings("primaryKey");
-    if (!listed.isEmpty()) {
+    if (!read.model().strings("primaryKey").isEmpty()) {
+      boolean ok = true;
       if (!fieldKeys.isEmpty()) {
-        ColumnDefinition key = fieldKeys.get(0);
-        diagnostics.error(key.element(), key.field().get().mirror(),
-            key.field().get().written("primaryKey"), Message.PRIMARY_KEY_TWICE, name,
-            key.element().getSimpleName());
-        return Optional.empty();
+        RecordComponentElement key = fieldKeys.get(0);
+        AnnotationView field = field(key).orElseThrow();
+        diagnostics.error(key, field.mirror(), field.written("primaryKey"),
+            Message.PRIMARY_KEY_TWICE, name, key.getSimpleName());
+        ok = false;
       }
-      Optional<List<ColumnDefinition>> keyColumns = resolveComponents(
-          element, model, "primaryKey", "@Model(primaryKey)", byProperty);
-      if (keyColumns.isEmpty()) {
-        return Optional.empty();
-      }
-      for (ColumnDefinition column : keyColumns.get()) {
+      Optional<List<ColumnDefinition>> keyColumns =
+          resolveComponents(read, read.model(), "primaryKey", "@Model(primaryKey)");
+      for (ColumnDefinition column : keyColumns.orElse(List.of())) {
         if (!column.column().notNull()) {
           diagnostics.error(column.element(), column.field().map(AnnotationView::mirror).orElse(null),
               null, Message.NULLABLE_PRIMARY_KEY, name + "." + column.element().getSimpleName());
-          return Optional.empty();
+          ok = false;
         }
         if (column.column().autoIncrement()) {
           diagnostics.error(column.element(), column.field().get().mirror(),
               column.field().get().written("autoIncrement"), Message.AUTOINCREMENT_INVALID,
               name + "." + column.element().getSimpleName(), "part of a composite key");
-          return Optional.empty();
+          ok = false;
         }
       }
-      return Optional.of(keyColumns.get().stream().map(c -> c.column().name()).toList());
+      return ok && keyColumns.isPresent();
     }
     if (fieldKeys.isEmpty()) {
-      diagnostics.error(element, model.mirror(), null, Message.NO_PRIMARY_KEY, name, tableName);
-      return Optional.empty();
+      diagnostics.error(read.element(), read.model().mirror(), null, Message.NO_PRIMARY_KEY,
+          name, read.tableName());
+      return false;
     }
     if (fieldKeys.size() > 1) {
-      ColumnDefinition second = fieldKeys.get(1);
+      RecordComponentElement second = fieldKeys.get(1);
+      AnnotationView field = field(second).orElseThrow();
       String keyList = fieldKeys.stream()
-          .map(c -> "\"" + c.column().property() + "\"").collect(Collectors.joining(", "));
-      diagnostics.error(second.element(), second.field().get().mirror(),
-          second.field().get().written("primaryKey"), Message.TWO_PRIMARY_KEYS,
-          name + "." + fieldKeys.get(0).element().getSimpleName(),
-          name + "." + second.element().getSimpleName(), tableName, keyList);
-      return Optional.empty();
+          .map(c -> "\"" + c.getSimpleName() + "\"").collect(Collectors.joining(", "));
+      diagnostics.error(second, field.mirror(), field.written("primaryKey"),
+          Message.TWO_PRIMARY_KEYS, name + "." + fieldKeys.get(0).getSimpleName(),
+          name + "." + second.getSimpleName(), read.tableName(), keyList);
+      return false;
     }
-    return Optional.of(List.of());
+    return true;
   }
 
-  private Optional<List<IndexDefinition>> readIndexes(
-      TypeElement element, String tableName, List<ColumnDefinition> read,
-      Map<String, ColumnDefinition> byProperty) {
+  /**
+   * The indexes of {@code @Field(index = true)} and {@code @Index}, each checked on its own.
+   * Derived names ({@code <table>_…}) are checked only when the table name itself is fine:
+   * otherwise they would only repeat its problem.
+   */
+  private Optional<List<IndexDefinition>> readIndexes(Read read, boolean tableNameOk) {
+    String tableName = read.tableName();
     List<IndexDefinition> indexes = new ArrayList<>();
-    for (ColumnDefinition column : read) {
-      if (column.field().map(f -> f.bool("index")).orElse(false)) {
-        String columnName = column.column().name();
-        AnnotationView field = column.field().get();
-        indexes.add(new IndexDefinition(
-            new Index(tableName + "_" + columnName + "_idx", List.of(columnName), false),
-            column.element(), field, field.written("index")));
+    boolean ok = true;
+    for (ColumnDefinition column : read.columns()) {
+      AnnotationView field = column.field().orElse(null);
+      String columnName = column.column().name();
+      for (boolean unique : new boolean[] {true, false}) {
+        if (field == null || !field.bool(unique ? "unique" : "index")) {
+          continue;
+        }
+        String attribute = unique ? "unique" : "index";
+        String indexName = SqlNames.indexNameFor(tableName, List.of(columnName), unique);
+        AnnotationValue at = field.written(attribute);
+        UnaryOperator<String> hint = n -> "`@Index(value = \"" + column.column().property()
+            + "\"" + (unique ? ", unique = true" : "") + ", name = \"" + n
+            + "\")` on the record instead of `" + attribute + " = true`";
+        ok &= !tableNameOk
+            || report(column.element(), field, () -> SqlNames.check(indexName, Kind.INDEX, at, hint));
+        if (!unique) { // a unique column's index stays on the column, as Drizzle keeps it
+          indexes.add(new IndexDefinition(
+              new Index(indexName, List.of(columnName), false), column.element(), field, at));
+        }
       }
     }
-    boolean ok = true;
-    for (AnnotationView index :
-        AnnotationView.findRepeated(element, Annotations.INDEX, Annotations.INDEXES, elements)) {
+    for (AnnotationView index : AnnotationView.findRepeated(
+        read.element(), Annotations.INDEX, Annotations.INDEXES, elements)) {
+      String written = index.string("name");
+      UnaryOperator<String> hint = n -> "`name = \"" + n + "\"`";
+      boolean nameOk = written.isEmpty() || report(read.element(), index,
+          () -> SqlNames.check(written, Kind.INDEX, index.written("name"), hint));
       Optional<List<ColumnDefinition>> indexed =
-          resolveComponents(element, index, "value", "@Index", byProperty);
-      if (indexed.isEmpty()) {
+          resolveComponents(read, index, "value", "@Index");
+      if (indexed.isEmpty() || !nameOk) {
         ok = false;
         continue;
       }
       List<String> columnNames = indexed.get().stream().map(c -> c.column().name()).toList();
       boolean unique = index.bool("unique");
-      String indexName = index.string("name");
-      if (indexName.isEmpty()) {
-        indexName = tableName + "_" + String.join("_", columnNames) + (unique ? "_unique" : "_idx");
-      } else if (!SqlNames.isValidIdentifier(indexName) || SqlNames.isReserved(indexName)) {
-        diagnostics.error(element, index.mirror(), index.written("name"),
-            SqlNames.isReserved(indexName) ? Message.RESERVED_NAME : Message.INVALID_NAME,
-            SqlNames.isReserved(indexName) ? "Index" : indexName,
-            SqlNames.isReserved(indexName) ? indexName : "index",
-            "`name = \"" + SqlNames.suggestion(indexName) + "\"`");
-        ok = false;
-        continue;
+      String indexName =
+          written.isEmpty() ? SqlNames.indexNameFor(tableName, columnNames, unique) : written;
+      if (written.isEmpty() && tableNameOk) {
+        ok &= report(read.element(), index,
+            () -> SqlNames.check(indexName, Kind.INDEX, null, hint));
       }
-      indexes.add(new IndexDefinition(new Index(indexName, columnNames, unique), element, index,
-          index.written("name")));
+      indexes.add(new IndexDefinition(new Index(indexName, columnNames, unique), read.element(),
+          index, index.written("name")));
     }
     return ok ? Optional.of(indexes) : Optional.empty();
   }
 
-  /** Resolves a list of component names written in an annotation to their columns. */
+  /**
+   * Resolves a list of component names written in an annotation to their columns, reporting
+   * each name that is unknown or repeated. A component that is broken itself is known: the
+   * list is not wrong for naming it.
+   */
   private Optional<List<ColumnDefinition>> resolveComponents(
-      TypeElement element, AnnotationView annotation, String attribute, String what,
-      Map<String, ColumnDefinition> byProperty) {
+      Read read, AnnotationView annotation, String attribute, String what) {
+    TypeElement element = read.element();
+    List<String> components = element.getRecordComponents().stream()
+        .map(c -> c.getSimpleName().toString()).sorted().toList();
     List<AnnotationValue> values = annotation.list(attribute);
     if (values.isEmpty()) {
       diagnostics.error(element, annotation.mirror(), annotation.written(attribute),
-          Message.EMPTY_LIST, what, "{\"" + byProperty.keySet().stream().sorted().findFirst()
-              .orElse("id") + "\"}");
+          Message.EMPTY_LIST, what, "{\"" + components.get(0) + "\"}");
       return Optional.empty();
     }
     List<ColumnDefinition> resolved = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
+    boolean ok = true;
     for (AnnotationValue value : values) {
       String component = (String) value.getValue();
-      ColumnDefinition column = byProperty.get(component);
-      if (column == null) {
-        diagnostics.error(element, annotation.mirror(), value, Message.UNKNOWN_COMPONENT, what,
-            component, element.getSimpleName(),
-            String.join(", ", byProperty.keySet().stream().sorted().toList()));
-        return Optional.empty();
-      }
+      ColumnDefinition column = read.byProperty().get(component);
       if (!seen.add(component)) {
         diagnostics.error(element, annotation.mirror(), value, Message.DUPLICATE_IN_LIST, what,
             component);
-        return Optional.empty();
+        ok = false;
+      } else if (column == null && !read.broken().contains(component)) {
+        diagnostics.error(element, annotation.mirror(), value, Message.UNKNOWN_COMPONENT, what,
+            component, element.getSimpleName(), String.join(", ", components));
+        ok = false;
+      } else if (column == null) {
+        ok = false;
+      } else {
+        resolved.add(column);
       }
-      resolved.add(column);
     }
-    return Optional.of(resolved);
+    return ok ? Optional.of(resolved) : Optional.empty();
+  }
+
+  /** Reports the problem a name check finds, at the annotation given; false if there was one. */
+  private boolean report(Element element, AnnotationView annotation, NameCheck check) {
+    try {
+      check.run();
+      return true;
+    } catch (InvalidModelException e) {
+      diagnostics.error(element, annotation.mirror(), e.at(), e.problem(), e.args());
+      return false;
+    }
+  }
+
+  private interface NameCheck {
+    void run() throws InvalidModelException;
+  }
+
+  private Optional<AnnotationView> field(RecordComponentElement component) {
+    return AnnotationView.find(component, Annotations.FIELD, elements);
   }
 
   private static String article(ElementKind kind) {

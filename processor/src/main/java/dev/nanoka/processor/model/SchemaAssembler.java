@@ -109,7 +109,8 @@ public final class SchemaAssembler {
     List<IndexDefinition> all = new ArrayList<>();
     for (ColumnDefinition column : model.columns()) {
       if (column.column().unique()) {
-        String name = model.tableName() + "_" + column.column().name() + "_unique";
+        String name =
+            SqlNames.indexNameFor(model.tableName(), List.of(column.column().name()), true);
         AnnotationView field = column.field().orElseThrow();
         all.add(new IndexDefinition(new Index(name, List.of(column.column().name()), true),
             column.element(), field, field.written("unique")));

@@ -5,6 +5,7 @@ import dev.nanoka.runtime.schema.ColumnDefault;
 import dev.nanoka.runtime.schema.ColumnType;
 import dev.nanoka.runtime.schema.ForeignKey;
 import dev.nanoka.runtime.schema.Index;
+import dev.nanoka.runtime.schema.ReservedNames;
 import dev.nanoka.runtime.schema.Schema;
 import dev.nanoka.runtime.schema.Table;
 import java.sql.Connection;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -27,10 +27,6 @@ import java.util.regex.Pattern;
  * SQLite's and Cloudflare's own) are left out.
  */
 public final class SqliteIntrospector {
-
-  /** Tables that belong to tools, not to the application's schema. */
-  public static final Set<String> BOOKKEEPING = Set.of(
-      "d1_migrations", "nanoka_migration_checksums", "__drizzle_migrations");
 
   private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
@@ -55,10 +51,9 @@ public final class SqliteIntrospector {
     return new Schema(tables);
   }
 
-  /** Whether a table belongs to SQLite, Cloudflare or a migration tool. */
+  /** Whether a table belongs to SQLite, Cloudflare or a migration tool ({@link ReservedNames}). */
   public static boolean isBookkeeping(String table) {
-    String lower = table.toLowerCase(Locale.ROOT);
-    return lower.startsWith("sqlite_") || lower.startsWith("_cf_") || BOOKKEEPING.contains(lower);
+    return ReservedNames.isBookkeeping(table);
   }
 
   private static Table readTable(Connection connection, String name, String createSql)

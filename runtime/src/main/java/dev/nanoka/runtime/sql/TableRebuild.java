@@ -3,6 +3,7 @@ package dev.nanoka.runtime.sql;
 import dev.nanoka.runtime.diff.SchemaChange.RebuildTable;
 import dev.nanoka.runtime.schema.Column;
 import dev.nanoka.runtime.schema.ForeignKey;
+import dev.nanoka.runtime.schema.ReservedNames;
 import dev.nanoka.runtime.schema.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ final class TableRebuild {
     this.old = old;
     this.dependents = dependents;
     this.name = rebuild.to().name();
-    this.temporary = "__new_" + name;
+    this.temporary = ReservedNames.rebuildTable(name);
   }
 
   /**
@@ -169,7 +170,7 @@ final class TableRebuild {
   }
 
   static String keepName(String table) {
-    return "__nanoka_keep_" + table;
+    return ReservedNames.rebuildKeep(table);
   }
 
   private static List<String> columnNames(Table table) {
