@@ -56,7 +56,8 @@ public final class AtomicScript {
       Duration lockTimeout, String label, LockedWork<T, X> work)
       throws SQLException, MigrationException, X {
     try (WriteTransaction transaction = WriteTransaction.begin(connection, dialect, lockTimeout)) {
-      T result = work.run(statements -> transaction.runScript(label, statements, c -> { }));
+      T result = work.run(statements -> transaction.runScript(label, statements,
+          "It was rolled back: nothing was changed.", c -> { }));
       transaction.commit();
       return result;
     }

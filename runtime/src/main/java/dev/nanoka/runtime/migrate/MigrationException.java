@@ -45,17 +45,20 @@ public final class MigrationException extends Exception {
     return kind;
   }
 
-  static MigrationException statementFailed(
-      String file, int number, int total, String statement, String databaseMessage, Throwable cause) {
-    return new MigrationException(Kind.FAILED, file + ": statement " + number + " of " + total
-        + " failed: " + databaseMessage + "\n" + indent(statement)
-        + "\nThe file was rolled back; later migrations were not run.", cause);
+  /**
+   * @param undone what became of the script's work, e.g. "The file was rolled back; later
+   *     migrations were not run."
+   */
+  static MigrationException statementFailed(String label, int number, int total,
+      String statement, String databaseMessage, String undone, Throwable cause) {
+    return new MigrationException(Kind.FAILED, label + ": statement " + number + " of " + total
+        + " failed: " + databaseMessage + "\n" + indent(statement) + "\n" + undone, cause);
   }
 
-  static MigrationException foreignKeysBroken(String file, List<String> violations) {
-    return new MigrationException(Kind.FAILED, file + " leaves foreign keys broken ("
-        + String.join("; ", violations) + "). The file was rolled back; later migrations were"
-        + " not run.", null);
+  static MigrationException foreignKeysBroken(String label, List<String> violations,
+      String undone) {
+    return new MigrationException(Kind.FAILED, label + " leaves foreign keys broken ("
+        + String.join("; ", violations) + "). " + undone, null);
   }
 
   /**

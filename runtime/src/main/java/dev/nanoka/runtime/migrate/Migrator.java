@@ -273,6 +273,7 @@ public final class Migrator {
           long start = System.nanoTime();
           try {
             transaction.runScript(migration.name(), script.statements(),
+                "The file was rolled back; later migrations were not run.",
                 c -> History.record(c, migration));
           } catch (MigrationException | SQLException e) {
             if (transaction.isOpen()) {

@@ -64,12 +64,14 @@ final class WriteTransaction implements AutoCloseable {
    * unit.
    *
    * @param label what runs, for messages, e.g. a file name
+   * @param undone what a failure means for the caller, said after it, e.g. "Nothing was
+   *     changed."
    * @throws MigrationException naming the failed statement, or the broken keys. The script is
    *     undone and the transaction stays usable — unless the database ended the whole
    *     transaction itself (SQLite does on I/O errors or a full disk), which {@link #isOpen()}
    *     then reports
    */
-  void runScript(String label, List<String> statements, Finish finish)
+  void runScript(String label, List<String> statements, String undone, Finish finish)
       throws SQLException, MigrationException {
     dialect.savepoint(connection, SAVEPOINT);
     try {
@@ -82,13 +84,13 @@ final class WriteTransaction implements AutoCloseable {
               throw MigrationException.readOnly(label + " was not applied", e);
             }
             throw MigrationException.statementFailed(label, i + 1, statements.size(),
-                statements.get(i), e.getMessage(), e);
+                statements.get(i), e.getMessage(), undone, e);
           }
         }
       }
       List<String> violations = dialect.foreignKeyViolations(connection);
       if (!violations.isEmpty()) {
-        throw MigrationException.foreignKeysBroken(label, violations);
+        throw MigrationException.foreignKeysBroken(label, violations, undone);
       }
       finish.run(connection);
       dialect.release(connection, SAVEPOINT);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nanoka.runtime.migrate.MigrationException;
 import dev.nanoka.runtime.schema.Schema;
 import dev.nanoka.runtime.schema.Table;
 import java.nio.file.Files;
@@ -218,6 +219,23 @@ class PushGuardTest {
       assertEquals(List.of("drops table tags, which holds 1 row(s)"), refused.losses());
     }
     assertEquals(List.of("1|java"), Sqlite.rows(db, "SELECT id, label FROM tags"));
+  }
+
+  /** One lock timeout for the whole push (a bound check on a promise, not a benchmark). */
+  @Test
+  void anotherConnectionHoldingTheLockMakesPushWaitOneTimeout() throws Exception {
+    Sqlite.create(db, schema(table("users").id().build()));
+    Duration timeout = Duration.ofSeconds(1);
+    try (Connection holder = Sqlite.open(url)) {
+      Sqlite.exec(holder, "BEGIN EXCLUSIVE");
+      long start = System.nanoTime();
+      MigrationException e = assertThrows(MigrationException.class, () -> Pusher.push(db,
+          schema(table("users").id().text("name").defaultText("").build()), false, timeout));
+      long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      Sqlite.exec(holder, "ROLLBACK");
+      assertEquals(MigrationException.Kind.LOCK_TIMEOUT, e.kind(), e.getMessage());
+      assertTrue(took >= 900 && took < 1600, "push waited " + took + " ms for a 1 s timeout");
+    }
   }
 
   @Nested
