@@ -466,8 +466,8 @@ class MigrationErrorTest {
       MigrationProject.write(p.journal(), MigrationProject.read(p.journal())
           .replace("\"version\": \"7\"", "\"version\": \"7é\""), StandardCharsets.ISO_8859_1);
       return p.journal();
-    }, "_journal.json is not UTF-8 text: the byte 0xE9 at offset 17 (line 2, byte 16 of the"
-        + " line) is not valid UTF-8 (in Latin-1 it would be 'é'). Save the file as UTF-8");
+    }, "_journal.json is not UTF-8: byte 0xE9 at offset 17 (line 2) is not part of a UTF-8"
+        + " character (in Latin-1 it would be 'é'). Save the file as UTF-8");
   }
 
   @Test
@@ -476,8 +476,8 @@ class MigrationErrorTest {
       MigrationProject.write(p.snapshot(0), MigrationProject.read(p.snapshot(0))
           .replace("\"version\": \"6\"", "\"version\": \"6é\""), StandardCharsets.ISO_8859_1);
       return p.snapshot(0);
-    }, "0000_snapshot.json is not UTF-8 text: the byte 0xE9 at offset 17 (line 2, byte 16 of"
-        + " the line)", "Save the file as UTF-8");
+    }, "0000_snapshot.json is not UTF-8: byte 0xE9 at offset 17 (line 2)",
+        "Save the file as UTF-8");
   }
 
   /**
@@ -498,9 +498,9 @@ class MigrationErrorTest {
         project.compile(schema, note("String body", "@Field(nullable = true) String title"));
 
     long lines = generated.chars().filter(c -> c == '\n').count();
-    assertFolderError(result, schema, sql + " is not UTF-8 text: the byte 0xE9 at offset "
-        + (generated.length() + "\n-- caf".length()) + " (line " + (lines + 2) + ", byte 7 of"
-        + " the line) is not valid UTF-8 (in Latin-1 it would be 'é'). Save the file as UTF-8");
+    assertFolderError(result, schema, sql + " is not UTF-8: byte 0xE9 at offset "
+        + (generated.length() + "\n-- caf".length()) + " (line " + (lines + 2) + ") is not part"
+        + " of a UTF-8 character (in Latin-1 it would be 'é'). Save the file as UTF-8");
     assertEquals(0, errorCount(result, Message.MIGRATION_EDITED));
     project.assertNothingChanged(before);
   }

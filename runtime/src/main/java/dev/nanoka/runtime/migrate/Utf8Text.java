@@ -9,19 +9,37 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Migration files as text. They are UTF-8 (drizzle-kit writes it, wrangler reads it); bytes
- * that are not are refused with the file, the offset and the line — the JDK's own message
- * ("Input length = 1") names none of them — and never replaced with U+FFFD and run.
+ * Migration files, journals and snapshots as text. They are UTF-8 (drizzle-kit writes it,
+ * wrangler reads it); bytes that are not are refused with where they are — the JDK's own message
+ * ("Input length = 1") says nowhere — and never replaced with U+FFFD and run. The processor and
+ * the runtime both read through here.
  */
-final class Utf8Text {
+public final class Utf8Text {
 
   private Utf8Text() {}
 
+  /** Bytes that are not UTF-8: {@link #problem()} says where, without the file's name. */
+  public static final class NotUtf8Exception extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final String problem;
+
+    NotUtf8Exception(String file, String problem) {
+      super(file + ": " + problem);
+      this.problem = problem;
+    }
+
+    /** e.g. "not UTF-8: byte 0xE9 at offset 38 (line 2) …". */
+    public String problem() {
+      return problem;
+    }
+  }
+
   /**
    * @param file names the bytes in the message, e.g. a path or a resource name
-   * @throws IOException when the bytes are not UTF-8
+   * @throws NotUtf8Exception when the bytes are not UTF-8
    */
-  static String decode(byte[] bytes, String file) throws IOException {
+  public static String decode(byte[] bytes, String file) throws NotUtf8Exception {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -34,11 +52,12 @@ final class Utf8Text {
     }
     if (result.isError()) {
       int offset = in.position();
+      int value = bytes[offset] & 0xff;
       out.flip(); // what decoded before the bad byte: its lines are the file's
-      throw new IOException(String.format("%s: not UTF-8: byte 0x%02X at offset %d (line %d)"
-          + " is not part of a UTF-8 character. Save the file as UTF-8 (drizzle-kit writes"
-          + " and wrangler reads UTF-8).", file, bytes[offset] & 0xff, offset,
-          Lines.at(out, out.length())));
+      throw new NotUtf8Exception(file, String.format("not UTF-8: byte 0x%02X at offset %d (line"
+          + " %d) is not part of a UTF-8 character%s. Save the file as UTF-8 (drizzle-kit writes"
+          + " and wrangler reads UTF-8).", value, offset, Lines.at(out, out.length()),
+          value >= 0xA0 ? " (in Latin-1 it would be '" + (char) value + "')" : ""));
     }
     out.flip();
     return out.toString();
