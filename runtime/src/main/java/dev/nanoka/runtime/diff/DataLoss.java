@@ -24,8 +24,10 @@ public sealed interface DataLoss {
   /** The table, as the new schema names it. */
   String table();
 
-  /** What the change does to affected rows. */
-  Effect effect();
+  /** What the change does to affected rows: most lose or change them. */
+  default Effect effect() {
+    return Effect.LOSES;
+  }
 
   /** What the change can do, in words, without looking at any data. */
   String describe();
@@ -44,11 +46,6 @@ public sealed interface DataLoss {
   /** A dropped table, with its rows. */
   record TableDropped(String table) implements DataLoss {
     @Override
-    public Effect effect() {
-      return Effect.LOSES;
-    }
-
-    @Override
     public String describe() {
       return "drops table " + table + " and all its rows";
     }
@@ -57,11 +54,6 @@ public sealed interface DataLoss {
   /** A rebuild that keeps none of the table's columns: the new table starts empty. */
   record RowsDropped(String table) implements DataLoss {
     @Override
-    public Effect effect() {
-      return Effect.LOSES;
-    }
-
-    @Override
     public String describe() {
       return "keeps none of the columns of " + table + ", so all its rows are dropped";
     }
@@ -69,11 +61,6 @@ public sealed interface DataLoss {
 
   /** A dropped column, with its values. */
   record ColumnDropped(String table, String column) implements DataLoss {
-    @Override
-    public Effect effect() {
-      return Effect.LOSES;
-    }
-
     @Override
     public String describe() {
       return "drops column " + table + "." + column + " and its values";
@@ -96,11 +83,6 @@ public sealed interface DataLoss {
     }
 
     @Override
-    public Effect effect() {
-      return Effect.LOSES;
-    }
-
-    @Override
     public String describe() {
       return "changes " + table + "." + column + " from " + from.sql() + " to " + to.sql() + "; "
           + SqlTypeConversion.whatChanges(from, to);
@@ -110,11 +92,6 @@ public sealed interface DataLoss {
   /** A column that becomes NOT NULL with a default: rows holding NULL there get the default. */
   record NullsFilled(String table, String column, String source, String defaultSql)
       implements DataLoss {
-    @Override
-    public Effect effect() {
-      return Effect.LOSES;
-    }
-
     @Override
     public String describe() {
       return "makes " + table + "." + column + " NOT NULL; rows holding NULL there get its"
@@ -193,11 +170,6 @@ public sealed interface DataLoss {
   record ValuesOutsideEnum(String table, String column, List<String> values) implements DataLoss {
     public ValuesOutsideEnum {
       values = List.copyOf(values);
-    }
-
-    @Override
-    public Effect effect() {
-      return Effect.LOSES;
     }
 
     @Override
