@@ -42,7 +42,7 @@ mkdir -p "$work/jars"
 # Private copies: a build running meanwhile (an IDE, another terminal) must not swap a jar
 # under a running javac.
 cp "annotations/target/nanoka-annotations-$version.jar" "processor/target/nanoka-processor-$version.jar" \
-  "runtime/target/nanoka-runtime-$version.jar" runtime/target/nanoka-cli.jar "$work/jars/"
+  "runtime/target/nanoka-runtime-$version.jar" cli/target/nanoka-cli.jar "$work/jars/"
 jars=$work/jars
 cp_bench="$root/benchmarks/target/classes:$root/benchmarks/target/lib/*"
 results=$work/results.txt

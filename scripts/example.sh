@@ -19,7 +19,7 @@ echo
 echo "==> examples/blog/drizzle/migrations" >&2
 ls examples/blog/drizzle/migrations examples/blog/drizzle/migrations/meta
 
-cli=(java -jar runtime/target/nanoka-cli.jar)
+cli=(java -jar cli/target/nanoka-cli.jar)
 db=(--url jdbc:sqlite:examples/blog/blog.db --dir examples/blog/drizzle/migrations)
 echo "==> nanoka migrate (database examples/blog/blog.db)" >&2
 "${cli[@]}" migrate "${db[@]}"

@@ -1,6 +1,6 @@
 package com.example.proto;
 
-import dev.nanoka.runtime.push.Seeder;
+import dev.nanoka.runtime.Seeder;
 import java.sql.Connection;
 import java.sql.Statement;
 

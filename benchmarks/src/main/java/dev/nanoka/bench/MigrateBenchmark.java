@@ -1,8 +1,8 @@
 package dev.nanoka.bench;
 
-import dev.nanoka.runtime.migrate.MigrateResult;
-import dev.nanoka.runtime.migrate.MigrationSource;
-import dev.nanoka.runtime.migrate.Migrator;
+import dev.nanoka.runtime.MigrateResult;
+import dev.nanoka.runtime.MigrationSource;
+import dev.nanoka.runtime.Migrator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

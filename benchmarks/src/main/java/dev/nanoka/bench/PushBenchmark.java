@@ -1,8 +1,9 @@
 package dev.nanoka.bench;
 
-import dev.nanoka.runtime.push.PushResult;
-import dev.nanoka.runtime.push.Pusher;
-import dev.nanoka.runtime.schema.Schema;
+import dev.nanoka.core.schema.Schema;
+import dev.nanoka.runtime.PushResult;
+import dev.nanoka.runtime.internal.Pusher;
+import dev.nanoka.runtime.internal.SqliteDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,8 +42,8 @@ public class PushBenchmark {
     connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("dev.db"));
     schema = PushSchemas.of(tables, false);
     withIndex = PushSchemas.of(tables, true);
-    Pusher.push(connection, schema, false, LOCK_TIMEOUT);
-    PushResult again = Pusher.push(connection, schema, false, LOCK_TIMEOUT);
+    Pusher.push(connection, SqliteDialect.INSTANCE, schema, false, LOCK_TIMEOUT);
+    PushResult again = Pusher.push(connection, SqliteDialect.INSTANCE, schema, false, LOCK_TIMEOUT);
     if (!again.statements().isEmpty()) {
       throw new IllegalStateException("a second push is not empty: " + again.statements());
     }
@@ -57,10 +58,10 @@ public class PushBenchmark {
   @Benchmark
   public PushResult inSync() throws Exception {
     if (indexThere) {
-      Pusher.push(connection, schema, false, LOCK_TIMEOUT); // undo a oneChange (not timed apart)
+      Pusher.push(connection, SqliteDialect.INSTANCE, schema, false, LOCK_TIMEOUT); // undo a oneChange (not timed apart)
       indexThere = false;
     }
-    PushResult result = Pusher.push(connection, schema, false, LOCK_TIMEOUT);
+    PushResult result = Pusher.push(connection, SqliteDialect.INSTANCE, schema, false, LOCK_TIMEOUT);
     if (!result.statements().isEmpty()) {
       throw new IllegalStateException("expected nothing to do: " + result.statements());
     }
@@ -69,7 +70,7 @@ public class PushBenchmark {
 
   @Benchmark
   public PushResult oneChange() throws Exception {
-    PushResult result = Pusher.push(connection, indexThere ? schema : withIndex, false,
+    PushResult result = Pusher.push(connection, SqliteDialect.INSTANCE, indexThere ? schema : withIndex, false,
         LOCK_TIMEOUT);
     indexThere = !indexThere;
     if (result.statements().size() != 1) {

@@ -1,8 +1,9 @@
 package dev.nanoka.bench;
 
-import dev.nanoka.runtime.push.PushResult;
-import dev.nanoka.runtime.push.Pusher;
-import dev.nanoka.runtime.schema.Schema;
+import dev.nanoka.core.schema.Schema;
+import dev.nanoka.runtime.PushResult;
+import dev.nanoka.runtime.internal.Pusher;
+import dev.nanoka.runtime.internal.SqliteDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,7 +35,7 @@ public class PushCreateBenchmark {
   public void schema() throws Exception {
     schema = PushSchemas.of(tables, false);
     try (Connection empty = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-      statements = Pusher.plan(empty, schema);
+      statements = Pusher.plan(empty, SqliteDialect.INSTANCE, schema);
     }
   }
 
@@ -51,7 +52,7 @@ public class PushCreateBenchmark {
   @Benchmark
   public PushResult createAll() throws Exception {
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("dev.db"))) {
-      PushResult result = Pusher.push(connection, schema, false, Duration.ofSeconds(30));
+      PushResult result = Pusher.push(connection, SqliteDialect.INSTANCE, schema, false, Duration.ofSeconds(30));
       if (result.statements().isEmpty()) {
         throw new IllegalStateException("nothing pushed");
       }

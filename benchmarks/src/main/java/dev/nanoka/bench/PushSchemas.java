@@ -1,12 +1,12 @@
 package dev.nanoka.bench;
 
-import dev.nanoka.runtime.schema.Column;
-import dev.nanoka.runtime.schema.ColumnDefault;
-import dev.nanoka.runtime.schema.ColumnType;
-import dev.nanoka.runtime.schema.ForeignKey;
-import dev.nanoka.runtime.schema.Index;
-import dev.nanoka.runtime.schema.Schema;
-import dev.nanoka.runtime.schema.Table;
+import dev.nanoka.core.schema.Column;
+import dev.nanoka.core.schema.ColumnDefault;
+import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.ForeignKey;
+import dev.nanoka.core.schema.Index;
+import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

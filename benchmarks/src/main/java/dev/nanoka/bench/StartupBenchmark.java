@@ -1,9 +1,9 @@
 package dev.nanoka.bench;
 
-import dev.nanoka.runtime.migrate.MigrateResult;
-import dev.nanoka.runtime.migrate.MigrationIndex;
-import dev.nanoka.runtime.migrate.MigrationSource;
-import dev.nanoka.runtime.migrate.Migrator;
+import dev.nanoka.runtime.MigrateResult;
+import dev.nanoka.runtime.MigrationIndex;
+import dev.nanoka.runtime.MigrationSource;
+import dev.nanoka.runtime.Migrator;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -21,10 +21,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Figure 3, in process: the start-up check of an application whose database is up to date —
  * every migration applied, nothing pending. The migrations are packaged in an application jar
- * ({@link StartupCheck} builds it): for Nanoka with a generated-style {@code MigrationIndex} (and
- * the same index without checksums, as an older processor wrote it, which makes the runtime read
- * every file), for Flyway under {@code db/migration}, all read through the jar's class loader as
- * an application would.
+ * ({@link StartupCheck} builds it): for Nanoka with a generated-style {@code MigrationIndex}, for
+ * Flyway under {@code db/migration}, all read through the jar's class loader as an application
+ * would.
  */
 @State(Scope.Benchmark)
 public class StartupBenchmark {
@@ -45,7 +44,6 @@ public class StartupBenchmark {
 
   private URLClassLoader loader;
   private MigrationIndex index;
-  private MigrationIndex indexWithoutChecksums;
   private Path copies;
   private String nanokaUrl;
   private String flywayUrl;
@@ -56,7 +54,6 @@ public class StartupBenchmark {
     loader = new URLClassLoader(new URL[] {Path.of(appJar).toUri().toURL()},
         StartupBenchmark.class.getClassLoader());
     index = StartupCheck.index(loader, StartupCheck.INDEX_CLASS);
-    indexWithoutChecksums = StartupCheck.index(loader, StartupCheck.PLAIN_INDEX_CLASS);
     copies = Files.createTempDirectory("nanoka-bench-startup");
     nanokaUrl = "jdbc:sqlite:" + Files.copy(Path.of(nanokaDb), copies.resolve("nanoka.db"));
     flywayUrl = "jdbc:sqlite:" + Files.copy(Path.of(flywayDb), copies.resolve("flyway.db"));
@@ -76,16 +73,6 @@ public class StartupBenchmark {
 
   @Benchmark
   public MigrateResult nanoka() throws Exception {
-    return upToDate(index);
-  }
-
-  /** Without checksums in the index: every file is read and hashed to compare with the history. */
-  @Benchmark
-  public MigrateResult nanokaIndexWithoutChecksums() throws Exception {
-    return upToDate(indexWithoutChecksums);
-  }
-
-  private MigrateResult upToDate(MigrationIndex index) throws Exception {
     MigrateResult result = Migrator.forUrl(nanokaUrl)
         .source(MigrationSource.index(index))
         .build()

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * The prototyping loop of Prisma's {@code db push} guide (the second seed), end to end: a Maven
  * project whose models change step by step ({@code src/test/projects/prototyping}: {@code base/}
  * plus the folders of {@code steps/} up to the current one), compiled by real Maven, and the CLI
- * run as users run it, {@code java -jar runtime/target/nanoka-cli.jar}, with the schema class
+ * run as users run it, {@code java -jar cli/target/nanoka-cli.jar}, with the schema class
  * the processor generated ({@code --schema com.example.proto.NanokaSchema --classpath
  * target/classes}).
  *
@@ -237,7 +237,7 @@ class PrototypingLoopTest {
     assertEquals(0, build.exitCode(), build.describe());
   }
 
-  /** {@code java -jar runtime/target/nanoka-cli.jar args…} in the project directory. */
+  /** {@code java -jar cli/target/nanoka-cli.jar args…} in the project directory. */
   private CommandResult nanoka(String label, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
@@ -253,7 +253,7 @@ class PrototypingLoopTest {
   }
 
   private static Path cliJar() {
-    return ItPaths.repoRoot().resolve("runtime/target/nanoka-cli.jar");
+    return ItPaths.repoRoot().resolve("cli/target/nanoka-cli.jar");
   }
 
   /**

@@ -30,7 +30,7 @@ class RuntimeWranglerHistoryTest {
 
   private static final String DATABASE = "nanoka_history_it";
   private static final Path CLI_JAR =
-      ItPaths.repoRoot().resolve("runtime/target/nanoka-cli.jar");
+      ItPaths.repoRoot().resolve("cli/target/nanoka-cli.jar");
   private static final Duration CLI_TIMEOUT = Duration.ofMinutes(2);
 
   /** The example's generated folder, then a generated-style and a hand-written migration. */
@@ -42,15 +42,18 @@ class RuntimeWranglerHistoryTest {
   @BeforeAll
   static void cliJarIsCurrent() throws IOException {
     String build = "Run `mvn -B install` (or verify) from the repository root: the it-tests use"
-        + " the CLI jar the runtime module packages.";
+        + " the CLI jar the cli module packages.";
     if (!Files.isRegularFile(CLI_JAR)) {
       throw new AssertionError(CLI_JAR + " does not exist. " + build);
     }
     FileTime jar = Files.getLastModifiedTime(CLI_JAR);
-    try (Stream<Path> classes = Files.walk(ItPaths.repoRoot().resolve("runtime/target/classes"))) {
-      for (Path file : classes.filter(Files::isRegularFile).toList()) {
-        if (Files.getLastModifiedTime(file).compareTo(jar) > 0) {
-          throw new AssertionError(CLI_JAR + " is older than " + file + " (stale). " + build);
+    for (String module : java.util.List.of("core", "runtime", "cli")) {
+      try (Stream<Path> classes =
+          Files.walk(ItPaths.repoRoot().resolve(module + "/target/classes"))) {
+        for (Path file : classes.filter(Files::isRegularFile).toList()) {
+          if (Files.getLastModifiedTime(file).compareTo(jar) > 0) {
+            throw new AssertionError(CLI_JAR + " is older than " + file + " (stale). " + build);
+          }
         }
       }
     }

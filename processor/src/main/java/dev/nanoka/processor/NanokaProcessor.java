@@ -1,6 +1,7 @@
 package dev.nanoka.processor;
 
 import com.google.auto.service.AutoService;
+import dev.nanoka.core.schema.Schema;
 import dev.nanoka.processor.java.SchemaClassWriter;
 import dev.nanoka.processor.migrate.FileChange;
 import dev.nanoka.processor.migrate.Journal;
@@ -19,7 +20,6 @@ import dev.nanoka.processor.model.ModelReader;
 import dev.nanoka.processor.model.SchemaAssembler;
 import dev.nanoka.processor.model.Unresolved;
 import dev.nanoka.processor.ts.DrizzleSchemaRenderer;
-import dev.nanoka.runtime.schema.Schema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

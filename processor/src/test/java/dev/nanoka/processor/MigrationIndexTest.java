@@ -3,9 +3,9 @@ package dev.nanoka.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
+import dev.nanoka.core.text.Checksums;
 import dev.nanoka.processor.DiagnosticAssertions.Result;
-import dev.nanoka.runtime.migrate.Checksums;
-import dev.nanoka.runtime.migrate.MigrationIndex;
+import dev.nanoka.runtime.MigrationIndex;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;

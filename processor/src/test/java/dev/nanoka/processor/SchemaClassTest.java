@@ -6,17 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import dev.nanoka.runtime.schema.Column;
-import dev.nanoka.runtime.schema.ColumnDefault;
-import dev.nanoka.runtime.schema.ColumnType;
-import dev.nanoka.runtime.schema.ColumnType.Timestamp.TimeUnit;
-import dev.nanoka.runtime.schema.ForeignKey;
-import dev.nanoka.runtime.schema.ForeignKey.Action;
-import dev.nanoka.runtime.schema.Index;
-import dev.nanoka.runtime.schema.Schema;
-import dev.nanoka.runtime.schema.SchemaDefinition;
-import dev.nanoka.runtime.schema.SchemaText;
-import dev.nanoka.runtime.schema.Table;
+import dev.nanoka.core.schema.Column;
+import dev.nanoka.core.schema.ColumnDefault;
+import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.ColumnType.Timestamp.TimeUnit;
+import dev.nanoka.core.schema.ForeignKey;
+import dev.nanoka.core.schema.ForeignKey.Action;
+import dev.nanoka.core.schema.Index;
+import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.SchemaText;
+import dev.nanoka.core.schema.Table;
+import dev.nanoka.runtime.SchemaDefinition;
+import dev.nanoka.runtime.internal.SchemaResource;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -187,7 +188,7 @@ class SchemaClassTest {
     try (URLClassLoader loader = output.loader()) {
       SchemaDefinition definition =
           (SchemaDefinition) ClassOutput.instance(loader, "com.example.shop.NanokaSchema");
-      assertEquals(shop(), definition.schema());
+      assertEquals(shop(), SchemaResource.read(definition));
     }
   }
 
@@ -204,8 +205,7 @@ class SchemaClassTest {
     String large = generatedClass(compile(PACKAGE_INFO, CUSTOMER, ORDER, ORDER_LINE));
 
     assertEquals(small, large);
-    assertTrue(large.contains("new SchemaResource(NanokaSchema.class,"
-        + " \"nanoka/schema/com/example/shop/schema.txt\")"), large);
+    assertTrue(large.contains("return \"nanoka/schema/com/example/shop/schema.txt\";"), large);
   }
 
   /** A {@code @Schema} on a type names the class and the resource folder after the type. */
@@ -219,7 +219,7 @@ class SchemaClassTest {
       SchemaDefinition definition = (SchemaDefinition) ClassOutput.instance(loader,
           "com.example.blog.BlogSchemaNanokaSchema");
       assertEquals(List.of("users", "posts", "sessions"),
-          definition.schema().tables().stream().map(Table::name).toList());
+          SchemaResource.read(definition).tables().stream().map(Table::name).toList());
     }
   }
 

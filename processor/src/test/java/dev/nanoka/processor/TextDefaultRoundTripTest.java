@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nanoka.runtime.migrate.MigrationSource;
-import dev.nanoka.runtime.migrate.Migrator;
+import dev.nanoka.runtime.MigrationSource;
+import dev.nanoka.runtime.Migrator;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

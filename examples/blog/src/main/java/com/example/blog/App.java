@@ -1,8 +1,8 @@
 package com.example.blog;
 
-import dev.nanoka.runtime.migrate.MigrateResult;
-import dev.nanoka.runtime.migrate.MigrationSource;
-import dev.nanoka.runtime.migrate.Migrator;
+import dev.nanoka.runtime.MigrateResult;
+import dev.nanoka.runtime.MigrationSource;
+import dev.nanoka.runtime.Migrator;
 
 /**
  * Start-up of the blog application: bring the database up to date before anything else. The

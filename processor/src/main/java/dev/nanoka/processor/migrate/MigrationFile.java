@@ -1,6 +1,6 @@
 package dev.nanoka.processor.migrate;
 
-import dev.nanoka.runtime.migrate.Checksums;
+import dev.nanoka.core.text.Checksums;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -6,8 +6,8 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.nanoka.core.text.Checksums;
 import dev.nanoka.processor.java.GeneratedNames;
-import dev.nanoka.runtime.migrate.Checksums;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,7 @@ import javax.tools.StandardLocation;
  */
 public final class MigrationIndexWriter {
 
-  static final String INDEX_INTERFACE = "dev.nanoka.runtime.migrate.MigrationIndex";
+  static final String INDEX_INTERFACE = "dev.nanoka.runtime.MigrationIndex";
 
   private MigrationIndexWriter() {}
 

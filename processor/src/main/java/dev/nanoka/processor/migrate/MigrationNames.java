@@ -1,6 +1,6 @@
 package dev.nanoka.processor.migrate;
 
-import dev.nanoka.runtime.diff.SchemaChange;
+import dev.nanoka.core.diff.SchemaChange;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dev.nanoka.processor.migrate;
 
+import dev.nanoka.core.diff.Ambiguity;
+import dev.nanoka.core.diff.DataLoss;
+import dev.nanoka.core.diff.RenameHints;
+import dev.nanoka.core.diff.SchemaChange;
+import dev.nanoka.core.diff.SchemaDiff;
+import dev.nanoka.core.diff.SchemaDiffer;
+import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.sql.SqliteMigrationRenderer;
+import dev.nanoka.core.sql.StatementBreakpoints;
 import dev.nanoka.processor.Diagnostics;
 import dev.nanoka.processor.Message;
-import dev.nanoka.runtime.diff.Ambiguity;
-import dev.nanoka.runtime.diff.DataLoss;
-import dev.nanoka.runtime.diff.RenameHints;
-import dev.nanoka.runtime.diff.SchemaChange;
-import dev.nanoka.runtime.diff.SchemaDiff;
-import dev.nanoka.runtime.diff.SchemaDiffer;
-import dev.nanoka.runtime.schema.Schema;
-import dev.nanoka.runtime.sql.SqliteMigrationRenderer;
-import dev.nanoka.runtime.sql.StatementBreakpoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.nanoka.processor.migrate;
 
+import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.processor.model.AnnotationView;
 import dev.nanoka.processor.model.ColumnDefinition;
 import dev.nanoka.processor.model.ModelDefinition;
-import dev.nanoka.runtime.diff.RenameHints;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

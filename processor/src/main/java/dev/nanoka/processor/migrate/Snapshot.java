@@ -1,6 +1,6 @@
 package dev.nanoka.processor.migrate;
 
-import dev.nanoka.runtime.schema.Schema;
+import dev.nanoka.core.schema.Schema;
 
 /**
  * One {@code meta/NNNN_snapshot.json}: the schema after a migration, in drizzle-kit's format.

@@ -17,8 +17,8 @@ final class Utf8Text {
       throw new MigrationFolderException(file, "cannot be read: " + e.getMessage());
     }
     try {
-      return dev.nanoka.runtime.migrate.Utf8Text.decode(bytes, file.toString());
-    } catch (dev.nanoka.runtime.migrate.Utf8Text.NotUtf8Exception e) {
+      return dev.nanoka.core.text.Utf8Text.decode(bytes, file.toString());
+    } catch (dev.nanoka.core.text.Utf8Text.NotUtf8Exception e) {
       throw new MigrationFolderException(file, "is " + e.problem());
     }
   }

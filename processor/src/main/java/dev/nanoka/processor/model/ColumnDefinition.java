@@ -1,6 +1,6 @@
 package dev.nanoka.processor.model;
 
-import dev.nanoka.runtime.schema.Column;
+import dev.nanoka.core.schema.Column;
 import java.util.Optional;
 import javax.lang.model.element.RecordComponentElement;
 

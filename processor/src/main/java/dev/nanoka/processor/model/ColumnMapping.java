@@ -1,6 +1,6 @@
 package dev.nanoka.processor.model;
 
-import dev.nanoka.runtime.schema.ColumnType;
+import dev.nanoka.core.schema.ColumnType;
 
 /**
  * How one record component is stored.

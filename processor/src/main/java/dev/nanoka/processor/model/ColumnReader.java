@@ -1,11 +1,11 @@
 package dev.nanoka.processor.model;
 
+import dev.nanoka.core.schema.Column;
+import dev.nanoka.core.schema.ColumnDefault;
+import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.processor.Diagnostics;
 import dev.nanoka.processor.Message;
 import dev.nanoka.processor.model.SqlNames.Kind;
-import dev.nanoka.runtime.schema.Column;
-import dev.nanoka.runtime.schema.ColumnDefault;
-import dev.nanoka.runtime.schema.ForeignKey;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

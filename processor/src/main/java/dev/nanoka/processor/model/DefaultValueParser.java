@@ -1,9 +1,9 @@
 package dev.nanoka.processor.model;
 
+import dev.nanoka.core.schema.ColumnDefault;
+import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.sql.StatementBreakpoints;
 import dev.nanoka.processor.Message;
-import dev.nanoka.runtime.schema.ColumnDefault;
-import dev.nanoka.runtime.schema.ColumnType;
-import dev.nanoka.runtime.sql.StatementBreakpoints;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

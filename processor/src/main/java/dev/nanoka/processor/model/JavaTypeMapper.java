@@ -1,8 +1,8 @@
 package dev.nanoka.processor.model;
 
+import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.ColumnType.Timestamp.TimeUnit;
 import dev.nanoka.processor.Message;
-import dev.nanoka.runtime.schema.ColumnType;
-import dev.nanoka.runtime.schema.ColumnType.Timestamp.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationValue;

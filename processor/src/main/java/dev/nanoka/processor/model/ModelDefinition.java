@@ -1,6 +1,6 @@
 package dev.nanoka.processor.model;
 
-import dev.nanoka.runtime.schema.Index;
+import dev.nanoka.core.schema.Index;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 

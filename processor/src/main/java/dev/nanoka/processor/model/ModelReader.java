@@ -1,9 +1,9 @@
 package dev.nanoka.processor.model;
 
+import dev.nanoka.core.schema.Index;
 import dev.nanoka.processor.Diagnostics;
 import dev.nanoka.processor.Message;
 import dev.nanoka.processor.model.SqlNames.Kind;
-import dev.nanoka.runtime.schema.Index;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

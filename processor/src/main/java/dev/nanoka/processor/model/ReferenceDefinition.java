@@ -1,6 +1,6 @@
 package dev.nanoka.processor.model;
 
-import dev.nanoka.runtime.schema.ForeignKey;
+import dev.nanoka.core.schema.ForeignKey;
 import javax.lang.model.type.TypeMirror;
 
 /**

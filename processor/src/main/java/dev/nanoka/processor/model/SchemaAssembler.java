@@ -1,12 +1,12 @@
 package dev.nanoka.processor.model;
 
+import dev.nanoka.core.schema.Column;
+import dev.nanoka.core.schema.ForeignKey;
+import dev.nanoka.core.schema.Index;
+import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.Table;
 import dev.nanoka.processor.Diagnostics;
 import dev.nanoka.processor.Message;
-import dev.nanoka.runtime.schema.Column;
-import dev.nanoka.runtime.schema.ForeignKey;
-import dev.nanoka.runtime.schema.Index;
-import dev.nanoka.runtime.schema.Schema;
-import dev.nanoka.runtime.schema.Table;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.nanoka.processor.model;
 
+import dev.nanoka.core.schema.ReservedNames;
+import dev.nanoka.core.schema.ReservedNames.Owner;
 import dev.nanoka.processor.Message;
-import dev.nanoka.runtime.schema.ReservedNames;
-import dev.nanoka.runtime.schema.ReservedNames.Owner;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,16 +1,16 @@
 package dev.nanoka.processor.ts;
 
+import dev.nanoka.core.schema.Column;
+import dev.nanoka.core.schema.ColumnDefault;
+import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.ForeignKey;
+import dev.nanoka.core.schema.Index;
+import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.Table;
 import dev.nanoka.processor.ts.TsImports.Name;
-import dev.nanoka.runtime.schema.Column;
-import dev.nanoka.runtime.schema.ColumnDefault;
-import dev.nanoka.runtime.schema.ColumnType;
-import dev.nanoka.runtime.schema.ForeignKey;
-import dev.nanoka.runtime.schema.Index;
-import dev.nanoka.runtime.schema.Schema;
-import dev.nanoka.runtime.schema.Table;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;

@@ -1,0 +1,38 @@
+package dev.nanoka.core.schema;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One column.
+ *
+ * @param name the SQL name
+ * @param property the name code uses for it (the Java record component, the TypeScript key)
+ * @param type the logical type, which fixes the SQL type
+ * @param notNull whether {@code NOT NULL}
+ * @param primaryKey whether this column alone is the primary key
+ * @param autoIncrement {@code AUTOINCREMENT}; only on an integer primary key
+ * @param unique a unique index on this column alone
+ * @param defaultValue the default, if any
+ */
+public record Column(
+    String name,
+    String property,
+    ColumnType type,
+    boolean notNull,
+    boolean primaryKey,
+    boolean autoIncrement,
+    boolean unique,
+    Optional<ColumnDefault> defaultValue) {
+
+  public Column {
+    Names.requireName(name, "column");
+    Names.requireName(property, "property");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(defaultValue, "defaultValue");
+    if (autoIncrement && !(primaryKey && type.sqlType() == SqlType.INTEGER)) {
+      throw new IllegalArgumentException(
+          "AUTOINCREMENT needs an integer primary key column: " + name);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.nanoka.core.schema;
+
+import java.util.List;
+
+/**
+ * An index.
+ *
+ * @param name the SQL name, unique in the schema
+ * @param columns the indexed column names, in index order
+ * @param unique whether a unique index
+ */
+public record Index(String name, List<String> columns, boolean unique) {
+
+  public Index {
+    Names.requireName(name, "index");
+    columns = Names.requireColumns(columns, "index " + name);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.nanoka.core.sql;
+
+import dev.nanoka.core.schema.Column;
+import dev.nanoka.core.schema.ForeignKey;
+import dev.nanoka.core.schema.Index;
+import dev.nanoka.core.schema.Table;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Single SQLite statements, spelled as drizzle-kit spells them: backticked names, one tab of
+ * indent, column clauses in the order {@code type PRIMARY KEY AUTOINCREMENT DEFAULT … NOT NULL}.
+ */
+public final class SqliteDdl {
+
+  private SqliteDdl() {}
+
+  /** {@code `name`}, with embedded backticks doubled. */
+  public static String quote(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+
+  /** A CREATE TABLE statement for the table as it is. */
+  public static String createTable(Table table) {
+    return createTable(table, table.name());
+  }
+
+  /**
+   * A CREATE TABLE statement under another name. Foreign keys of the table to itself point at
+   * {@code name} too: when a rebuilt table is renamed into place SQLite rewrites them, and until
+   * then dropping the old table cannot cascade into the new one.
+   */
+  public static String createTable(Table table, String name) {
+    StringBuilder out = new StringBuilder("CREATE TABLE ").append(quote(name)).append(" (\n");
+    out.append(table.columns().stream().map(c -> "\t" + columnDefinition(c))
+        .collect(Collectors.joining(",\n")));
+    if (!table.compositePrimaryKey().isEmpty()) {
+      out.append(",\n\tPRIMARY KEY(").append(names(table.compositePrimaryKey(), ", ")).append(')');
+    }
+    for (ForeignKey key : table.foreignKeys()) {
+      String parent = key.referencedTable().equalsIgnoreCase(table.name()) ? name
+          : key.referencedTable();
+      out.append(",\n\tFOREIGN KEY (").append(names(key.columns(), ","))
+          .append(") REFERENCES ").append(quote(parent))
+          .append('(').append(names(key.referencedColumns(), ",")).append(')')
+          .append(" ON UPDATE ").append(key.onUpdate().sql())
+          .append(" ON DELETE ").append(key.onDelete().sql());
+    }
+    return out.append("\n);\n").toString();
+  }
+
+  /** {@code `c` type PRIMARY KEY AUTOINCREMENT DEFAULT … NOT NULL}, clauses as they apply. */
+  public static String columnDefinition(Column column) {
+    StringBuilder out = new StringBuilder(quote(column.name())).append(' ')
+        .append(column.type().sqlType().sql());
+    if (column.primaryKey()) {
+      out.append(" PRIMARY KEY");
+    }
+    if (column.autoIncrement()) {
+      out.append(" AUTOINCREMENT");
+    }
+    column.defaultValue().flatMap(d -> d.sql()).ifPresent(d -> out.append(" DEFAULT ").append(d));
+    if (column.notNull()) {
+      out.append(" NOT NULL");
+    }
+    return out.toString();
+  }
+
+  public static String createIndex(String table, Index index) {
+    return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name())
+        + " ON " + quote(table) + " (" + names(index.columns(), ",") + ");";
+  }
+
+  public static String dropIndex(String index) {
+    return "DROP INDEX " + quote(index) + ";";
+  }
+
+  public static String dropTable(String table) {
+    return "DROP TABLE " + quote(table) + ";";
+  }
+
+  public static String renameTable(String from, String to) {
+    return "ALTER TABLE " + quote(from) + " RENAME TO " + quote(to) + ";";
+  }
+
+  /**
+   * drizzle-kit 0.31 double-quotes the column names here (only here). Safe in this position:
+   * SQLite reads them as names and fails on an unknown one, never as string literals.
+   */
+  public static String renameColumn(String table, String from, String to) {
+    return "ALTER TABLE " + quote(table) + " RENAME COLUMN " + doubleQuote(from) + " TO "
+        + doubleQuote(to) + ";";
+  }
+
+  private static String doubleQuote(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  public static String addColumn(String table, Column column) {
+    return "ALTER TABLE " + quote(table) + " ADD " + columnDefinition(column) + ";";
+  }
+
+  public static String dropColumn(String table, String column) {
+    return "ALTER TABLE " + quote(table) + " DROP COLUMN " + quote(column) + ";";
+  }
+
+  /** {@code INSERT INTO target(cols) SELECT exprs FROM source;} */
+  public static String copyRows(
+      String target, List<String> targetColumns, String source, List<String> sourceExpressions) {
+    return "INSERT INTO " + quote(target) + "(" + names(targetColumns, ", ") + ") SELECT "
+        + String.join(", ", sourceExpressions) + " FROM " + quote(source) + ";";
+  }
+
+  static String names(List<String> names, String separator) {
+    return names.stream().map(SqliteDdl::quote).collect(Collectors.joining(separator));
+  }
+}

@@ -1,0 +1,212 @@
+package dev.nanoka.core.sql;
+
+import dev.nanoka.core.diff.SchemaChange;
+import dev.nanoka.core.diff.SchemaChange.AddColumn;
+import dev.nanoka.core.diff.SchemaChange.CreateIndex;
+import dev.nanoka.core.diff.SchemaChange.CreateTable;
+import dev.nanoka.core.diff.SchemaChange.DropColumn;
+import dev.nanoka.core.diff.SchemaChange.DropIndex;
+import dev.nanoka.core.diff.SchemaChange.DropTable;
+import dev.nanoka.core.diff.SchemaChange.RebuildTable;
+import dev.nanoka.core.diff.SchemaChange.RenameColumn;
+import dev.nanoka.core.diff.SchemaChange.RenameTable;
+import dev.nanoka.core.diff.SchemaDiff;
+import dev.nanoka.core.schema.Column;
+import dev.nanoka.core.schema.ForeignKey;
+import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.Table;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a diff into the ordered statements of one SQLite/D1 migration.
+ *
+ * <p>Order: drop changed indexes, renames, new tables (parents first), added and dropped
+ * columns, dropped tables that nothing staying references (children first), rebuilds (parents
+ * first, see {@link TableRebuild} for how they keep every row on D1), the other dropped tables,
+ * new indexes.
+ */
+public final class SqliteMigrationRenderer {
+
+  private final Map<String, Table> current = new LinkedHashMap<>();
+  private final Set<String> createdNow = new HashSet<>();
+  private final List<MigrationStatement> out = new ArrayList<>();
+
+  private SqliteMigrationRenderer(Schema renamed) {
+    renamed.tables().forEach(t -> current.put(TableOrder.key(t.name()), t));
+  }
+
+  /** The statements that apply the diff to a database holding the diff's old schema. */
+  public static List<MigrationStatement> render(SchemaDiff diff) {
+    SqliteMigrationRenderer renderer = new SqliteMigrationRenderer(diff.renamed());
+    renderer.renderAll(diff.changes());
+    return List.copyOf(renderer.out);
+  }
+
+  private void renderAll(List<SchemaChange> changes) {
+    for (SchemaChange change : changes) {
+      if (change instanceof DropIndex drop) {
+        out.add(MigrationStatement.of(SqliteDdl.dropIndex(drop.index().name())));
+      }
+    }
+    for (SchemaChange change : changes) {
+      if (change instanceof RenameTable rename) {
+        out.add(MigrationStatement.of(SqliteDdl.renameTable(rename.from(), rename.to())));
+      }
+    }
+    for (SchemaChange change : changes) {
+      if (change instanceof RenameColumn rename) {
+        out.add(MigrationStatement.of(
+            SqliteDdl.renameColumn(rename.table(), rename.from(), rename.to())));
+      }
+    }
+    List<Table> created = new ArrayList<>();
+    changes.stream().filter(c -> c instanceof CreateTable)
+        .forEach(c -> created.add(((CreateTable) c).table()));
+    for (Table table : TableOrder.parentsFirst(created)) {
+      out.add(MigrationStatement.of(SqliteDdl.createTable(table)));
+      put(table);
+      createdNow.add(TableOrder.key(table.name()));
+    }
+    for (SchemaChange change : changes) {
+      if (change instanceof AddColumn add) {
+        out.add(MigrationStatement.of(SqliteDdl.addColumn(add.table(), add.column())));
+        Table table = table(add.table());
+        List<Column> columns = new ArrayList<>(table.columns());
+        columns.add(add.column());
+        put(withColumns(table, columns));
+      }
+    }
+    for (SchemaChange change : changes) {
+      if (change instanceof DropColumn drop) {
+        out.add(new MigrationStatement(
+            SqliteDdl.dropColumn(drop.table(), drop.column().name()), lossComments(drop)));
+        Table table = table(drop.table());
+        put(withColumns(table, table.columns().stream()
+            .filter(c -> !c.name().equalsIgnoreCase(drop.column().name())).toList()));
+      }
+    }
+    List<Table> dropped = new ArrayList<>();
+    changes.stream().filter(c -> c instanceof DropTable)
+        .forEach(c -> dropped.add(table(((DropTable) c).table().name())));
+    List<Table> droppedLater = referencedBySurvivors(dropped);
+    // Before the rebuilds: a dropped table still there during a rebuild of a table it references
+    // would have its rows set aside and restored, which fails once the key it references is gone.
+    dropTables(dropped.stream().filter(t -> !droppedLater.contains(t)).toList());
+    Map<String, RebuildTable> rebuilds = new LinkedHashMap<>();
+    changes.stream().filter(c -> c instanceof RebuildTable)
+        .forEach(c -> rebuilds.put(TableOrder.key(((RebuildTable) c).to().name()), (RebuildTable) c));
+    for (Table table : TableOrder.parentsFirst(rebuilds.values().stream().map(RebuildTable::to).toList())) {
+      rebuild(rebuilds.get(TableOrder.key(table.name())));
+    }
+    dropTables(droppedLater);
+    for (SchemaChange change : changes) {
+      if (change instanceof CreateIndex create) {
+        out.add(new MigrationStatement(SqliteDdl.createIndex(create.table(), create.index()),
+            lossComments(create)));
+      }
+    }
+  }
+
+  /**
+   * The dropped tables that a table staying in the schema still references, directly or through
+   * other dropped tables. They can only go once the rebuilds that remove those references are
+   * done: dropping a parent first would fire the references' ON DELETE actions on the rows of
+   * tables that stay, or fail on RESTRICT.
+   */
+  private List<Table> referencedBySurvivors(List<Table> dropped) {
+    Set<String> droppedKeys = new HashSet<>();
+    dropped.forEach(t -> droppedKeys.add(TableOrder.key(t.name())));
+    Set<String> later = new HashSet<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Table table : current.values()) {
+        String key = TableOrder.key(table.name());
+        if (droppedKeys.contains(key) && !later.contains(key)) {
+          continue;
+        }
+        for (ForeignKey fk : table.foreignKeys()) {
+          String parent = TableOrder.key(fk.referencedTable());
+          if (!parent.equals(key) && droppedKeys.contains(parent) && later.add(parent)) {
+            grew = true;
+          }
+        }
+      }
+    }
+    return dropped.stream().filter(t -> later.contains(TableOrder.key(t.name()))).toList();
+  }
+
+  private void dropTables(List<Table> tables) {
+    for (Table table : TableOrder.childrenFirst(tables)) {
+      List<MigrationStatement> release = TableRebuild.releaseSelfReferences(table);
+      List<String> comments = lossComments(new DropTable(table));
+      if (release.isEmpty()) {
+        out.add(new MigrationStatement(SqliteDdl.dropTable(table.name()), comments));
+      } else {
+        out.add(new MigrationStatement(release.get(0).sql(), comments));
+        out.addAll(release.subList(1, release.size()));
+        out.add(MigrationStatement.of(SqliteDdl.dropTable(table.name())));
+      }
+      current.remove(TableOrder.key(table.name()));
+    }
+  }
+
+  private void rebuild(RebuildTable rebuild) {
+    String name = rebuild.to().name();
+    List<Table> dependents = dependents(name);
+    List<String> comments = new ArrayList<>();
+    comments.add("Rebuild " + name + ": SQLite cannot ALTER this change. Rows are copied;"
+        + (dependents.isEmpty() ? "" : " rows of tables that reference it are set aside and"
+            + " restored;") + " nothing is deleted.");
+    comments.addAll(lossComments(rebuild));
+    out.addAll(TableRebuild.statements(rebuild, table(name), dependents, comments));
+    put(rebuild.to());
+  }
+
+  /** Tables that reference {@code name} directly or through others, and may hold rows. */
+  private List<Table> dependents(String name) {
+    List<Table> found = new ArrayList<>();
+    Set<String> seen = new HashSet<>(Set.of(TableOrder.key(name)));
+    List<String> frontier = new ArrayList<>(List.of(name));
+    while (!frontier.isEmpty()) {
+      String parent = frontier.remove(0);
+      for (Table table : current.values()) {
+        boolean references = table.foreignKeys().stream()
+            .anyMatch(fk -> fk.referencedTable().equalsIgnoreCase(parent));
+        if (references && seen.add(TableOrder.key(table.name()))) {
+          frontier.add(table.name());
+          if (!createdNow.contains(TableOrder.key(table.name()))) {
+            found.add(table);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static List<String> lossComments(SchemaChange change) {
+    return change.dataLoss().stream().map(l -> "Data loss: " + l.describe()).toList();
+  }
+
+  private Table table(String name) {
+    Table table = current.get(TableOrder.key(name));
+    if (table == null) {
+      throw new IllegalStateException("no table " + name + " at this point of the migration");
+    }
+    return table;
+  }
+
+  private void put(Table table) {
+    current.put(TableOrder.key(table.name()), table);
+  }
+
+  private static Table withColumns(Table table, List<Column> columns) {
+    return new Table(table.name(), table.exportName(), columns, table.compositePrimaryKey(),
+        table.indexes(), table.foreignKeys());
+  }
+}

@@ -1,0 +1,454 @@
+package dev.nanoka.core.sql;
+
+import static dev.nanoka.core.schema.ForeignKey.Action.CASCADE;
+import static dev.nanoka.core.schema.ForeignKey.Action.NO_ACTION;
+import static dev.nanoka.core.schema.ForeignKey.Action.RESTRICT;
+import static dev.nanoka.core.schema.ForeignKey.Action.SET_DEFAULT;
+import static dev.nanoka.core.schema.ForeignKey.Action.SET_NULL;
+import static dev.nanoka.core.testing.TestSchemas.blob;
+import static dev.nanoka.core.testing.TestSchemas.edit;
+import static dev.nanoka.core.testing.TestSchemas.integer;
+import static dev.nanoka.core.testing.TestSchemas.real;
+import static dev.nanoka.core.testing.TestSchemas.schema;
+import static dev.nanoka.core.testing.TestSchemas.table;
+import static dev.nanoka.core.testing.TestSchemas.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nanoka.core.diff.RenameHints;
+import dev.nanoka.core.diff.SchemaChange;
+import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.ForeignKey.Action;
+import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.testing.MigrationCheck;
+import dev.nanoka.core.testing.MigrationCheck.Evolution;
+import dev.nanoka.core.testing.SqliteHarness;
+import dev.nanoka.core.testing.TestSchemas.TableSpec;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Hand-written migrations with rows in every table, applied to real SQLite in the three modes of
+ * {@link SqliteHarness.Mode}; {@link MigrationCheck} states what must hold afterwards.
+ */
+class MigrationScenariosTest {
+
+  /** users ← posts (cascade) ← comments (cascade; set null to users) and likes (restrict). */
+  static Schema blog() {
+    return schema(
+        table("users")
+            .col(integer("id").pk().autoIncrement().notNull())
+            .col(text("email").notNull().unique())
+            .col(text("name"))
+            .build(),
+        table("posts")
+            .col(integer("id").pk().autoIncrement().notNull())
+            .col(integer("authorId").notNull())
+            .col(text("title").notNull())
+            .col(text("status").defText("draft").notNull())
+            .fk("authorId", "users", "id", CASCADE)
+            .index("posts_author_idx", "authorId", "title")
+            .build(),
+        table("comments")
+            .col(integer("id").pk().notNull())
+            .col(integer("postId").notNull())
+            .col(integer("authorId"))
+            .col(text("body").notNull())
+            .fk("postId", "posts", "id", CASCADE)
+            .fk("authorId", "users", "id", SET_NULL)
+            .build(),
+        table("likes")
+            .col(integer("userId").notNull())
+            .col(integer("postId").notNull())
+            .col(integer("at").defExpr("(unixepoch())").notNull())
+            .pk("userId", "postId")
+            .fk("userId", "users", "id", RESTRICT)
+            .fk("postId", "posts", "id", NO_ACTION)
+            .build());
+  }
+
+  static final List<String> BLOG_ROWS = List.of(
+      "INSERT INTO users (id, email, name) VALUES (1, 'a@x', 'Ann'), (2, 'b@x', NULL),"
+          + " (3, 'c@x', 'Cy')",
+      "INSERT INTO posts (id, authorId, title, status) VALUES (1, 1, 'Hello', 'published'),"
+          + " (2, 1, 'Again', 'draft'), (3, 2, 'Mine', 'draft')",
+      "INSERT INTO comments VALUES (1, 1, 2, 'nice'), (2, 1, NULL, 'anon'), (3, 3, 1, 'ok'),"
+          + " (4, 2, 3, 'hm')",
+      "INSERT INTO likes VALUES (1, 1, 100), (2, 1, 101), (3, 3, 102), (2, 3, 103)");
+
+  @Test
+  void rebuildOfParentKeepsCascadeChildrenAndGrandchildren() {
+    // drizzle-orm #4938: on D1 the DROP of the old parent cascades into posts, comments, likes.
+    Schema to = edit(blog(), "users",
+        t -> TableSpec.of(t).replace("name", c -> c.notNull().defText("anonymous")).build());
+    MigrationCheck check = check("users rebuilt under cascade children", blog(), to,
+        RenameHints.NONE, BLOG_ROWS);
+    assertTrue(check.diff().changes().stream()
+        .anyMatch(c -> c instanceof SchemaChange.RebuildTable r && r.to().name().equals("users")));
+    assertTrue(check.file().contains("CREATE TABLE `__new_users`"), check.file());
+  }
+
+  @Test
+  void rebuildOfMiddleTableKeepsParentsAndChildren() {
+    Schema to = edit(blog(), "posts",
+        t -> TableSpec.of(t).replace("title", c -> c.type(new ColumnType.Blob())).build());
+    check("posts rebuilt between users and comments", blog(), to, RenameHints.NONE, BLOG_ROWS);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Action.class)
+  void rebuildOfSelfReferencingTable(Action onDelete) {
+    Schema from = schema(table("categories")
+        .col(integer("id").pk().notNull())
+        // SET DEFAULT points at a row that does not exist: harmless only if nothing fires.
+        .col(onDelete == SET_DEFAULT ? integer("parentId").defNumber("99") : integer("parentId"))
+        .col(text("name").notNull())
+        .fk("parentId", "categories", "id", onDelete)
+        .build());
+    Schema to = edit(from, "categories",
+        t -> TableSpec.of(t).replace("name", c -> c.type(new ColumnType.Numeric())).build());
+    check("self-referencing categories on delete " + onDelete, from, to, RenameHints.NONE,
+        List.of("INSERT INTO categories VALUES (1, NULL, 'root'), (2, 1, 'a'), (3, 2, 'b'),"
+            + " (4, 2, 'c'), (5, 1, 'd')"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Action.class)
+  void rebuildOfParentWithSelfReferencingChild(Action onDelete) {
+    // The child's rows are set aside and deleted; its self-references must not stop the delete.
+    Schema from = schema(
+        table("boards").col(integer("id").pk().notNull()).col(text("title")).build(),
+        table("threads")
+            .col(integer("id").pk().notNull())
+            .col(integer("boardId").notNull())
+            .col(integer("replyTo"))
+            .fk("boardId", "boards", "id", CASCADE)
+            .fk("replyTo", "threads", "id", onDelete)
+            .build());
+    Schema to = edit(from, "boards",
+        t -> TableSpec.of(t).replace("title", c -> c.notNull().defText("untitled")).build());
+    check("parent of a self-referencing child, on delete " + onDelete, from, to,
+        RenameHints.NONE,
+        List.of("INSERT INTO boards VALUES (1, 'one'), (2, NULL)",
+            "INSERT INTO threads VALUES (1, 1, NULL), (2, 1, 1), (3, 1, 2), (4, 2, NULL),"
+                + " (5, 2, 4)"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Action.class)
+  void rebuildOfATableInAReferenceCycle(Action onDelete) {
+    // users → teams → users: emptying teams (set aside as a child of users) would fire its
+    // ON DELETE action on the rows of users themselves.
+    Schema from = schema(
+        table("users").col(integer("id").pk().notNull()).col(integer("teamId")).col(text("name"))
+            .fk("teamId", "teams", "id", onDelete).build(),
+        table("teams").col(integer("id").pk().notNull()).col(integer("ownerId").notNull())
+            .col(text("title")).fk("ownerId", "users", "id", onDelete).build());
+    Schema to = edit(from, "users",
+        t -> TableSpec.of(t).replace("name", c -> c.notNull().defText("?")).build());
+    check("users rebuilt in a cycle with teams, on delete " + onDelete, from, to,
+        RenameHints.NONE, List.of(
+            "INSERT INTO users VALUES (1, NULL, 'a'), (2, NULL, NULL), (3, NULL, 'c')",
+            "INSERT INTO teams VALUES (10, 1, 'x'), (20, 2, NULL)",
+            "UPDATE users SET teamId = 10 WHERE id IN (1, 3)",
+            "UPDATE users SET teamId = 20 WHERE id = 2"));
+  }
+
+  @Test
+  void rebuildOfATableInAReferenceCycleWithACompositeKey() {
+    Schema from = schema(
+        table("pairs").col(integer("a").notNull()).col(text("b").notNull()).col(integer("memo"))
+            .col(integer("noteId")).pk("a", "b").fk("noteId", "notes", "id", SET_NULL).build(),
+        table("notes").col(integer("id").pk().notNull()).col(integer("pa")).col(text("pb"))
+            .fk(List.of("pa", "pb"), "pairs", List.of("a", "b"), NO_ACTION, CASCADE).build());
+    Schema to = edit(from, "pairs",
+        t -> TableSpec.of(t).replace("memo", c -> c.type(new ColumnType.Text())).build());
+    check("pairs rebuilt in a cycle with notes", from, to, RenameHints.NONE, List.of(
+        "INSERT INTO pairs VALUES (1, 'x', 5, NULL), (2, 'y', NULL, NULL)",
+        "INSERT INTO notes VALUES (7, 1, 'x'), (8, 2, 'y'), (9, NULL, NULL)",
+        "UPDATE pairs SET noteId = 7 WHERE a = 1",
+        "UPDATE pairs SET noteId = 9 WHERE a = 2"));
+  }
+
+  @Test
+  void selfReferenceThatIsNotNullAndSetNull() {
+    // Odd but legal: ON DELETE SET NULL on a NOT NULL column; the root row points at itself.
+    Schema from = schema(table("nodes")
+        .col(integer("id").pk().notNull())
+        .col(integer("up").notNull())
+        .col(real("weight"))
+        .fk("up", "nodes", "id", SET_NULL)
+        .build());
+    Schema to = edit(from, "nodes",
+        t -> TableSpec.of(t).replace("weight", c -> c.notNull().defNumber("1.5")).build());
+    check("NOT NULL self-reference with SET NULL", from, to, RenameHints.NONE,
+        List.of("INSERT INTO nodes VALUES (1, 1, NULL), (2, 1, 2.0), (3, 2, NULL)"));
+  }
+
+  @Test
+  void addedNotNullColumnWithDefaultDuringRebuildGetsTheDefault() {
+    // drizzle-kit #5822: it copies the new column too, and SQLite stores the text "role".
+    Schema from = schema(table("members")
+        .col(integer("id").pk().notNull())
+        .col(integer("score"))
+        .build());
+    Schema to = schema(table("members")
+        .col(integer("id").pk().notNull())
+        .col(text("score"))
+        .col(text("role").defText("member").notNull())
+        .col(integer("level").defNumber("-1").notNull())
+        .build());
+    MigrationCheck check = check("type change plus new NOT NULL column with default", from, to,
+        RenameHints.NONE, List.of("INSERT INTO members VALUES (1, 10), (2, NULL), (3, 30)"));
+    assertFalse(check.file().contains("`role`) SELECT"), check.file());
+    try (Connection c = SqliteHarness.open(true)) {
+      SqliteHarness.applyAll(c, SqliteHarness.creation(from), false, "");
+      SqliteHarness.applyAll(c, List.of("INSERT INTO members VALUES (1, 10), (2, NULL)"), false,
+          "");
+      SqliteHarness.applyAll(c, check.statements(), true, check.file());
+      assertEquals(List.of("1|10|member|-1", "2|null|member|-1"),
+          SqliteHarness.query(c, "SELECT id, score, role, level FROM members ORDER BY id"));
+      assertEquals(List.of("text", "null"),
+          SqliteHarness.query(c, "SELECT typeof(score) FROM members ORDER BY id"));
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void rebuildKeepsAutoIncrementSequences() {
+    // Rows 3 of users and posts were deleted: AUTOINCREMENT must not hand out id 3 again.
+    List<String> rows = new java.util.ArrayList<>(BLOG_ROWS);
+    rows.add("DELETE FROM likes WHERE postId = 3");
+    rows.add("DELETE FROM comments WHERE postId = 3");
+    rows.add("DELETE FROM posts WHERE id = 3");
+    rows.add("DELETE FROM comments WHERE authorId = 3");
+    rows.add("DELETE FROM users WHERE id = 3");
+    Schema to = edit(edit(blog(), "users",
+            t -> TableSpec.of(t).replace("name", c -> c.notNull().defText("anonymous")).build()),
+        "posts", t -> TableSpec.of(t).replace("title", c -> c.type(new ColumnType.Blob())).build());
+    check("users and posts rebuilt after deletes", blog(), to, RenameHints.NONE, rows);
+  }
+
+  @Test
+  void nullableToNotNullWithDefaultFillsNulls() {
+    Schema to = edit(blog(), "users",
+        t -> TableSpec.of(t).replace("name", c -> c.notNull().defText("nobody")).build());
+    MigrationCheck check = check("name NOT NULL with default", blog(), to, RenameHints.NONE,
+        BLOG_ROWS);
+    assertTrue(check.file().contains("coalesce(`name`, 'nobody')"), check.file());
+  }
+
+  @Test
+  void renameTableRenameColumnAndRebuildInOneMigration() {
+    Schema to = schema(
+        table("accounts")
+            .col(integer("id").pk().autoIncrement().notNull())
+            .col(text("email").notNull().unique())
+            .col(text("displayName").notNull().defText(""))
+            .build(),
+        table("posts")
+            .col(integer("id").pk().autoIncrement().notNull())
+            .col(integer("writerId").notNull())
+            .col(text("title").notNull())
+            .col(text("status").defText("draft").notNull())
+            .fk("writerId", "accounts", "id", CASCADE)
+            .index("posts_author_idx", "writerId", "title")
+            .build(),
+        table("comments")
+            .col(integer("id").pk().notNull())
+            .col(integer("postId").notNull())
+            .col(integer("authorId"))
+            .col(text("body").notNull())
+            .fk("postId", "posts", "id", CASCADE)
+            .fk("authorId", "accounts", "id", SET_NULL)
+            .build(),
+        table("likes")
+            .col(integer("userId").notNull())
+            .col(integer("postId").notNull())
+            .col(integer("at").defExpr("(unixepoch())").notNull())
+            .pk("userId", "postId")
+            .fk("userId", "accounts", "id", RESTRICT)
+            .fk("postId", "posts", "id", NO_ACTION)
+            .build());
+    RenameHints hints = new RenameHints(Map.of("accounts", "users"),
+        Map.of("accounts", Map.of("displayName", "name"), "posts", Map.of("writerId", "authorId")),
+        Set.of(), Map.of());
+    MigrationCheck check = check("rename users→accounts, name→displayName (rebuilt), "
+        + "authorId→writerId", blog(), to, hints, BLOG_ROWS);
+    assertTrue(check.file().contains("ALTER TABLE `users` RENAME TO `accounts`;"), check.file());
+  }
+
+  @Test
+  void renamedTableKeepsItsUniqueIndexUnderTheNewName() {
+    Schema from = schema(table("users")
+        .col(integer("id").pk().notNull()).col(text("email").notNull().unique()).build());
+    Schema to = schema(table("people")
+        .col(integer("id").pk().notNull()).col(text("mail").notNull().unique()).build());
+    RenameHints hints = new RenameHints(Map.of("people", "users"),
+        Map.of("people", Map.of("mail", "email")), Set.of(), Map.of());
+    check("rename of a table and of its unique column", from, to, hints,
+        List.of("INSERT INTO users VALUES (1, 'a'), (2, 'b')"));
+  }
+
+  @Test
+  void dropParentAfterChildForeignKeyIsRemoved() {
+    Schema from = schema(
+        table("teams").col(integer("id").pk().notNull()).col(text("name")).build(),
+        table("players")
+            .col(integer("id").pk().notNull())
+            .col(integer("teamId"))
+            .fk("teamId", "teams", "id", CASCADE)
+            .build());
+    Schema to = schema(table("players")
+        .col(integer("id").pk().notNull())
+        .col(integer("teamId"))
+        .build());
+    MigrationCheck check = check("drop teams, players loses its cascade key", from, to,
+        RenameHints.ofDroppedTables(List.of("teams")),
+        List.of("INSERT INTO teams VALUES (1, 'a'), (2, 'b')",
+            "INSERT INTO players VALUES (1, 1), (2, 1), (3, 2), (4, NULL)"));
+    String file = check.file();
+    assertTrue(file.indexOf("DROP TABLE `teams`;") > file.indexOf("RENAME TO `players`"), file);
+  }
+
+  @Test
+  void droppedChildOfRebuiltParentWhoseKeyGoes() {
+    // tags is dropped; its key into notes.slug goes with notes.slug in the same migration.
+    Schema from = schema(
+        table("notes")
+            .col(integer("id").pk().notNull())
+            .col(text("slug").unique())
+            .col(integer("size"))
+            .build(),
+        table("tags")
+            .col(integer("id").pk().notNull())
+            .col(text("noteSlug"))
+            .fk("noteSlug", "notes", "slug", CASCADE)
+            .build());
+    Schema to = schema(table("notes")
+        .col(integer("id").pk().notNull())
+        .col(text("size"))
+        .build());
+    check("drop tags and notes.slug, rebuild notes", from, to,
+        new RenameHints(Map.of(), Map.of(), Set.of("tags"), Map.of("notes", Set.of("slug"))),
+        List.of("INSERT INTO notes VALUES (1, 'a', 3), (2, 'b', NULL)",
+            "INSERT INTO tags VALUES (1, 'a'), (2, 'a'), (3, NULL)"));
+  }
+
+  @Test
+  void twoRebuildsInOneMigration() {
+    Schema to = edit(edit(blog(), "users",
+            t -> TableSpec.of(t).replace("name", c -> c.type(new ColumnType.Blob())).build()),
+        "comments", t -> TableSpec.of(t).replace("body", c -> c.notNull(false)).build());
+    MigrationCheck check = check("users and comments rebuilt", blog(), to, RenameHints.NONE,
+        BLOG_ROWS);
+    assertEquals(2, check.diff().changes().stream()
+        .filter(c -> c instanceof SchemaChange.RebuildTable).count());
+  }
+
+  @Test
+  void parentAndChildBothRebuilt() {
+    Schema to = edit(edit(blog(), "users",
+            t -> TableSpec.of(t).replace("name", c -> c.type(new ColumnType.Blob())).build()),
+        "posts", t -> TableSpec.of(t).clearForeignKeys()
+            .fk(List.of("authorId"), "users", List.of("id"), CASCADE, CASCADE).build());
+    check("users and posts rebuilt", blog(), to, RenameHints.NONE, BLOG_ROWS);
+  }
+
+  @Test
+  void addForeignKeyAndColumnToChild() {
+    Schema to = edit(blog(), "comments", t -> TableSpec.of(t)
+        .col(integer("replyTo"))
+        .fk("replyTo", "comments", "id", CASCADE)
+        .build());
+    check("comments gains a self reference", blog(), to, RenameHints.NONE, BLOG_ROWS);
+  }
+
+  @Test
+  void compositeKeyChange() {
+    Schema to = edit(blog(), "likes", t -> TableSpec.of(t).pk("postId", "userId").build());
+    check("likes key order changes", blog(), to, RenameHints.NONE, BLOG_ROWS);
+  }
+
+  @Test
+  void dropSelfReferencingTableWithRestrict() {
+    Schema from = schema(
+        table("keep").col(integer("id").pk().notNull()).build(),
+        table("tree")
+            .col(integer("id").pk().notNull())
+            .col(integer("parent"))
+            .fk("parent", "tree", "id", RESTRICT)
+            .build());
+    Schema to = schema(table("keep").col(integer("id").pk().notNull()).build());
+    check("drop a self-referencing RESTRICT table", from, to,
+        RenameHints.ofDroppedTables(List.of("tree")),
+        List.of("INSERT INTO keep VALUES (1)",
+            "INSERT INTO tree VALUES (1, NULL), (2, 1), (3, 2)"));
+  }
+
+  @Test
+  void alterableChangesOnly() {
+    Schema to = edit(blog(), "users", t -> TableSpec.of(t)
+        .drop("name")
+        .col(text("bio"))
+        .col(integer("karma").notNull().defNumber("0"))
+        .col(blob("avatar").unique())
+        .build());
+    MigrationCheck check = check("add and drop columns in place", blog(), to,
+        new RenameHints(Map.of(), Map.of(), Set.of(), Map.of("users", Set.of("name"))),
+        BLOG_ROWS);
+    assertFalse(check.file().contains("__new_"), check.file());
+  }
+
+  @Test
+  void dropIndexedColumnInPlace() {
+    Schema from = edit(blog(), "users",
+        t -> TableSpec.of(t).index("users_name_idx", "name").build());
+    Schema to = edit(blog(), "users", t -> TableSpec.of(t).drop("name").build());
+    MigrationCheck check = check("drop an indexed column", from, to,
+        new RenameHints(Map.of(), Map.of(), Set.of(), Map.of("users", Set.of("name"))),
+        BLOG_ROWS);
+    assertTrue(check.file().contains("DROP INDEX `users_name_idx`;"), check.file());
+  }
+
+  @Test
+  void dropForeignKeyColumnNeedsRebuild() {
+    Schema to = edit(blog(), "comments",
+        t -> TableSpec.of(t).drop("authorId").clearForeignKeys()
+            .fk("postId", "posts", "id", CASCADE).build());
+    check("drop comments.authorId", blog(), to,
+        new RenameHints(Map.of(), Map.of(), Set.of(), Map.of("comments", Set.of("authorId"))),
+        BLOG_ROWS);
+  }
+
+  @Test
+  void renamedParentKeepsChildrenUntouched() {
+    Schema to = schema(blog().tables().stream()
+        .map(t -> t.name().equals("users") ? TableSpec.of(t).name("people").build() : retarget(t))
+        .toArray(Table[]::new));
+    MigrationCheck check = check("users renamed to people", blog(), to,
+        RenameHints.ofTables(Map.of("people", "users")), BLOG_ROWS);
+    assertFalse(check.file().contains("__new_"), check.file());
+  }
+
+  private static Table retarget(Table t) {
+    TableSpec spec = TableSpec.of(t).clearForeignKeys();
+    t.foreignKeys().forEach(fk -> spec.fk(fk.columns(),
+        fk.referencedTable().equals("users") ? "people" : fk.referencedTable(),
+        fk.referencedColumns(), fk.onUpdate(), fk.onDelete()));
+    return spec.build();
+  }
+
+  private static MigrationCheck check(
+      String label, Schema from, Schema to, RenameHints hints, List<String> inserts) {
+    return MigrationCheck.assertRowPreserving(new Evolution(label, from, to, hints, inserts));
+  }
+}

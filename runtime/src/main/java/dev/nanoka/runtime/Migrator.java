@@ -1,0 +1,466 @@
+package dev.nanoka.runtime;
+
+import dev.nanoka.core.diff.RenameHints;
+import dev.nanoka.core.diff.SchemaDiff;
+import dev.nanoka.core.diff.SchemaDiffer;
+import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.sql.MigrationStatement;
+import dev.nanoka.runtime.internal.DbMigrate;
+import dev.nanoka.runtime.internal.DbRepair;
+import dev.nanoka.runtime.internal.Dialect;
+import dev.nanoka.runtime.internal.DriftDetector;
+import dev.nanoka.runtime.internal.ExistingDatabase;
+import dev.nanoka.runtime.internal.Failures;
+import dev.nanoka.runtime.internal.History;
+import dev.nanoka.runtime.internal.Migration;
+import dev.nanoka.runtime.internal.MigrationChecksum;
+import dev.nanoka.runtime.internal.MigrationInfo;
+import dev.nanoka.runtime.internal.Migrations;
+import dev.nanoka.runtime.internal.Pusher;
+import dev.nanoka.runtime.internal.Resetter;
+import dev.nanoka.runtime.internal.SchemaResource;
+import dev.nanoka.runtime.internal.ShadowDatabase;
+import dev.nanoka.runtime.internal.SqliteDialect;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Nanoka's runtime: applies migrations to a database over JDBC, and pushes models into a
+ * development database. Configure once, then call an operation; each takes one connection and
+ * closes it.
+ *
+ * <pre>{@code
+ * // At start-up: apply what the build packaged.
+ * Migrator.forUrl("jdbc:sqlite:app.db")
+ *     .source(MigrationSource.index(NanokaMigrations.INSTANCE))
+ *     .migrate();
+ *
+ * // While prototyping: make a development database match the models (Prisma's db push).
+ * Migrator.forUrl("jdbc:sqlite:dev.db").models(NanokaSchema.INSTANCE).build().push();
+ * }</pre>
+ *
+ * <p>Pending files run in transactions holding the database's write lock, each file with its
+ * history row as one unit (a savepoint): it applies whole or not at all. A transaction commits
+ * once {@link Builder#commitEvery} has passed (1 s by default) and at the end, so a long run does
+ * not pay one disk flush per file. When a file fails, the files before it are committed and the
+ * run stops. Concurrent processes wait for the lock and find the files applied; a process killed
+ * mid-run leaves its open transaction rolled back (at most the files since the last commit), for
+ * the next run to apply. Applied files that were edited since are refused until
+ * {@link #repair()} accepts them. With a source that knows its checksums (the index the
+ * processor generates), a run with nothing pending reads no file and writes nothing: one query of
+ * the history decides it.
+ *
+ * <p>The history is wrangler's {@code d1_migrations} plus Nanoka's checksums, so a database
+ * migrated here is up to date for {@code wrangler d1 migrations apply}, and the reverse.
+ */
+public final class Migrator {
+
+  private final ConnectionFactory connections;
+  private final Optional<MigrationSource> source;
+  private final Optional<SchemaDefinition> models;
+  private final Dialect dialect;
+  private final Duration lockTimeout;
+  private final Duration commitEvery;
+  private final MigrationListener listener;
+  private final boolean checkDrift;
+  private final boolean allowOutOfOrder;
+  private final boolean acceptDataLoss;
+  private final Optional<Seeder> seeder;
+
+  private Migrator(Builder builder) {
+    this.connections = builder.connections;
+    this.source = Optional.ofNullable(builder.source);
+    this.models = Optional.ofNullable(builder.models);
+    this.dialect = SqliteDialect.INSTANCE;
+    this.lockTimeout = builder.lockTimeout;
+    this.commitEvery = builder.commitEvery;
+    this.listener = builder.listener;
+    this.checkDrift = builder.checkDrift;
+    this.allowOutOfOrder = builder.outOfOrder;
+    this.acceptDataLoss = builder.acceptDataLoss;
+    this.seeder = Optional.ofNullable(builder.seeder);
+  }
+
+  /**
+   * A migrator for a JDBC URL, e.g. {@code jdbc:sqlite:app.db}. Only {@link #migrate()},
+   * {@link #push()} and {@link #reset()} create a database that does not exist; the other
+   * operations report it missing.
+   */
+  public static Builder forUrl(String jdbcUrl) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    return new Builder(create -> create ? DriverManager.getConnection(jdbcUrl)
+        : ExistingDatabase.open(jdbcUrl, false));
+  }
+
+  /**
+   * A migrator for a data source; each operation takes one connection and closes it. Whether a
+   * missing database is created is the data source's business.
+   */
+  public static Builder forDataSource(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    return new Builder(create -> dataSource.getConnection());
+  }
+
+  // ---------------------------------------------------------------- migrations
+
+  /** Applies every pending migration in order. */
+  public MigrateResult migrate() throws MigrationException {
+    Migrations migrations = migrations();
+    // The drift check needs the files' text, so it takes the full path.
+    Optional<List<MigrationChecksum>> listed =
+        checkDrift ? Optional.empty() : migrations.checksums();
+    if (listed.isEmpty()) {
+      migrations.load(); // the files first: a wrong folder must not leave a new database file
+    }
+    try (Connection connection = open(true)) {
+      return new DbMigrate(connection, dialect, lockTimeout, listener, commitEvery, checkDrift,
+          allowOutOfOrder).migrate(migrations, listed);
+    } catch (SQLException e) {
+      throw databaseProblem(e);
+    }
+  }
+
+  /** Every migration found or applied, with where it stands. Writes nothing. */
+  public List<MigrationStatus> status() throws MigrationException {
+    List<Migration> found = migrations().load();
+    try (Connection connection = open(false)) {
+      return MigrationInfo.join(found, History.read(connection));
+    } catch (SQLException e) {
+      throw databaseProblem(e);
+    }
+  }
+
+  /**
+   * The applied migrations that were edited since, or whose file is gone, and the pending ones
+   * that are out of order (unless {@link Builder#outOfOrder} allows them). Writes nothing.
+   */
+  public List<MigrationStatus> validate() throws MigrationException {
+    return MigrationInfo.problems(status(), allowOutOfOrder);
+  }
+
+  /**
+   * How the database differs from what its applied migrations produce (replayed into an
+   * in-memory shadow database), one line per difference; empty when it matches. Writes nothing.
+   */
+  public List<String> drift() throws MigrationException {
+    List<Migration> found = migrations().load();
+    try (Connection connection = open(false)) {
+      return DriftDetector.detect(connection, dialect, found);
+    } catch (SQLException e) {
+      throw databaseProblem(e);
+    }
+  }
+
+  /**
+   * Accepts the current files: records the checksum of every applied file as it is now (edited
+   * ones and ones wrangler applied). Applies nothing and deletes nothing.
+   */
+  public RepairResult repair() throws MigrationException {
+    List<Migration> found = migrations().load();
+    try (Connection connection = open(false)) {
+      return DbRepair.repair(connection, dialect, lockTimeout, found);
+    } catch (SQLException e) {
+      throw databaseProblem(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- prototyping
+
+  /**
+   * Makes the database match the {@linkplain Builder#models models}, like Prisma's
+   * {@code db push}: no migration files, the migration history left alone. Decided and applied
+   * under the write lock, in one transaction.
+   *
+   * @throws DataLossException when data would be lost (or a view or trigger of the database
+   *     broken) and {@link Builder#acceptDataLoss} was not given, or when the rows make a change
+   *     impossible; nothing is changed then
+   */
+  public PushResult push() throws MigrationException, DataLossException {
+    Schema schema = schema();
+    try (Connection connection = open(true)) {
+      return Pusher.push(connection, dialect, schema, acceptDataLoss, lockTimeout);
+    } catch (SQLException e) {
+      throw databaseProblem(e);
+    }
+  }
+
+  /** The statements {@link #push()} would run now (empty when in sync). Writes nothing. */
+  public List<String> planPush() throws MigrationException {
+    Schema schema = schema();
+    try (Connection connection = open(false)) {
+      return Pusher.plan(connection, dialect, schema);
+    } catch (SQLException e) {
+      throw databaseProblem(e);
+    }
+  }
+
+  /**
+   * Drops every table (migration history included), view and trigger, applies every migration
+   * of the {@linkplain Builder#source source} again (none when the source is a folder that does
+   * not exist yet, as while prototyping with push), then runs the {@linkplain Builder#seeder
+   * seeder}. Deletes all data: ask before calling it.
+   */
+  public ResetResult reset() throws MigrationException {
+    List<String> dropped;
+    try (Connection connection = open(true)) {
+      dropped = Resetter.dropEverything(connection, dialect, lockTimeout);
+    } catch (SQLException e) {
+      throw databaseProblem(e);
+    }
+    List<String> applied = source.filter(MigrationSource::exists).isPresent()
+        ? migrate().applied() : List.of();
+    if (seeder.isEmpty()) {
+      return new ResetResult(dropped, applied, false);
+    }
+    try (Connection connection = open(false)) {
+      seeder.get().seed(connection);
+    } catch (MigrationException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new MigrationException(MigrationException.Kind.FAILED, "The seed failed: "
+          + e.getMessage() + " The database is reset and migrated; run the seed again once"
+          + " it is fixed.", e);
+    }
+    return new ResetResult(dropped, applied, true);
+  }
+
+  // ---------------------------------------------------------------- comparing
+
+  /** Where a schema for {@link #diff} comes from. */
+  public enum Side {
+    /** The {@linkplain Builder#models models}. */
+    MODELS,
+    /** The {@linkplain Builder#source migrations}, replayed into an in-memory database. */
+    MIGRATIONS,
+    /** The live database (it must exist). */
+    DATABASE
+  }
+
+  /**
+   * The SQL that turns one schema into another, as a migration would say it (with its
+   * {@code -- Data loss:} comments); empty when they match. Writes nothing.
+   */
+  public List<String> diff(Side from, Side to) throws MigrationException {
+    SchemaDiff diff = SchemaDiffer.diff(schema(from), schema(to), RenameHints.NONE);
+    return dialect.render(diff).stream().map(MigrationStatement::text).toList();
+  }
+
+  private Schema schema(Side side) throws MigrationException {
+    switch (side) {
+      case MODELS:
+        return schema();
+      case MIGRATIONS:
+        return ShadowDatabase.replay(migrations().load());
+      default:
+        try (Connection connection = open(false)) {
+          return dialect.introspect(connection);
+        } catch (SQLException e) {
+          throw databaseProblem(e);
+        }
+    }
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  /** The source's migrations for one operation. */
+  private Migrations migrations() {
+    MigrationSource from = source.orElseThrow(() -> new IllegalStateException(
+        "No migrations: configure Migrator.Builder.source(…)"));
+    return new Migrations() {
+      private List<Migration> loaded; // read once per operation
+
+      @Override
+      public List<Migration> load() throws MigrationException {
+        if (loaded == null) {
+          try {
+            loaded = from.load();
+          } catch (IOException e) {
+            throw unreadable(from, e);
+          }
+        }
+        return loaded;
+      }
+
+      @Override
+      public Optional<List<MigrationChecksum>> checksums() throws MigrationException {
+        try {
+          return from.checksums();
+        } catch (IOException e) {
+          throw unreadable(from, e);
+        }
+      }
+    };
+  }
+
+  private static MigrationException unreadable(MigrationSource from, IOException e) {
+    return new MigrationException(MigrationException.Kind.UNREADABLE,
+        "Cannot read the migrations (" + from.describe() + "): " + e.getMessage(), e);
+  }
+
+  private Schema schema() throws MigrationException {
+    SchemaDefinition definition = models.orElseThrow(() -> new IllegalStateException(
+        "No models: configure Migrator.Builder.models(NanokaSchema.INSTANCE)"));
+    try {
+      return SchemaResource.read(definition);
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      throw new MigrationException(MigrationException.Kind.UNREADABLE, e.getMessage(), e);
+    }
+  }
+
+  /** @param create whether a missing database is created, or an error */
+  private Connection open(boolean create) throws MigrationException {
+    Connection connection = null;
+    try {
+      connection = connections.open(create);
+      dialect.configure(connection, lockTimeout.toMillis());
+      return connection;
+    } catch (SQLException e) {
+      if (connection != null) {
+        try {
+          connection.close();
+        } catch (SQLException closing) {
+          e.addSuppressed(closing);
+        }
+      }
+      throw new MigrationException(MigrationException.Kind.UNREADABLE,
+          "Cannot open the database: " + e.getMessage(), e);
+    }
+  }
+
+  private MigrationException databaseProblem(SQLException e) {
+    if (dialect.isLockTimeout(e)) {
+      return new MigrationException(MigrationException.Kind.LOCK_TIMEOUT,
+          "Waited " + lockTimeout.toSeconds() + " s for the database's lock: " + e.getMessage(), e);
+    }
+    if (dialect.isReadOnly(e)) {
+      return Failures.readOnly("nothing was written", e);
+    }
+    return new MigrationException(MigrationException.Kind.UNREADABLE,
+        "Database error: " + e.getMessage(), e);
+  }
+
+  /** Opens a connection. */
+  @FunctionalInterface
+  private interface ConnectionFactory {
+    Connection open(boolean create) throws SQLException, MigrationException;
+  }
+
+  /** Configures a {@link Migrator}. */
+  public static final class Builder {
+    private final ConnectionFactory connections;
+    private MigrationSource source;
+    private SchemaDefinition models;
+    private Duration lockTimeout = Duration.ofMinutes(5);
+    private Duration commitEvery = Duration.ofSeconds(1);
+    private MigrationListener listener = MigrationListener.NONE;
+    private boolean checkDrift;
+    private boolean outOfOrder;
+    private boolean acceptDataLoss;
+    private Seeder seeder;
+
+    private Builder(ConnectionFactory connections) {
+      this.connections = connections;
+    }
+
+    /** Where the migrations are; needed by every operation but push. */
+    public Builder source(MigrationSource source) {
+      this.source = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /** The models, for {@link Migrator#push()}: the generated {@code NanokaSchema.INSTANCE}. */
+    public Builder models(SchemaDefinition models) {
+      this.models = Objects.requireNonNull(models, "models");
+      return this;
+    }
+
+    /**
+     * How long to wait for another process's lock; 5 minutes by default. One deadline covers
+     * every wait of an operation until it holds the write lock (reading the history, the drift
+     * check, taking the lock); once it is held, and after each commit, the next wait may take as
+     * long again.
+     */
+    public Builder lockTimeout(Duration lockTimeout) {
+      if (lockTimeout.isNegative()) {
+        throw new IllegalArgumentException("lockTimeout must not be negative: " + lockTimeout);
+      }
+      this.lockTimeout = lockTimeout;
+      return this;
+    }
+
+    /**
+     * How long pending files may run in one transaction before it commits; 1 s by default. A
+     * commit flushes to disk, which costs more than a small migration file itself, so files are
+     * grouped; a killed process loses at most the files of its open transaction, which the next
+     * run applies again. {@link Duration#ZERO} commits after every file.
+     */
+    public Builder commitEvery(Duration commitEvery) {
+      if (commitEvery.isNegative()) {
+        throw new IllegalArgumentException("commitEvery must not be negative: " + commitEvery);
+      }
+      this.commitEvery = commitEvery;
+      return this;
+    }
+
+    /** Progress reports; none by default. */
+    public Builder listener(MigrationListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Before applying, compare the database with its history (replayed in memory) and report
+     * differences to the listener. Off by default: it costs a replay of every applied migration,
+     * which a production start-up should not pay. The CLI turns it on.
+     */
+    public Builder checkDrift(boolean checkDrift) {
+      this.checkDrift = checkDrift;
+      return this;
+    }
+
+    /**
+     * Whether {@code migrate} applies a pending file that sorts before an applied one — a file
+     * that was missing (from another branch, or a deploy) and turned up later. Off by default:
+     * such a file would run after migrations written after it, so {@code migrate} refuses it,
+     * naming it, and {@code validate} reports it (wrangler applies it without a word). On, it
+     * is applied with the rest, in the source's order, and listed in
+     * {@link MigrateResult#outOfOrder()}.
+     */
+    public Builder outOfOrder(boolean outOfOrder) {
+      this.outOfOrder = outOfOrder;
+      return this;
+    }
+
+    /**
+     * Whether {@link Migrator#push()} applies changes that lose data in this database (a
+     * dropped table or column holding values, values a type change would alter, …) and drops
+     * the views and triggers they break. Off by default: push refuses and lists them.
+     */
+    public Builder acceptDataLoss(boolean acceptDataLoss) {
+      this.acceptDataLoss = acceptDataLoss;
+      return this;
+    }
+
+    /** What {@link Migrator#reset()} runs after the migrations; none by default. */
+    public Builder seeder(Seeder seeder) {
+      this.seeder = Objects.requireNonNull(seeder, "seeder");
+      return this;
+    }
+
+    public Migrator build() {
+      return new Migrator(this);
+    }
+
+    /** Shortcut for {@code build().migrate()}. */
+    public MigrateResult migrate() throws MigrationException {
+      return build().migrate();
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.nanoka.runtime.internal;
+
+import dev.nanoka.core.diff.SchemaDiff;
+import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.sql.MigrationStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Everything that differs between databases, in one place: reading a live schema, saying a
+ * diff in SQL, the history tables, the lock and the transaction around each script. SQLite is
+ * the one implemented; a PostgreSQL dialect would read pg_catalog, render PostgreSQL's ALTERs
+ * and take an advisory lock instead of {@code BEGIN IMMEDIATE}.
+ */
+public interface Dialect {
+
+  /** The live database's schema, in the model the processor builds from the records. */
+  Schema introspect(Connection connection) throws SQLException;
+
+  /** The statements that apply the diff to a database holding its old schema. */
+  List<MigrationStatement> render(SchemaDiff diff);
+
+  /** Prepares a fresh connection: lock wait time, and anything else the dialect needs. */
+  void configure(Connection connection, long lockTimeoutMillis) throws SQLException;
+
+  /** How long each following statement may wait for another connection's lock before failing. */
+  void waitForLocks(Connection connection, long millis) throws SQLException;
+
+  /** Starts a transaction that holds the database's write lock until commit or rollback. */
+  void beginLocked(Connection connection) throws SQLException;
+
+  void commit(Connection connection) throws SQLException;
+
+  void rollback(Connection connection) throws SQLException;
+
+  /** Marks a point inside the transaction that {@link #rollbackTo} can return to. */
+  default void savepoint(Connection connection, String name) throws SQLException {
+    execute(connection, "SAVEPOINT " + name);
+  }
+
+  /** Forgets a savepoint, keeping what was done since. */
+  default void release(Connection connection, String name) throws SQLException {
+    execute(connection, "RELEASE SAVEPOINT " + name);
+  }
+
+  /**
+   * Undoes what was done since the savepoint and forgets it; the transaction stays open. Throws
+   * when the database already ended the transaction (SQLite does on I/O errors or a full disk).
+   */
+  default void rollbackTo(Connection connection, String name) throws SQLException {
+    execute(connection, "ROLLBACK TO SAVEPOINT " + name);
+    release(connection, name);
+  }
+
+  /**
+   * Turns foreign key enforcement off for the next transaction and returns a handle that turns
+   * it back to what it was. Table rebuilds need it off; SQLite only honours the change outside a
+   * transaction.
+   */
+  AutoCloseable foreignKeysOff(Connection connection) throws SQLException;
+
+  /** Foreign key violations in the database, described; empty when none. */
+  List<String> foreignKeyViolations(Connection connection) throws SQLException;
+
+  /** Whether the exception means the lock could not be had in time. */
+  boolean isLockTimeout(SQLException e);
+
+  /** Whether the exception means the database cannot be written (permissions, a read-only URL). */
+  default boolean isReadOnly(SQLException e) {
+    return false;
+  }
+
+  /** The SQL creating the history tables if they are missing. */
+  List<String> historyTables();
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package dev.nanoka.runtime.internal;
+
+import dev.nanoka.core.diff.SchemaDiff;
+import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.sql.MigrationStatement;
+import dev.nanoka.core.sql.SqliteMigrationRenderer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SQLite. The lock is SQLite's own: {@code BEGIN IMMEDIATE} takes the write lock, other
+ * processes wait for it up to {@code busy_timeout}, and a process that dies releases it — no lock
+ * row that could outlive its owner.
+ */
+public final class SqliteDialect implements Dialect {
+
+  /** It keeps no state: one serves every connection. */
+  public static final SqliteDialect INSTANCE = new SqliteDialect();
+
+  private SqliteDialect() {}
+
+  @Override
+  public Schema introspect(Connection connection) throws SQLException {
+    return SqliteIntrospector.read(connection);
+  }
+
+  @Override
+  public List<MigrationStatement> render(SchemaDiff diff) {
+    return SqliteMigrationRenderer.render(diff);
+  }
+
+  @Override
+  public void configure(Connection connection, long lockTimeoutMillis) throws SQLException {
+    connection.setAutoCommit(true);
+    waitForLocks(connection, lockTimeoutMillis);
+  }
+
+  @Override
+  public void waitForLocks(Connection connection, long millis) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA busy_timeout = " + millis);
+    }
+  }
+
+  @Override
+  public void beginLocked(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+    }
+  }
+
+  @Override
+  public void commit(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("COMMIT");
+    }
+  }
+
+  @Override
+  public void rollback(Connection connection) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      connection.rollback();
+      return;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("ROLLBACK");
+    } catch (SQLException e) {
+      // No transaction was open (SQLite rolls back itself on some errors): nothing to undo.
+    }
+  }
+
+  @Override
+  public AutoCloseable foreignKeysOff(Connection connection) throws SQLException {
+    boolean wasOn;
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("PRAGMA foreign_keys")) {
+      wasOn = rows.next() && rows.getInt(1) == 1;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA foreign_keys = OFF");
+    }
+    return () -> {
+      if (wasOn) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("PRAGMA foreign_keys = ON");
+        }
+      }
+    };
+  }
+
+  @Override
+  public List<String> foreignKeyViolations(Connection connection) throws SQLException {
+    List<String> violations = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("PRAGMA foreign_key_check")) {
+      while (rows.next() && violations.size() < 10) {
+        violations.add("row " + rows.getLong(2) + " of " + rows.getString(1)
+            + " references a missing row of " + rows.getString(3));
+      }
+    }
+    return violations;
+  }
+
+  @Override
+  public boolean isLockTimeout(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("SQLITE_BUSY") || message.contains("database is locked");
+  }
+
+  /** SQLITE_READONLY and its extended codes, e.g. SQLITE_READONLY_DIRECTORY (no journal). */
+  @Override
+  public boolean isReadOnly(SQLException e) {
+    return String.valueOf(e.getMessage()).contains("SQLITE_READONLY");
+  }
+
+  @Override
+  public List<String> historyTables() {
+    return List.of(
+        // Exactly wrangler's table, so both tools agree on what is applied.
+        "CREATE TABLE IF NOT EXISTS d1_migrations(\n"
+            + "\t\tid         INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+            + "\t\tname       TEXT UNIQUE,\n"
+            + "\t\tapplied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL\n)",
+        // Ours beside it: wrangler neither knows nor minds.
+        "CREATE TABLE IF NOT EXISTS nanoka_migration_checksums(\n"
+            + "\tname TEXT PRIMARY KEY NOT NULL,\n"
+            + "\tchecksum TEXT NOT NULL\n)");
+  }
+}
