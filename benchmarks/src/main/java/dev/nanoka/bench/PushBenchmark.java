@@ -1,6 +1,6 @@
 package dev.nanoka.bench;
 
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.runtime.PushResult;
 import dev.nanoka.runtime.internal.Pusher;
 import dev.nanoka.runtime.internal.SqliteDialect;
@@ -32,8 +32,8 @@ public class PushBenchmark {
 
   private Path dir;
   private Connection connection;
-  private Schema schema;
-  private Schema withIndex;
+  private DatabaseSchema schema;
+  private DatabaseSchema withIndex;
   private boolean indexThere;
 
   @Setup(Level.Trial)
@@ -58,10 +58,16 @@ public class PushBenchmark {
   @Benchmark
   public PushResult inSync() throws Exception {
     if (indexThere) {
-      Pusher.push(connection, SqliteDialect.INSTANCE, schema, false, LOCK_TIMEOUT); // undo a oneChange (not timed apart)
+      Pusher.push(
+          connection,
+          SqliteDialect.INSTANCE,
+          schema,
+          false,
+          LOCK_TIMEOUT); // undo a oneChange (not timed apart)
       indexThere = false;
     }
-    PushResult result = Pusher.push(connection, SqliteDialect.INSTANCE, schema, false, LOCK_TIMEOUT);
+    PushResult result =
+        Pusher.push(connection, SqliteDialect.INSTANCE, schema, false, LOCK_TIMEOUT);
     if (!result.statements().isEmpty()) {
       throw new IllegalStateException("expected nothing to do: " + result.statements());
     }
@@ -70,8 +76,13 @@ public class PushBenchmark {
 
   @Benchmark
   public PushResult oneChange() throws Exception {
-    PushResult result = Pusher.push(connection, SqliteDialect.INSTANCE, indexThere ? schema : withIndex, false,
-        LOCK_TIMEOUT);
+    PushResult result =
+        Pusher.push(
+            connection,
+            SqliteDialect.INSTANCE,
+            indexThere ? schema : withIndex,
+            false,
+            LOCK_TIMEOUT);
     indexThere = !indexThere;
     if (result.statements().size() != 1) {
       throw new IllegalStateException("expected one statement: " + result.statements());

@@ -1,6 +1,6 @@
 package dev.nanoka.bench;
 
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.runtime.PushResult;
 import dev.nanoka.runtime.internal.Pusher;
 import dev.nanoka.runtime.internal.SqliteDialect;
@@ -27,7 +27,7 @@ public class PushCreateBenchmark {
   @Param({"10", "100", "1000"})
   public int tables;
 
-  private Schema schema;
+  private DatabaseSchema schema;
   private java.util.List<String> statements;
   private Path dir;
 
@@ -51,8 +51,10 @@ public class PushCreateBenchmark {
 
   @Benchmark
   public PushResult createAll() throws Exception {
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("dev.db"))) {
-      PushResult result = Pusher.push(connection, SqliteDialect.INSTANCE, schema, false, Duration.ofSeconds(30));
+    try (Connection connection =
+        DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("dev.db"))) {
+      PushResult result =
+          Pusher.push(connection, SqliteDialect.INSTANCE, schema, false, Duration.ofSeconds(30));
       if (result.statements().isEmpty()) {
         throw new IllegalStateException("nothing pushed");
       }
@@ -63,7 +65,8 @@ public class PushCreateBenchmark {
   /** The statements the push runs, without Nanoka: what SQLite itself needs for them. */
   @Benchmark
   public int plainJdbc() throws Exception {
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("dev.db"));
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("dev.db"));
         java.sql.Statement statement = connection.createStatement()) {
       statement.execute("BEGIN IMMEDIATE");
       for (String sql : statements) {

@@ -2,11 +2,11 @@ package dev.nanoka.bench;
 
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
-import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
-import dev.nanoka.core.schema.Index;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,24 +21,24 @@ public final class PushSchemas {
   private PushSchemas() {}
 
   /** {@code n} tables; with {@code extraIndex}, the last one has one more index. */
-  public static Schema of(int n, boolean extraIndex) {
+  public static DatabaseSchema of(int n, boolean extraIndex) {
     List<Table> tables = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       tables.add(table(i, extraIndex && i == n - 1));
     }
-    return new Schema(tables);
+    return new DatabaseSchema(tables);
   }
 
   private static Table table(int i, boolean extraIndex) {
     String name = String.format("entity%04ds", i);
     List<Column> columns = new ArrayList<>();
-    columns.add(column("id", new ColumnType.Integer(), true, true, false, Optional.empty()));
+    columns.add(column("id", new LogicalType.Int(), true, true, false, Optional.empty()));
     List<ForeignKey> keys = new ArrayList<>();
     String parentColumn;
     if (i > 0 && i % 4 != 3) {
       int parent = (int) ((i * 7L + 3) % i);
       parentColumn = "parent" + parent + "Id";
-      columns.add(column(parentColumn, new ColumnType.Integer(), true, false, false,
+      columns.add(column(parentColumn, new LogicalType.Int(), true, false, false,
           Optional.empty()));
       String parentTable = String.format("entity%04ds", parent);
       keys.add(new ForeignKey(ForeignKey.defaultName(name, List.of(parentColumn), parentTable,
@@ -46,37 +46,38 @@ public final class PushSchemas {
           ForeignKey.Action.NO_ACTION, ForeignKey.Action.CASCADE));
     } else {
       parentColumn = "parentId";
-      columns.add(column(parentColumn, new ColumnType.Integer(), false, false, false,
+      columns.add(column(parentColumn, new LogicalType.Int(), false, false, false,
           Optional.empty()));
     }
-    columns.add(column("title", new ColumnType.Text(), true, false, false, Optional.empty()));
-    columns.add(column("code", new ColumnType.Text(), true, false, true, Optional.empty()));
-    columns.add(column("description", new ColumnType.Text(), false, false, false,
+    columns.add(column("title", new LogicalType.Text(), true, false, false, Optional.empty()));
+    columns.add(column("code", new LogicalType.Text(), true, false, true, Optional.empty()));
+    columns.add(column("description", new LogicalType.Text(), false, false, false,
         Optional.empty()));
-    columns.add(column("rank", new ColumnType.Integer(), true, false, false,
+    columns.add(column("rank", new LogicalType.Int(), true, false, false,
         Optional.of(new ColumnDefault.Number("0"))));
-    columns.add(column("price", new ColumnType.Real(), true, false, false, Optional.empty()));
-    columns.add(column("active", new ColumnType.Bool(), true, false, false,
+    columns.add(column("price", new LogicalType.Real(), true, false, false, Optional.empty()));
+    columns.add(column("active", new LogicalType.Bool(), true, false, false,
         Optional.of(new ColumnDefault.Bool(true))));
-    columns.add(column("externalId", new ColumnType.Text(), true, false, false,
+    columns.add(column("externalId", new LogicalType.Text(), true, false, false,
         Optional.empty()));
     columns.add(column("createdAt",
-        new ColumnType.Timestamp(ColumnType.Timestamp.TimeUnit.MILLISECONDS), true, false, false,
+        new LogicalType.Timestamp(LogicalType.Timestamp.TimeUnit.MILLISECONDS), true, false, false,
         Optional.of(new ColumnDefault.Expression("(unixepoch())"))));
-    List<Index> indexes = new ArrayList<>();
-    indexes.add(new Index(name + "_title_createdAt_idx", List.of("title", "createdAt"), false));
-    indexes.add(new Index(name + "_" + parentColumn + "_idx", List.of(parentColumn), false));
+    List<TableIndex> indexes = new ArrayList<>();
+    indexes.add(
+        new TableIndex(name + "_title_createdAt_idx", List.of("title", "createdAt"), false));
+    indexes.add(new TableIndex(name + "_" + parentColumn + "_idx", List.of(parentColumn), false));
     if (i % 5 == 0) {
-      indexes.add(new Index(name + "_code_rank_unique", List.of("code", "rank"), true));
+      indexes.add(new TableIndex(name + "_code_rank_unique", List.of("code", "rank"), true));
     }
     if (extraIndex) {
-      indexes.add(new Index(name + "_price_idx", List.of("price"), false));
+      indexes.add(new TableIndex(name + "_price_idx", List.of("price"), false));
     }
     indexes.sort((a, b) -> a.name().compareTo(b.name()));
     return new Table(name, name, columns, List.of(), indexes, keys);
   }
 
-  private static Column column(String name, ColumnType type, boolean notNull, boolean key,
+  private static Column column(String name, LogicalType type, boolean notNull, boolean key,
       boolean unique, Optional<ColumnDefault> defaultValue) {
     return new Column(name, name, type, notNull, key, key, unique, defaultValue);
   }

@@ -30,7 +30,7 @@ public final class JvmProcesses {
   public static String classPath() {
     Set<String> entries = new LinkedHashSet<>();
     for (Class<?> type : List.of(NanokaCli.class, dev.nanoka.runtime.Migrator.class,
-        dev.nanoka.core.schema.Schema.class, org.sqlite.JDBC.class,
+        dev.nanoka.core.schema.DatabaseSchema.class, org.sqlite.JDBC.class,
         picocli.CommandLine.class, StartTogether.class)) {
       try {
         entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey.Action;
-import dev.nanoka.core.schema.Schema;
 import dev.nanoka.core.schema.SchemaText;
 import dev.nanoka.runtime.SchemaDefinition;
 import dev.nanoka.runtime.Seeder;
@@ -33,17 +33,17 @@ class PrototypingCliTest {
 
   // ---- the models, as generated schema classes would give them ----
 
-  static final Schema DRAFT = schema(
+  static final DatabaseSchema DRAFT = schema(
       table("users").id().text("name").text("jobTitle").build(),
       table("posts").id().text("title").integer("authorId")
           .references("authorId", "users", "id", Action.CASCADE).build());
 
-  static final Schema WITH_DESCRIPTION = schema(
+  static final DatabaseSchema WITH_DESCRIPTION = schema(
       table("users").id().text("name").text("jobTitle").build(),
       table("posts").id().text("title").text("description").integer("authorId")
           .references("authorId", "users", "id", Action.CASCADE).build());
 
-  /** DRAFT, stored as the processor stores a schema (see {@link #theSchemaResourcesHoldTheModels}). */
+  /** DRAFT, as the processor stores a schema (see {@link #theSchemaResourcesHoldTheModels}). */
   public static final class Draft implements SchemaDefinition {
     public static final Draft INSTANCE = new Draft();
 
@@ -514,13 +514,15 @@ class PrototypingCliTest {
     }
   }
 
-  private void writeMigration(String name, Schema from, Schema to) throws Exception {
+  private void writeMigration(String name, DatabaseSchema from, DatabaseSchema to)
+      throws Exception {
     Files.createDirectories(migrations);
     Files.writeString(migrations.resolve(name), Sqlite.migrationFile(from, to));
   }
 
   private Path compileSchemaClass(String packageName, String source) throws Exception {
-    Path sources = Files.createDirectories(dir.resolve("src").resolve(packageName.replace('.', '/')));
+    Path sources =
+        Files.createDirectories(dir.resolve("src").resolve(packageName.replace('.', '/')));
     Path file = Files.writeString(sources.resolve("NanokaSchema.java"), source,
         StandardCharsets.UTF_8);
     Path classes = Files.createDirectories(dir.resolve("classes"));

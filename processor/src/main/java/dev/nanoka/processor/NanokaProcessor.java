@@ -1,7 +1,7 @@
 package dev.nanoka.processor;
 
 import com.google.auto.service.AutoService;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.processor.java.SchemaClassWriter;
 import dev.nanoka.processor.migrate.FileChange;
 import dev.nanoka.processor.migrate.Journal;
@@ -123,11 +123,12 @@ public final class NanokaProcessor extends AbstractProcessor {
   private void generate() {
     var elements = processingEnv.getElementUtils();
     var types = processingEnv.getTypeUtils();
-    List<SchemaPlan> plans = new SchemaPlanner(elements, diagnostics, options, unresolved).plan(annotated);
+    List<SchemaPlan> plans =
+        new SchemaPlanner(elements, diagnostics, options, unresolved).plan(annotated);
 
     List<FileChange> files = new ArrayList<>();
     Map<SchemaPlan, Journal> packaged = new LinkedHashMap<>();
-    Map<Element, Schema> definitions = new LinkedHashMap<>();
+    Map<Element, DatabaseSchema> definitions = new LinkedHashMap<>();
     for (SchemaPlan plan : plans) {
       // JSON type names are declared per schema.ts, so each schema gets its own mapper.
       JsonTypeMapper json = new JsonTypeMapper(types, elements);
@@ -140,7 +141,7 @@ public final class NanokaProcessor extends AbstractProcessor {
         complete &= model.isPresent();
         model.ifPresent(models::add);
       }
-      Optional<Schema> schema =
+      Optional<DatabaseSchema> schema =
           complete ? new SchemaAssembler(diagnostics).assemble(models) : Optional.empty();
       if (plan.output().isEmpty()) {
         diagnostics.warning(plan.origin().orElse(null),
@@ -212,7 +213,7 @@ public final class NanokaProcessor extends AbstractProcessor {
    * no migrations folder or a problem was reported. The folder is loaded once per compile, here.
    */
   private Optional<PlannedMigration> planMigration(
-      SchemaPlan plan, Schema schema, List<ModelDefinition> models) {
+      SchemaPlan plan, DatabaseSchema schema, List<ModelDefinition> models) {
     if (plan.migrations().isEmpty()) {
       return Optional.empty(); // no output location at all: NO_OUTPUT already says what to add
     }

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
-import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
-import dev.nanoka.core.schema.Index;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.processor.ts.DrizzleSchemaRenderer;
 import java.util.List;
 import java.util.Optional;
@@ -83,37 +83,63 @@ class ImportsTest {
   void everyNameTheRendererImportsInFixedOrder() {
     Table parents = new Table("parents", "parents",
         List.of(
-            column("tenantId", new ColumnType.Integer()),
-            column("code", new ColumnType.Text()),
-            column("payload", new ColumnType.Blob()),
-            column("amount", new ColumnType.Numeric()),
-            column("ratio", new ColumnType.Real())),
+            column("tenantId", new LogicalType.Int()),
+            column("code", new LogicalType.Text()),
+            column("payload", new LogicalType.Blob()),
+            column("amount", new LogicalType.Numeric()),
+            column("ratio", new LogicalType.Real())),
         List.of("tenantId", "code"),
-        List.of(new Index("parents_code_idx", List.of("code"), false)),
+        List.of(new TableIndex("parents_code_idx", List.of("code"), false)),
         List.of());
-    Table children = new Table("children", "children",
-        List.of(
-            new Column("id", "id", new ColumnType.Integer(), true, true, true, false,
-                Optional.empty()),
-            column("tenantId", new ColumnType.Integer()),
-            column("parentCode", new ColumnType.Text()),
-            new Column("createdAt", "createdAt",
-                new ColumnType.Timestamp(ColumnType.Timestamp.TimeUnit.SECONDS), true, false,
-                false, false, Optional.of(new ColumnDefault.Expression("(unixepoch())"))),
-            new Column("previousId", "previousId", new ColumnType.Integer(), false, false, false,
-                false, Optional.empty())),
-        List.of(),
-        List.of(new Index("children_tenant_code_unique", List.of("tenantId", "parentCode"), true)),
-        List.of(
-            new ForeignKey("children_tenantId_parentCode_parents_tenantId_code_fk",
-                List.of("tenantId", "parentCode"), "parents", List.of("tenantId", "code"),
-                ForeignKey.Action.CASCADE, ForeignKey.Action.RESTRICT),
-            new ForeignKey("children_previousId_children_id_fk", List.of("previousId"),
-                "children", List.of("id"), ForeignKey.Action.NO_ACTION,
-                ForeignKey.Action.NO_ACTION)));
+    Table children =
+        new Table(
+            "children",
+            "children",
+            List.of(
+                new Column(
+                    "id", "id", new LogicalType.Int(), true, true, true, false, Optional.empty()),
+                column("tenantId", new LogicalType.Int()),
+                column("parentCode", new LogicalType.Text()),
+                new Column(
+                    "createdAt",
+                    "createdAt",
+                    new LogicalType.Timestamp(LogicalType.Timestamp.TimeUnit.SECONDS),
+                    true,
+                    false,
+                    false,
+                    false,
+                    Optional.of(new ColumnDefault.Expression("(unixepoch())"))),
+                new Column(
+                    "previousId",
+                    "previousId",
+                    new LogicalType.Int(),
+                    false,
+                    false,
+                    false,
+                    false,
+                    Optional.empty())),
+            List.of(),
+            List.of(
+                new TableIndex(
+                    "children_tenant_code_unique", List.of("tenantId", "parentCode"), true)),
+            List.of(
+                new ForeignKey(
+                    "children_tenantId_parentCode_parents_tenantId_code_fk",
+                    List.of("tenantId", "parentCode"),
+                    "parents",
+                    List.of("tenantId", "code"),
+                    ForeignKey.Action.CASCADE,
+                    ForeignKey.Action.RESTRICT),
+                new ForeignKey(
+                    "children_previousId_children_id_fk",
+                    List.of("previousId"),
+                    "children",
+                    List.of("id"),
+                    ForeignKey.Action.NO_ACTION,
+                    ForeignKey.Action.NO_ACTION)));
 
     String schema = DrizzleSchemaRenderer.render(
-        new Schema(List.of(children, parents)), List.of(), "ImportsTest");
+        new DatabaseSchema(List.of(children, parents)), List.of(), "ImportsTest");
 
     String expectedImports = SQL_IMPORT
         + "import { blob, integer, numeric, real, text, sqliteTable, foreignKey, index,"
@@ -138,7 +164,7 @@ class ImportsTest {
         importLines(schema));
   }
 
-  private static Column column(String name, ColumnType type) {
+  private static Column column(String name, LogicalType type) {
     return new Column(name, name, type, true, false, false, false, Optional.empty());
   }
 

@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
-import dev.nanoka.core.schema.ColumnType;
-import dev.nanoka.core.schema.ColumnType.Timestamp.TimeUnit;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.ForeignKey.Action;
-import dev.nanoka.core.schema.Index;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.LogicalType;
+import dev.nanoka.core.schema.LogicalType.Timestamp.TimeUnit;
 import dev.nanoka.core.schema.SchemaText;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.runtime.SchemaDefinition;
 import dev.nanoka.runtime.internal.SchemaResource;
 import java.io.IOException;
@@ -117,57 +117,57 @@ class SchemaClassTest {
       """);
 
   /** The models above as the processor reads them, written out by hand. */
-  private static Schema shop() {
+  private static DatabaseSchema shop() {
     Table customers = new Table("customers", "customers", List.of(
-        new Column("id", "id", new ColumnType.Text(), true, true, false, false,
+        new Column("id", "id", new LogicalType.Text(), true, true, false, false,
             Optional.of(new ColumnDefault.ClientFunction("crypto.randomUUID()"))),
-        new Column("email_address", "email", new ColumnType.Text(), true, false, false, true,
+        new Column("email_address", "email", new LogicalType.Text(), true, false, false, true,
             Optional.empty()),
-        new Column("nickname", "nickname", new ColumnType.Text(), false, false, false, false,
+        new Column("nickname", "nickname", new LogicalType.Text(), false, false, false, false,
             Optional.empty()),
-        new Column("active", "active", new ColumnType.Bool(), true, false, false, false,
+        new Column("active", "active", new LogicalType.Bool(), true, false, false, false,
             Optional.of(new ColumnDefault.Bool(true))),
-        new Column("joinedAt", "joinedAt", new ColumnType.Timestamp(TimeUnit.SECONDS), true,
+        new Column("joinedAt", "joinedAt", new LogicalType.Timestamp(TimeUnit.SECONDS), true,
             false, false, false, Optional.of(new ColumnDefault.Expression("(unixepoch())")))),
         List.of(), List.of(), List.of());
     Table orders = new Table("orders", "orders", List.of(
-        new Column("id", "id", new ColumnType.Integer(), true, true, true, false,
+        new Column("id", "id", new LogicalType.Int(), true, true, true, false,
             Optional.empty()),
-        new Column("customerId", "customerId", new ColumnType.Text(), false, false, false, false,
+        new Column("customerId", "customerId", new LogicalType.Text(), false, false, false, false,
             Optional.empty()),
-        new Column("status", "status", new ColumnType.EnumText(List.of("NEW", "PAID", "SHIPPED")),
+        new Column("status", "status", new LogicalType.EnumText(List.of("NEW", "PAID", "SHIPPED")),
             true, false, false, false, Optional.of(new ColumnDefault.Text("NEW"))),
-        new Column("placedAt", "placedAt", new ColumnType.Timestamp(TimeUnit.MILLISECONDS), true,
+        new Column("placedAt", "placedAt", new LogicalType.Timestamp(TimeUnit.MILLISECONDS), true,
             false, false, false, Optional.of(new ColumnDefault.Expression(
                 "(cast(unixepoch('subsecond') * 1000 as integer))"))),
-        new Column("shipTo", "shipTo", new ColumnType.Json("Address"), true, false, false, false,
+        new Column("shipTo", "shipTo", new LogicalType.Json("Address"), true, false, false, false,
             Optional.empty()),
-        new Column("discount", "discount", new ColumnType.Real(), true, false, false, false,
+        new Column("discount", "discount", new LogicalType.Real(), true, false, false, false,
             Optional.of(new ColumnDefault.Number("0.5"))),
-        new Column("total", "total", new ColumnType.Numeric(), true, false, false, false,
+        new Column("total", "total", new LogicalType.Numeric(), true, false, false, false,
             Optional.of(new ColumnDefault.Text("12.50")))),
         List.of(),
-        List.of(new Index("orders_customerId_placedAt_idx", List.of("customerId", "placedAt"),
+        List.of(new TableIndex("orders_customerId_placedAt_idx", List.of("customerId", "placedAt"),
             false)),
         List.of(new ForeignKey("orders_customerId_customers_id_fk", List.of("customerId"),
             "customers", List.of("id"), Action.NO_ACTION, Action.SET_NULL)));
     Table orderLines = new Table("order_lines", "orderLines", List.of(
-        new Column("orderId", "orderId", new ColumnType.Integer(), true, false, false, false,
+        new Column("orderId", "orderId", new LogicalType.Int(), true, false, false, false,
             Optional.empty()),
-        new Column("lineNo", "lineNo", new ColumnType.Integer(), true, false, false, false,
+        new Column("lineNo", "lineNo", new LogicalType.Int(), true, false, false, false,
             Optional.empty()),
-        new Column("sku", "sku", new ColumnType.Text(), true, false, false, false,
+        new Column("sku", "sku", new LogicalType.Text(), true, false, false, false,
             Optional.empty()),
-        new Column("tags", "tags", new ColumnType.Json("string[]"), true, false, false, false,
+        new Column("tags", "tags", new LogicalType.Json("string[]"), true, false, false, false,
             Optional.empty()),
-        new Column("picture", "picture", new ColumnType.Blob(), false, false, false, false,
+        new Column("picture", "picture", new LogicalType.Blob(), false, false, false, false,
             Optional.empty())),
         List.of("orderId", "lineNo"),
-        List.of(new Index("order_lines_sku_idx", List.of("sku"), false),
-            new Index("order_lines_sku_orderId_unique", List.of("sku", "orderId"), true)),
+        List.of(new TableIndex("order_lines_sku_idx", List.of("sku"), false),
+            new TableIndex("order_lines_sku_orderId_unique", List.of("sku", "orderId"), true)),
         List.of(new ForeignKey("order_lines_orderId_orders_id_fk", List.of("orderId"), "orders",
             List.of("id"), Action.RESTRICT, Action.CASCADE)));
-    return new Schema(List.of(customers, orders, orderLines));
+    return new DatabaseSchema(List.of(customers, orders, orderLines));
   }
 
   private Compilation compile(JavaFileObject... sources) {

@@ -39,7 +39,7 @@ public abstract class MigrationSource {
 
   /** Migrations packaged as resources and listed by a generated {@link MigrationIndex}. */
   public static MigrationSource index(MigrationIndex index) {
-    return new Index(Objects.requireNonNull(index, "index"));
+    return new TableIndex(Objects.requireNonNull(index, "index"));
   }
 
   /** For messages, e.g. {@code folder drizzle/migrations}. */
@@ -103,10 +103,10 @@ public abstract class MigrationSource {
     }
   }
 
-  private static final class Index extends MigrationSource {
+  private static final class TableIndex extends MigrationSource {
     private final MigrationIndex index;
 
-    Index(MigrationIndex index) {
+    TableIndex(MigrationIndex index) {
       this.index = index;
     }
 

@@ -3,7 +3,7 @@ package dev.nanoka.runtime;
 import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.diff.SchemaDiffer;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.sql.MigrationStatement;
 import dev.nanoka.runtime.internal.DbMigrate;
 import dev.nanoka.runtime.internal.DbRepair;
@@ -183,7 +183,7 @@ public final class Migrator {
    *     impossible; nothing is changed then
    */
   public PushResult push() throws MigrationException, DataLossException {
-    Schema schema = schema();
+    DatabaseSchema schema = schema();
     try (Connection connection = open(true)) {
       return Pusher.push(connection, dialect, schema, acceptDataLoss, lockTimeout);
     } catch (SQLException e) {
@@ -193,7 +193,7 @@ public final class Migrator {
 
   /** The statements {@link #push()} would run now (empty when in sync). Writes nothing. */
   public List<String> planPush() throws MigrationException {
-    Schema schema = schema();
+    DatabaseSchema schema = schema();
     try (Connection connection = open(false)) {
       return Pusher.plan(connection, dialect, schema);
     } catch (SQLException e) {
@@ -252,7 +252,7 @@ public final class Migrator {
     return dialect.render(diff).stream().map(MigrationStatement::text).toList();
   }
 
-  private Schema schema(Side side) throws MigrationException {
+  private DatabaseSchema schema(Side side) throws MigrationException {
     switch (side) {
       case MODELS:
         return schema();
@@ -304,7 +304,7 @@ public final class Migrator {
         "Cannot read the migrations (" + from.describe() + "): " + e.getMessage(), e);
   }
 
-  private Schema schema() throws MigrationException {
+  private DatabaseSchema schema() throws MigrationException {
     SchemaDefinition definition = models.orElseThrow(() -> new IllegalStateException(
         "No models: configure Migrator.Builder.models(NanokaSchema.INSTANCE)"));
     try {

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.diff.SchemaDiffer;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey.Action;
-import dev.nanoka.core.schema.Schema;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.sql.MigrationStatement;
 import dev.nanoka.core.sql.SqliteMigrationRenderer;
@@ -51,14 +51,15 @@ public class DriftTest {
         .build();
   }
 
-  public static Schema models() {
+  public static DatabaseSchema models() {
     return schema(users(), posts(Action.CASCADE));
   }
 
   @BeforeEach
   void migrate() throws Exception {
     migrations = Files.createDirectories(dir.resolve("migrations"));
-    Files.writeString(migrations.resolve("0000_init.sql"), Sqlite.migrationFile(schema(), models()));
+    Files.writeString(
+        migrations.resolve("0000_init.sql"), Sqlite.migrationFile(schema(), models()));
     url = "jdbc:sqlite:" + dir.resolve("app.db");
     MigrateResult result = migrator().migrate();
     assertEquals(List.of("0000_init.sql"), result.applied());
@@ -71,7 +72,7 @@ public class DriftTest {
 
   @Test
   void noDriftAfterARebuildingMigration() throws Exception {
-    Schema next = schema(users(), table("posts").id()
+    DatabaseSchema next = schema(users(), table("posts").id()
         .integer("authorId").nullableText("title")
         .column("createdAt", INTEGER).defaultSql("(unixepoch())")
         .references("authorId", "users", "id", Action.CASCADE)
@@ -166,8 +167,20 @@ public class DriftTest {
   @Test
   void aPushOverTheHistoryIsDrift() throws Exception {
     try (Connection connection = Sqlite.open(url)) {
-      Pusher.push(connection, SqliteDialect.INSTANCE, schema(table("users").id().text("name").text("email").unique()
-          .nullableText("nickname").build(), posts(Action.CASCADE)), false, Duration.ofSeconds(5));
+      Pusher.push(
+          connection,
+          SqliteDialect.INSTANCE,
+          schema(
+              table("users")
+                  .id()
+                  .text("name")
+                  .text("email")
+                  .unique()
+                  .nullableText("nickname")
+                  .build(),
+              posts(Action.CASCADE)),
+          false,
+          Duration.ofSeconds(5));
     }
     assertEquals(List.of("column users.nickname exists only in the database"), migrator().drift());
   }
@@ -205,7 +218,7 @@ public class DriftTest {
   }
 
   /** Changes the database to {@code to} with the statements a migration would use. */
-  private void byHand(Schema to) throws Exception {
+  private void byHand(DatabaseSchema to) throws Exception {
     List<MigrationStatement> statements =
         SqliteMigrationRenderer.render(SchemaDiffer.diff(models(), to, RenameHints.NONE));
     byHand(statements.stream().map(MigrationStatement::sql).toArray(String[]::new));

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.runtime.internal.Pusher;
 import dev.nanoka.runtime.internal.SqliteDialect;
@@ -73,8 +73,13 @@ class PushGuardTest {
     void integersADoubleHoldsExactlyConvert() throws Exception {
       recreate(table("m").id().integer("n").build(),
           "INSERT INTO m (n) VALUES (9007199254740992), (-5), (0)");
-      PushResult result = Pusher.push(db, SqliteDialect.INSTANCE, schema(table("m").id().column("n", REAL).build()),
-          false, LOCK);
+      PushResult result =
+          Pusher.push(
+              db,
+              SqliteDialect.INSTANCE,
+              schema(table("m").id().column("n", REAL).build()),
+              false,
+              LOCK);
       assertEquals(List.of(), result.acceptedLosses());
       assertEquals(List.of("real|1", "real|1", "real|1"), Sqlite.rows(db, "SELECT typeof(n),"
           + " n IN (9007199254740992, -5, 0) FROM m ORDER BY id"));
@@ -96,7 +101,8 @@ class PushGuardTest {
     void realsWithFifteenDigitsOrFewerBecomeText() throws Exception {
       recreate(table("m").id().column("x", REAL).build(),
           "INSERT INTO m (x) VALUES (0.5), (-2.25), (1e300), (4.9e-324)");
-      Pusher.push(db, SqliteDialect.INSTANCE, schema(table("m").id().text("x").build()), false, LOCK);
+      Pusher.push(
+          db, SqliteDialect.INSTANCE, schema(table("m").id().text("x").build()), false, LOCK);
       assertEquals(List.of("text|0.5", "text|-2.25", "text|1.0e+300",
           "text|4.94065645841247e-324"),
           Sqlite.rows(db, "SELECT typeof(x), x FROM m ORDER BY id"));
@@ -119,12 +125,14 @@ class PushGuardTest {
     void aPrimaryKeyOverRepeatedValuesIsUnexecutable() throws Exception {
       recreate(table("m").key("id", INTEGER).text("email").build(),
           "INSERT INTO m VALUES (1, 'a@x'), (2, 'a@x'), (3, 'b@x')");
-      Schema emailKey = schema(table("m").integer("id").key("email", TEXT).build());
+      DatabaseSchema emailKey = schema(table("m").integer("id").key("email", TEXT).build());
       DataLossException refused = assertRefused(emailKey);
       assertEquals(List.of("makes (email) the primary key of m, but 1 value(s) occur more than"
           + " once (e.g. 'a@x')"), refused.unexecutable());
       // Accepting data loss cannot make the values distinct.
-      assertThrows(DataLossException.class, () -> Pusher.push(db, SqliteDialect.INSTANCE, emailKey, true, LOCK));
+      assertThrows(
+          DataLossException.class,
+          () -> Pusher.push(db, SqliteDialect.INSTANCE, emailKey, true, LOCK));
     }
 
     @Test
@@ -162,7 +170,12 @@ class PushGuardTest {
     void aKeyOverDistinctValuesIsApplied() throws Exception {
       recreate(table("m").key("id", INTEGER).text("email").build(),
           "INSERT INTO m VALUES (1, 'a@x'), (2, 'b@x')");
-      Pusher.push(db, SqliteDialect.INSTANCE, schema(table("m").integer("id").key("email", TEXT).build()), false, LOCK);
+      Pusher.push(
+          db,
+          SqliteDialect.INSTANCE,
+          schema(table("m").integer("id").key("email", TEXT).build()),
+          false,
+          LOCK);
       assertEquals(List.of("1|a@x", "2|b@x"), Sqlite.rows(db, "SELECT id, email FROM m"
           + " ORDER BY id"));
     }
@@ -171,7 +184,8 @@ class PushGuardTest {
   @Nested
   class NullsFilledByADefault {
 
-    final Schema required = schema(table("m").id().text("name").defaultText("anonymous").build());
+    final DatabaseSchema required =
+        schema(table("m").id().text("name").defaultText("anonymous").build());
 
     @Test
     void areALossToAccept() throws Exception {
@@ -189,7 +203,9 @@ class PushGuardTest {
     @Test
     void withoutNullsNothingIsLost() throws Exception {
       recreate(table("m").id().nullableText("name").build(), "INSERT INTO m (name) VALUES ('Ada')");
-      assertEquals(List.of(), Pusher.push(db, SqliteDialect.INSTANCE, required, false, LOCK).acceptedLosses());
+      assertEquals(
+          List.of(),
+          Pusher.push(db, SqliteDialect.INSTANCE, required, false, LOCK).acceptedLosses());
     }
   }
 
@@ -201,7 +217,7 @@ class PushGuardTest {
   void aRowCommittedWhilePushWaitsForTheLockIsCounted() throws Exception {
     Sqlite.exec(db, "CREATE TABLE users (id integer PRIMARY KEY AUTOINCREMENT NOT NULL)",
         "CREATE TABLE tags (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, label text NOT NULL)");
-    Schema withoutTags = schema(table("users").id().build());
+    DatabaseSchema withoutTags = schema(table("users").id().build());
     try (Connection writer = Sqlite.open(url)) {
       Sqlite.exec(writer, "BEGIN IMMEDIATE", "INSERT INTO tags (label) VALUES ('java')");
       CompletableFuture<PushResult> push = CompletableFuture.supplyAsync(() -> {
@@ -230,8 +246,16 @@ class PushGuardTest {
     try (Connection holder = Sqlite.open(url)) {
       Sqlite.exec(holder, "BEGIN EXCLUSIVE");
       long start = System.nanoTime();
-      MigrationException e = assertThrows(MigrationException.class, () -> Pusher.push(db, SqliteDialect.INSTANCE,
-          schema(table("users").id().text("name").defaultText("").build()), false, timeout));
+      MigrationException e =
+          assertThrows(
+              MigrationException.class,
+              () ->
+                  Pusher.push(
+                      db,
+                      SqliteDialect.INSTANCE,
+                      schema(table("users").id().text("name").defaultText("").build()),
+                      false,
+                      timeout));
       long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       Sqlite.exec(holder, "ROLLBACK");
       assertEquals(MigrationException.Kind.LOCK_TIMEOUT, e.kind(), e.getMessage());
@@ -273,12 +297,19 @@ class PushGuardTest {
           "CREATE TRIGGER posts_log AFTER INSERT ON posts BEGIN"
               + " INSERT INTO log VALUES (new.title); END",
           "INSERT INTO posts (title) VALUES ('one')");
-      Schema withLog = schema(posts, table("log").nullableText("msg").build());
-      Pusher.push(db, SqliteDialect.INSTANCE, withLog, false, LOCK); // log is a model now: nothing else changes
+      DatabaseSchema withLog = schema(posts, table("log").nullableText("msg").build());
+      Pusher.push(
+          db,
+          SqliteDialect.INSTANCE,
+          withLog,
+          false,
+          LOCK); // log is a model now: nothing else changes
       // title becomes nullable: SQLite cannot ALTER that, posts is rebuilt.
-      Schema rebuilt = schema(table("posts").id().nullableText("title").build(),
+      DatabaseSchema rebuilt = schema(table("posts").id().nullableText("title").build(),
           table("log").nullableText("msg").build());
-      assertTrue(Pusher.plan(db, SqliteDialect.INSTANCE, rebuilt).stream().anyMatch(s -> s.contains("__new_posts")));
+      assertTrue(
+          Pusher.plan(db, SqliteDialect.INSTANCE, rebuilt).stream()
+              .anyMatch(s -> s.contains("__new_posts")));
 
       PushResult result = Pusher.push(db, SqliteDialect.INSTANCE, rebuilt, false, LOCK);
 
@@ -304,9 +335,12 @@ class PushGuardTest {
           "CREATE TRIGGER comments_out AFTER DELETE ON comments BEGIN"
               + " INSERT INTO log VALUES ('delete'); END");
       // users.name becomes nullable: users is rebuilt, comments set aside and restored.
-      Schema rebuilt = schema(table("users").id().nullableText("name").build(), comments, log);
+      DatabaseSchema rebuilt =
+          schema(table("users").id().nullableText("name").build(), comments, log);
 
-      assertEquals(List.of(), Pusher.push(db, SqliteDialect.INSTANCE, rebuilt, false, LOCK).acceptedLosses());
+      assertEquals(
+          List.of(),
+          Pusher.push(db, SqliteDialect.INSTANCE, rebuilt, false, LOCK).acceptedLosses());
 
       assertEquals(List.of("1|1"), Sqlite.rows(db, "SELECT id, userId FROM comments"));
       assertEquals(List.of(), Sqlite.rows(db, "SELECT msg FROM log"));
@@ -335,10 +369,11 @@ class PushGuardTest {
       Sqlite.create(db, schema(posts));
       Sqlite.exec(db, "CREATE TABLE gone (x text)", "CREATE VIEW stale AS SELECT x FROM gone",
           "DROP TABLE gone");
-      Schema more = schema(table("posts").id().text("title").text("status").defaultText("draft")
-          .build());
+      DatabaseSchema more =
+          schema(table("posts").id().text("title").text("status").defaultText("draft").build());
 
-      assertEquals(List.of(), Pusher.push(db, SqliteDialect.INSTANCE, more, false, LOCK).acceptedLosses());
+      assertEquals(
+          List.of(), Pusher.push(db, SqliteDialect.INSTANCE, more, false, LOCK).acceptedLosses());
 
       assertEquals(List.of("stale|CREATE VIEW stale AS SELECT x FROM gone"), Sqlite.rows(db,
           "SELECT name, sql FROM sqlite_master WHERE type = 'view'"));
@@ -356,7 +391,7 @@ class PushGuardTest {
     Sqlite.exec(db, inserts);
   }
 
-  private DataLossException assertRefused(Schema models) throws Exception {
+  private DataLossException assertRefused(DatabaseSchema models) throws Exception {
     return assertRefused(models, false);
   }
 
@@ -364,14 +399,18 @@ class PushGuardTest {
    * Refused without acceptance (and with it, when the change cannot run over the rows), and
    * the database file is byte for byte what it was.
    */
-  private DataLossException assertRefused(Schema models, boolean evenWhenAccepted)
+  private DataLossException assertRefused(DatabaseSchema models, boolean evenWhenAccepted)
       throws Exception {
     byte[] before = Files.readAllBytes(dir.resolve("dev.db"));
     DataLossException refused =
-        assertThrows(DataLossException.class, () -> Pusher.push(db, SqliteDialect.INSTANCE, models, false, LOCK));
+        assertThrows(
+            DataLossException.class,
+            () -> Pusher.push(db, SqliteDialect.INSTANCE, models, false, LOCK));
     assertTrue(!refused.problems().isEmpty());
     if (evenWhenAccepted) {
-      assertThrows(DataLossException.class, () -> Pusher.push(db, SqliteDialect.INSTANCE, models, true, LOCK));
+      assertThrows(
+          DataLossException.class,
+          () -> Pusher.push(db, SqliteDialect.INSTANCE, models, true, LOCK));
     }
     assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(dir.resolve("dev.db"))),
         "a refused push must leave the file as it was");

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.diff.SchemaDiffer;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey.Action;
-import dev.nanoka.core.schema.Schema;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.runtime.internal.Pusher;
 import dev.nanoka.runtime.internal.SqliteDialect;
@@ -55,8 +55,8 @@ class PusherTest {
 
   @Nested
   class DroppedTable {
-    final Schema before = schema(users(), table("tags").id().text("label").build());
-    final Schema after = schema(users());
+    final DatabaseSchema before = schema(users(), table("tags").id().text("label").build());
+    final DatabaseSchema after = schema(users());
 
     @Test
     void withRowsIsRefused() throws Exception {
@@ -75,8 +75,9 @@ class PusherTest {
 
   @Nested
   class DroppedColumn {
-    final Schema before = schema(table("users").id().text("name").nullableText("nickname").build());
-    final Schema after = schema(table("users").id().text("name").build());
+    final DatabaseSchema before =
+        schema(table("users").id().text("name").nullableText("nickname").build());
+    final DatabaseSchema after = schema(table("users").id().text("name").build());
 
     @Test
     void withValuesIsRefused() throws Exception {
@@ -103,7 +104,7 @@ class PusherTest {
     /** A foreign key column cannot be dropped in place: the table is rebuilt, same guard. */
     @Test
     void droppedByARebuildWithValuesIsRefused() throws Exception {
-      Schema withEditor = schema(users(), table("posts").id().text("title")
+      DatabaseSchema withEditor = schema(users(), table("posts").id().text("title")
           .nullable("editorId", INTEGER).references("editorId", "users", "id", Action.SET_NULL)
           .build());
       push(withEditor);
@@ -116,8 +117,9 @@ class PusherTest {
 
   @Nested
   class RequiredColumnWithoutDefault {
-    final Schema before = schema(posts());
-    final Schema after = schema(table("posts").id().text("title").text("description").build());
+    final DatabaseSchema before = schema(posts());
+    final DatabaseSchema after =
+        schema(table("posts").id().text("title").text("description").build());
 
     /** The seed's example: a required field added to a table with content. */
     @Test
@@ -137,8 +139,11 @@ class PusherTest {
       String dump = Sqlite.dump(db);
       DataLossException refused = assertThrows(DataLossException.class,
           () -> Pusher.push(db, SqliteDialect.INSTANCE, after, true, LOCK));
-      assertEquals(List.of("adds the required column posts.description without a default, but"
-          + " posts holds 1 row(s) (add a default, or reset the database)"), refused.unexecutable());
+      assertEquals(
+          List.of(
+              "adds the required column posts.description without a default, but"
+                  + " posts holds 1 row(s) (add a default, or reset the database)"),
+          refused.unexecutable());
       assertEquals(dump, Sqlite.dump(db));
     }
 
@@ -161,8 +166,8 @@ class PusherTest {
 
   @Nested
   class NullableMadeRequired {
-    final Schema before = schema(table("posts").id().nullableText("title").build());
-    final Schema after = schema(posts());
+    final DatabaseSchema before = schema(table("posts").id().nullableText("title").build());
+    final DatabaseSchema after = schema(posts());
 
     @Test
     void withNullsIsRefused() throws Exception {
@@ -181,14 +186,15 @@ class PusherTest {
 
   @Nested
   class TypeChange {
-    final Schema before = schema(table("items").id().text("code").build());
-    final Schema after = schema(table("items").id().integer("code").build());
+    final DatabaseSchema before = schema(table("items").id().text("code").build());
+    final DatabaseSchema after = schema(table("items").id().integer("code").build());
 
     @Test
     void withValuesThatDoNotConvertIsRefused() throws Exception {
       push(before);
       Sqlite.exec(db, "INSERT INTO items (code) VALUES ('42'), ('abc'), ('1.5')");
-      assertRefused(after, "changes items.code from text to integer, but 2 value(s) do not convert");
+      assertRefused(
+          after, "changes items.code from text to integer, but 2 value(s) do not convert");
     }
 
     @Test
@@ -210,19 +216,22 @@ class PusherTest {
     void realToIntegerWithFractionsIsRefused() throws Exception {
       push(schema(table("items").id().column("code", Tables.REAL).build()));
       Sqlite.exec(db, "INSERT INTO items (code) VALUES (2.0), (2.5)");
-      assertRefused(after, "changes items.code from real to integer, but 1 value(s) do not convert");
+      assertRefused(
+          after, "changes items.code from real to integer, but 1 value(s) do not convert");
     }
   }
 
   @Nested
   class UniqueIndexOverDuplicates {
-    final Schema before = schema(table("users").id().text("email").text("name").build());
-    final Schema after = schema(table("users").id().text("email").unique().text("name").build());
+    final DatabaseSchema before = schema(table("users").id().text("email").text("name").build());
+    final DatabaseSchema after =
+        schema(table("users").id().text("email").unique().text("name").build());
 
     @Test
     void withDuplicatesIsRefused() throws Exception {
       push(before);
-      Sqlite.exec(db, "INSERT INTO users (email, name) VALUES ('a@x', 'A'), ('a@x', 'B'), ('b@x', 'C')");
+      Sqlite.exec(
+          db, "INSERT INTO users (email, name) VALUES ('a@x', 'A'), ('a@x', 'B'), ('b@x', 'C')");
       assertRefused(after, "adds the unique index users_email_unique on users(email), but 1"
           + " value(s) occur more than once");
     }
@@ -245,7 +254,7 @@ class PusherTest {
       push(before);
       Sqlite.exec(db, "INSERT INTO users (email, name) VALUES ('a@x', 'A'), ('a@x', 'A'),"
           + " ('a@x', 'B')");
-      Schema composite = schema(table("users").id().text("email").text("name")
+      DatabaseSchema composite = schema(table("users").id().text("email").text("name")
           .uniqueIndex("users_email_name_unique", "email", "name").build());
       assertRefused(composite, "adds the unique index users_email_name_unique on users(email,"
           + " name), but 1 value(s) occur more than once");
@@ -256,7 +265,7 @@ class PusherTest {
     void newUniqueColumnWithAConstantDefaultOverSeveralRowsIsRefused() throws Exception {
       push(before);
       Sqlite.exec(db, "INSERT INTO users (email, name) VALUES ('a@x', 'A'), ('b@x', 'B')");
-      Schema withCode = schema(table("users").id().text("email").text("name")
+      DatabaseSchema withCode = schema(table("users").id().text("email").text("name")
           .text("code").defaultText("none").unique().build());
       assertRefused(withCode, "adds the unique index users_code_unique on users(code), but 1"
           + " value(s) occur more than once");
@@ -266,7 +275,7 @@ class PusherTest {
     void newUniqueColumnWithANumberDefaultOverSeveralRowsIsRefused() throws Exception {
       push(before);
       Sqlite.exec(db, "INSERT INTO users (email, name) VALUES ('a@x', 'A'), ('b@x', 'B')");
-      Schema withRank = schema(table("users").id().text("email").text("name")
+      DatabaseSchema withRank = schema(table("users").id().text("email").text("name")
           .integer("rank").defaultNumber("0").uniqueIndex("users_email_rank_unique", "email",
               "rank").uniqueIndex("users_rank_unique", "rank").build());
       DataLossException refused = assertRefused(withRank, "adds the unique index"
@@ -293,9 +302,9 @@ class PusherTest {
 
   @Nested
   class NarrowedEnum {
-    final Schema before = schema(table("posts").id()
+    final DatabaseSchema before = schema(table("posts").id()
         .column("status", enumOf("draft", "published", "archived")).build());
-    final Schema after = schema(table("posts").id()
+    final DatabaseSchema after = schema(table("posts").id()
         .column("status", enumOf("draft", "published")).build());
 
     @Test
@@ -367,7 +376,7 @@ class PusherTest {
 
   @Test
   void createsEverythingInAnEmptyDatabase() throws Exception {
-    Schema models = SqliteIntrospectorTest.everything();
+    DatabaseSchema models = SqliteIntrospectorTest.everything();
     PushResult result = Pusher.push(db, SqliteDialect.INSTANCE, models, false, LOCK);
     assertTrue(result.changedAnything());
     assertEquals(List.of(), result.acceptedLosses());
@@ -376,7 +385,7 @@ class PusherTest {
 
   @Test
   void aSecondPushDoesNothing() throws Exception {
-    Schema models = SqliteIntrospectorTest.everything();
+    DatabaseSchema models = SqliteIntrospectorTest.everything();
     Pusher.push(db, SqliteDialect.INSTANCE, models, false, LOCK);
     String dump = Sqlite.dump(db);
 
@@ -392,7 +401,7 @@ class PusherTest {
     push(schema(users(), posts()));
     Sqlite.exec(db, "INSERT INTO users (name) VALUES ('Eloise')",
         "INSERT INTO posts (title) VALUES ('Hello')");
-    Schema after = schema(users(), table("posts").id().text("title").text("status")
+    DatabaseSchema after = schema(users(), table("posts").id().text("title").text("status")
         .defaultText("draft").nullable("authorId", INTEGER)
         .references("authorId", "users", "id", Action.CASCADE).build());
     assertApplied(after);
@@ -417,7 +426,8 @@ class PusherTest {
 
     try (Connection file = Sqlite.open(url)) {
       String historyBefore = history(file);
-      PushResult result = Pusher.push(file, SqliteDialect.INSTANCE, schema(users(), posts()), false, LOCK);
+      PushResult result =
+          Pusher.push(file, SqliteDialect.INSTANCE, schema(users(), posts()), false, LOCK);
 
       assertTrue(result.statements().stream().noneMatch(s -> s.contains("d1_migrations")
           || s.contains("nanoka_migration_checksums")), result.statements()::toString);
@@ -440,16 +450,18 @@ class PusherTest {
     return table("posts").id().text("title").build();
   }
 
-  private void push(Schema models) throws Exception {
+  private void push(DatabaseSchema models) throws Exception {
     PushResult result = Pusher.push(db, SqliteDialect.INSTANCE, models, false, LOCK);
     assertEquals(List.of(), result.acceptedLosses());
     assertInSync(models);
   }
 
-  private DataLossException assertRefused(Schema models, String problem) throws Exception {
+  private DataLossException assertRefused(DatabaseSchema models, String problem) throws Exception {
     String dump = Sqlite.dump(db);
     DataLossException refused =
-        assertThrows(DataLossException.class, () -> Pusher.push(db, SqliteDialect.INSTANCE, models, false, LOCK));
+        assertThrows(
+            DataLossException.class,
+            () -> Pusher.push(db, SqliteDialect.INSTANCE, models, false, LOCK));
     assertTrue(refused.problems().stream().anyMatch(p -> p.startsWith(problem)),
         () -> "expected «" + problem + "» among " + refused.problems());
     assertTrue(refused.getMessage().contains(problem), refused::getMessage);
@@ -457,14 +469,14 @@ class PusherTest {
     return refused;
   }
 
-  private void assertApplied(Schema models) throws Exception {
+  private void assertApplied(DatabaseSchema models) throws Exception {
     PushResult result = Pusher.push(db, SqliteDialect.INSTANCE, models, false, LOCK);
     assertTrue(result.changedAnything(), "expected statements");
     assertEquals(List.of(), result.acceptedLosses());
     assertInSync(models);
   }
 
-  private void assertInSync(Schema models) throws Exception {
+  private void assertInSync(DatabaseSchema models) throws Exception {
     SchemaDiff diff = SchemaDiffer.diff(SqliteIntrospector.read(db), models, RenameHints.NONE);
     assertTrue(diff.isEmpty(), () -> "database differs from the models: " + diff.changes());
     assertEquals(List.of(), Pusher.plan(db, SqliteDialect.INSTANCE, models));

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
-import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
-import dev.nanoka.core.schema.Index;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.SqlType;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.core.sql.SqliteDdl;
 import dev.nanoka.runtime.internal.Pusher;
 import dev.nanoka.runtime.internal.SqliteDialect;
@@ -95,20 +95,20 @@ class RandomPushTest {
    */
   @Test
   void everyTypeChangeOverEveryEdgeValue() throws Exception {
-    List<ColumnType> types = Generator.TYPES;
+    List<LogicalType> types = Generator.TYPES;
     List<String> values = new ArrayList<>(List.of("NULL"));
     values.addAll(Values.INTEGERS);
     values.addAll(Values.REALS);
     values.addAll(Values.TEXTS);
     values.addAll(Values.BLOBS);
     int n = 0;
-    for (ColumnType from : types) {
-      for (ColumnType to : types) {
+    for (LogicalType from : types) {
+      for (LogicalType to : types) {
         if (from.equals(to)) {
           continue;
         }
         Path file = dir.resolve("types-" + n++ + ".db");
-        Schema before = Tables.schema(Tables.table("m").id().nullable("c", from).build());
+        DatabaseSchema before = Tables.schema(Tables.table("m").id().nullable("c", from).build());
         try (Connection db = Sqlite.open("jdbc:sqlite:" + file)) {
           Sqlite.create(db, before);
           for (String value : values) {
@@ -126,7 +126,8 @@ class RandomPushTest {
    * Pushes {@code to} into the database file holding {@code from} and its rows, and checks that
    * nothing changed without a refusal, and that a refusal changed nothing.
    */
-  private void pushAndCheck(String label, Path file, Schema from, Schema to) throws Exception {
+  private void pushAndCheck(String label, Path file, DatabaseSchema from, DatabaseSchema to)
+      throws Exception {
     label = label + "\nfrom " + from + "\nto   " + to;
     Path copy = file.resolveSibling(file.getFileName() + "-accepted");
     Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
@@ -154,13 +155,22 @@ class RandomPushTest {
       }
       List<String> changed = changes(db, from, to, rows);
       assertEquals(List.of(), changed, "changed without refusal\n" + label);
-      assertEquals(List.of(), Pusher.plan(db, SqliteDialect.INSTANCE, to), "a second push would still change\n" + label);
+      assertEquals(
+          List.of(),
+          Pusher.plan(db, SqliteDialect.INSTANCE, to),
+          "a second push would still change\n" + label);
     }
   }
 
   /** The same push, accepted, on a copy: what it changes must be what the refusal named. */
-  private void checkAccepted(Path copy, Schema from, Schema to, Map<String, List<String>> rows,
-      DataLossException refusal, String label) throws Exception {
+  private void checkAccepted(
+      Path copy,
+      DatabaseSchema from,
+      DatabaseSchema to,
+      Map<String, List<String>> rows,
+      DataLossException refusal,
+      String label)
+      throws Exception {
     try (Connection db = Sqlite.open("jdbc:sqlite:" + copy)) {
       PushResult result;
       try {
@@ -194,7 +204,7 @@ class RandomPushTest {
    * What changed in the database since {@code rows} were read, one line per column or table:
    * {@code table.column: …}, or {@code table.*: …} for rows gone or added.
    */
-  private static List<String> changes(Connection db, Schema from, Schema to,
+  private static List<String> changes(Connection db, DatabaseSchema from, DatabaseSchema to,
       Map<String, List<String>> rows) throws SQLException {
     List<String> changes = new ArrayList<>();
     for (Table old : from.tables()) {
@@ -251,7 +261,7 @@ class RandomPushTest {
   }
 
   /** Every row of every table: each column's value as {@code quote()} shows it, '\u0001'-separated. */
-  private static Map<String, List<String>> snapshot(Connection db, Schema schema)
+  private static Map<String, List<String>> snapshot(Connection db, DatabaseSchema schema)
       throws SQLException {
     Map<String, List<String>> rows = new LinkedHashMap<>();
     for (Table table : schema.tables()) {
@@ -306,9 +316,15 @@ class RandomPushTest {
     if (!table.references.isEmpty()) {
       MTable parent = all.stream().filter(t -> t.name.equals(table.parent)).findFirst()
           .orElseThrow();
-      List<String> keys = Sqlite.rows(db, "SELECT " + parent.key().stream()
-          .map(k -> "quote(" + SqliteDdl.quote(k) + ")").collect(Collectors.joining(" || char(1) || "))
-          + " FROM " + SqliteDdl.quote(parent.name));
+      List<String> keys =
+          Sqlite.rows(
+              db,
+              "SELECT "
+                  + parent.key().stream()
+                      .map(k -> "quote(" + SqliteDdl.quote(k) + ")")
+                      .collect(Collectors.joining(" || char(1) || "))
+                  + " FROM "
+                  + SqliteDdl.quote(parent.name));
       if (!keys.isEmpty() && rnd.nextInt(4) > 0) {
         parentRow = List.of(keys.get(rnd.nextInt(keys.size())).split("\u0001", -1));
       }
@@ -332,7 +348,7 @@ class RandomPushTest {
 
   static final class MCol {
     String name;
-    ColumnType type;
+    LogicalType type;
     boolean notNull;
     boolean pk;
     boolean autoInc;
@@ -356,7 +372,7 @@ class RandomPushTest {
     String name;
     List<MCol> cols = new ArrayList<>();
     List<String> compositeKey = new ArrayList<>();
-    List<Index> indexes = new ArrayList<>();
+    List<TableIndex> indexes = new ArrayList<>();
     /** A reference to the first table's key, from these columns. */
     List<String> references = new ArrayList<>();
     String parent;
@@ -423,7 +439,7 @@ class RandomPushTest {
       t.rows = rnd.nextInt(5) == 0 ? 0 : 1 + rnd.nextInt(6);
       switch (rnd.nextInt(4)) {
         case 0 -> {
-          MCol id = column(rnd, "id", new ColumnType.Integer());
+          MCol id = column(rnd, "id", new LogicalType.Int());
           id.pk = true;
           id.notNull = true;
           id.autoInc = rnd.nextBoolean();
@@ -432,7 +448,7 @@ class RandomPushTest {
           t.cols.add(id);
         }
         case 1 -> {
-          MCol code = column(rnd, "code", new ColumnType.Text());
+          MCol code = column(rnd, "code", new LogicalType.Text());
           code.pk = true;
           code.notNull = true;
           code.def = Optional.empty();
@@ -440,8 +456,8 @@ class RandomPushTest {
           t.cols.add(code);
         }
         case 2 -> {
-          MCol a = column(rnd, "ka", new ColumnType.Integer());
-          MCol b = column(rnd, "kb", new ColumnType.Text());
+          MCol a = column(rnd, "ka", new LogicalType.Int());
+          MCol b = column(rnd, "kb", new LogicalType.Text());
           for (MCol k : List.of(a, b)) {
             k.notNull = true;
             k.def = Optional.empty();
@@ -471,12 +487,12 @@ class RandomPushTest {
       return t;
     }
 
-    static MCol column(Random rnd, String name, ColumnType type) {
+    static MCol column(Random rnd, String name, LogicalType type) {
       MCol c = new MCol();
       c.name = name;
       c.type = type;
       c.notNull = rnd.nextInt(3) == 0;
-      c.unique = rnd.nextInt(6) == 0 && !(type instanceof ColumnType.Bool);
+      c.unique = rnd.nextInt(6) == 0 && !(type instanceof LogicalType.Bool);
       if (rnd.nextInt(3) == 0) {
         c.def = Optional.of(Values.defaultFor(rnd, type));
       }
@@ -484,12 +500,19 @@ class RandomPushTest {
     }
 
     /** Every logical column type the processor writes. */
-    static final List<ColumnType> TYPES = List.of(new ColumnType.Text(), new ColumnType.Integer(),
-        new ColumnType.Real(), new ColumnType.Numeric(), new ColumnType.Blob(),
-        new ColumnType.Bool(), new ColumnType.Timestamp(ColumnType.Timestamp.TimeUnit.MILLISECONDS),
-        new ColumnType.EnumText(List.of("A", "B", "C")), new ColumnType.Json("string[]"));
+    static final List<LogicalType> TYPES =
+        List.of(
+            new LogicalType.Text(),
+            new LogicalType.Int(),
+            new LogicalType.Real(),
+            new LogicalType.Numeric(),
+            new LogicalType.Blob(),
+            new LogicalType.Bool(),
+            new LogicalType.Timestamp(LogicalType.Timestamp.TimeUnit.MILLISECONDS),
+            new LogicalType.EnumText(List.of("A", "B", "C")),
+            new LogicalType.Json("string[]"));
 
-    static ColumnType type(Random rnd) {
+    static LogicalType type(Random rnd) {
       return TYPES.get(rnd.nextInt(TYPES.size()));
     }
 
@@ -507,7 +530,7 @@ class RandomPushTest {
         }
       }
       String name = t.name + "_ix" + t.indexes.size() + "_" + rnd.nextInt(1000);
-      t.indexes.add(new Index(name, cols, rnd.nextBoolean()));
+      t.indexes.add(new TableIndex(name, cols, rnd.nextBoolean()));
     }
 
     static List<MTable> evolve(Random rnd, List<MTable> before) {
@@ -529,7 +552,7 @@ class RandomPushTest {
           if (c != null) {
             c.type = type(rnd);
             c.def = c.def.map(d -> Values.defaultFor(rnd, c.type));
-            if (c.type instanceof ColumnType.Bool) {
+            if (c.type instanceof LogicalType.Bool) {
               c.unique = false;
             }
           }
@@ -543,7 +566,7 @@ class RandomPushTest {
           }
         }
         case 4 -> {
-          if (c != null && !(c.type instanceof ColumnType.Bool)) {
+          if (c != null && !(c.type instanceof LogicalType.Bool)) {
             c.unique = !c.unique;
           }
         }
@@ -595,17 +618,17 @@ class RandomPushTest {
           }
         }
         default -> {
-          if (c != null && c.type instanceof ColumnType.EnumText) {
-            c.type = new ColumnType.EnumText(List.of("A", "B"));
+          if (c != null && c.type instanceof LogicalType.EnumText) {
+            c.type = new LogicalType.EnumText(List.of("A", "B"));
           } else if (c != null) {
-            c.type = new ColumnType.EnumText(List.of("A", "B", "C"));
+            c.type = new LogicalType.EnumText(List.of("A", "B", "C"));
             c.def = c.def.map(d -> new ColumnDefault.Text("A"));
           }
         }
       }
     }
 
-    static Schema build(List<MTable> tables) {
+    static DatabaseSchema build(List<MTable> tables) {
       List<Table> out = new ArrayList<>();
       for (MTable t : tables) {
         List<Column> cols = t.cols.stream().map(c -> new Column(c.name, c.name, c.type,
@@ -622,7 +645,7 @@ class RandomPushTest {
         }
         out.add(new Table(t.name, t.name, cols, t.compositeKey, t.indexes, fks));
       }
-      return new Schema(out);
+      return new DatabaseSchema(out);
     }
   }
 
@@ -650,11 +673,11 @@ class RandomPushTest {
       if (rnd.nextInt(4) == 0 && !(column.pk && column.type.sqlType() == SqlType.INTEGER)) {
         return any(rnd);
       }
-      if (column.type instanceof ColumnType.Bool) {
+      if (column.type instanceof LogicalType.Bool) {
         return rnd.nextBoolean() ? "1" : "0";
-      } else if (column.type instanceof ColumnType.EnumText) {
+      } else if (column.type instanceof LogicalType.EnumText) {
         return pick(rnd, List.of("'A'", "'B'", "'C'"));
-      } else if (column.type instanceof ColumnType.Json) {
+      } else if (column.type instanceof LogicalType.Json) {
         return pick(rnd, List.of("'[]'", "'[\"a\"]'", "'[\"b\",\"c\"]'"));
       }
       return switch (column.type.sqlType()) {
@@ -675,10 +698,10 @@ class RandomPushTest {
       };
     }
 
-    static ColumnDefault defaultFor(Random rnd, ColumnType type) {
-      if (type instanceof ColumnType.Bool) {
+    static ColumnDefault defaultFor(Random rnd, LogicalType type) {
+      if (type instanceof LogicalType.Bool) {
         return new ColumnDefault.Bool(rnd.nextBoolean());
-      } else if (type instanceof ColumnType.EnumText) {
+      } else if (type instanceof LogicalType.EnumText) {
         return new ColumnDefault.Text("A");
       }
       return switch (type.sqlType()) {

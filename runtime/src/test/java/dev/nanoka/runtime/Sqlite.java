@@ -2,7 +2,7 @@ package dev.nanoka.runtime;
 
 import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.diff.SchemaDiffer;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.sql.MigrationStatement;
 import dev.nanoka.core.sql.SqliteMigrationRenderer;
 import dev.nanoka.core.sql.StatementBreakpoints;
@@ -37,19 +37,19 @@ public final class Sqlite {
   }
 
   /** The statements that create {@code schema} in an empty database, as a migration renders them. */
-  public static List<MigrationStatement> createStatements(Schema schema) {
+  public static List<MigrationStatement> createStatements(DatabaseSchema schema) {
     return SqliteMigrationRenderer.render(
-        SchemaDiffer.diff(new Schema(List.of()), schema, RenameHints.NONE));
+        SchemaDiffer.diff(new DatabaseSchema(List.of()), schema, RenameHints.NONE));
   }
 
   /** A migration file creating {@code schema}, in drizzle-kit's layout. */
-  public static String migrationFile(Schema from, Schema to) {
+  public static String migrationFile(DatabaseSchema from, DatabaseSchema to) {
     return StatementBreakpoints.join(
         SqliteMigrationRenderer.render(SchemaDiffer.diff(from, to, RenameHints.NONE)));
   }
 
   /** Creates {@code schema} with the renderer's CREATE statements. */
-  public static void create(Connection connection, Schema schema) throws SQLException {
+  public static void create(Connection connection, DatabaseSchema schema) throws SQLException {
     for (MigrationStatement statement : createStatements(schema)) {
       exec(connection, statement.sql());
     }

@@ -2,11 +2,11 @@ package dev.nanoka.runtime;
 
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
-import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
-import dev.nanoka.core.schema.Index;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,12 +22,12 @@ import java.util.Optional;
  */
 public final class Tables {
 
-  public static final ColumnType TEXT = new ColumnType.Text();
-  public static final ColumnType INTEGER = new ColumnType.Integer();
-  public static final ColumnType REAL = new ColumnType.Real();
-  public static final ColumnType NUMERIC = new ColumnType.Numeric();
-  public static final ColumnType BLOB = new ColumnType.Blob();
-  public static final ColumnType BOOL = new ColumnType.Bool();
+  public static final LogicalType TEXT = new LogicalType.Text();
+  public static final LogicalType INTEGER = new LogicalType.Int();
+  public static final LogicalType REAL = new LogicalType.Real();
+  public static final LogicalType NUMERIC = new LogicalType.Numeric();
+  public static final LogicalType BLOB = new LogicalType.Blob();
+  public static final LogicalType BOOL = new LogicalType.Bool();
 
   private Tables() {}
 
@@ -35,12 +35,12 @@ public final class Tables {
     return new Builder(name);
   }
 
-  public static Schema schema(Table... tables) {
-    return new Schema(List.of(tables));
+  public static DatabaseSchema schema(Table... tables) {
+    return new DatabaseSchema(List.of(tables));
   }
 
-  public static ColumnType enumOf(String... values) {
-    return new ColumnType.EnumText(List.of(values));
+  public static LogicalType enumOf(String... values) {
+    return new LogicalType.EnumText(List.of(values));
   }
 
   /** Builds one table; column modifiers apply to the column added last. */
@@ -48,7 +48,7 @@ public final class Tables {
     private final String name;
     private final List<Column> columns = new ArrayList<>();
     private final List<String> compositeKey = new ArrayList<>();
-    private final List<Index> indexes = new ArrayList<>();
+    private final List<TableIndex> indexes = new ArrayList<>();
     private final List<ForeignKey> foreignKeys = new ArrayList<>();
 
     private Builder(String name) {
@@ -61,7 +61,7 @@ public final class Tables {
     }
 
     /** A primary key column of this type, without AUTOINCREMENT. */
-    public Builder key(String column, ColumnType type) {
+    public Builder key(String column, LogicalType type) {
       return column(new Column(column, column, type, true, true, false, false, Optional.empty()));
     }
 
@@ -78,11 +78,11 @@ public final class Tables {
     }
 
     /** A NOT NULL column. */
-    public Builder column(String column, ColumnType type) {
+    public Builder column(String column, LogicalType type) {
       return column(new Column(column, column, type, true, false, false, false, Optional.empty()));
     }
 
-    public Builder nullable(String column, ColumnType type) {
+    public Builder nullable(String column, LogicalType type) {
       return column(new Column(column, column, type, false, false, false, false, Optional.empty()));
     }
 
@@ -117,12 +117,12 @@ public final class Tables {
     }
 
     public Builder index(String index, String... indexColumns) {
-      indexes.add(new Index(index, List.of(indexColumns), false));
+      indexes.add(new TableIndex(index, List.of(indexColumns), false));
       return this;
     }
 
     public Builder uniqueIndex(String index, String... indexColumns) {
-      indexes.add(new Index(index, List.of(indexColumns), true));
+      indexes.add(new TableIndex(index, List.of(indexColumns), true));
       return this;
     }
 

@@ -2,10 +2,10 @@ package dev.nanoka.core.diff;
 
 import dev.nanoka.core.diff.DataLoss.NewValue;
 import dev.nanoka.core.schema.Column;
-import dev.nanoka.core.schema.ColumnType;
-import dev.nanoka.core.schema.Index;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +75,7 @@ final class DataLossRules {
    * @param copied column of {@code after} → column of {@code before} its values come from
    * @param before the table as it was, null when new
    */
-  static List<DataLoss> ofIndex(Table before, Table after, Index index,
+  static List<DataLoss> ofIndex(Table before, Table after, TableIndex index,
       Map<String, String> copied) {
     if (before == null || !index.unique()
         || alreadyUnique(before, after, copied, index.columns())) {
@@ -93,14 +93,14 @@ final class DataLossRules {
    * see one narrowed: every enum column of a table that exists in {@code database} may hold
    * text that is not one of its constants.
    */
-  static List<DataLoss> enumValues(Schema database, Schema models) {
+  static List<DataLoss> enumValues(DatabaseSchema database, DatabaseSchema models) {
     List<DataLoss> losses = new ArrayList<>();
     for (Table table : models.tables()) {
       Optional<Table> existing = database.table(table.name());
       for (Column column : table.columns()) {
         Optional<Column> old = existing.flatMap(t -> t.column(column.name()));
-        if (column.type() instanceof ColumnType.EnumText enumText && old.isPresent()
-            && !(old.get().type() instanceof ColumnType.EnumText was
+        if (column.type() instanceof LogicalType.EnumText enumText && old.isPresent()
+            && !(old.get().type() instanceof LogicalType.EnumText was
                 && enumText.values().containsAll(was.values()))) {
           losses.add(new DataLoss.ValuesOutsideEnum(table.name(), column.name(),
               enumText.values()));
@@ -128,8 +128,11 @@ final class DataLossRules {
     }
     List<List<String>> unique = new ArrayList<>();
     unique.add(before.primaryKey());
-    Indexes.effective(before).stream().filter(Index::unique).forEach(i -> unique.add(i.columns()));
-    return unique.stream().anyMatch(u -> !u.isEmpty() && sources.containsAll(Indexes.lower(u)));
+    EffectiveIndexes.effective(before).stream()
+        .filter(TableIndex::unique)
+        .forEach(i -> unique.add(i.columns()));
+    return unique.stream()
+        .anyMatch(u -> !u.isEmpty() && sources.containsAll(EffectiveIndexes.lower(u)));
   }
 
   /** Whether a copied value can differ from what it was: converted, or NULL filled. */

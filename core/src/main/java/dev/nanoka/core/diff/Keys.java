@@ -13,7 +13,8 @@ final class Keys {
   private Keys() {}
 
   static boolean samePrimaryKey(Table a, Table b) {
-    return Indexes.lower(a.compositePrimaryKey()).equals(Indexes.lower(b.compositePrimaryKey()));
+    return EffectiveIndexes.lower(a.compositePrimaryKey())
+        .equals(EffectiveIndexes.lower(b.compositePrimaryKey()));
   }
 
   static boolean sameForeignKeys(Table a, Table b) {
@@ -24,9 +25,9 @@ final class Keys {
     Set<List<Object>> shapes = new HashSet<>();
     for (ForeignKey key : keys) {
       shapes.add(List.of(
-          Indexes.lower(key.columns()),
+          EffectiveIndexes.lower(key.columns()),
           key.referencedTable().toLowerCase(Locale.ROOT),
-          Indexes.lower(key.referencedColumns()),
+          EffectiveIndexes.lower(key.referencedColumns()),
           key.onUpdate(),
           key.onDelete()));
     }

@@ -1,10 +1,10 @@
 package dev.nanoka.core.diff;
 
 import dev.nanoka.core.schema.Column;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
-import dev.nanoka.core.schema.Index;
-import dev.nanoka.core.schema.Schema;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +25,8 @@ final class Renames {
 
   private Renames() {}
 
-  static Renames find(Schema from, Schema to, RenameHints hints, List<Ambiguity> ambiguities) {
+  static Renames find(
+      DatabaseSchema from, DatabaseSchema to, RenameHints hints, List<Ambiguity> ambiguities) {
     Renames renames = new Renames();
     List<String> appeared = new ArrayList<>();
     for (Table table : to.tables()) {
@@ -46,7 +47,8 @@ final class Renames {
     }
     List<String> vanished = new ArrayList<>();
     for (Table table : from.tables()) {
-      if (to.table(table.name()).isEmpty() && !renames.tables.containsKey(RenameHints.key(table.name()))
+      if (to.table(table.name()).isEmpty()
+          && !renames.tables.containsKey(RenameHints.key(table.name()))
           && !hints.isTableDropped(table.name())) {
         vanished.add(table.name());
       }
@@ -79,13 +81,13 @@ final class Renames {
   }
 
   /** The old schema with every rename applied. */
-  Schema applyTo(Schema schema) {
+  DatabaseSchema applyTo(DatabaseSchema schema) {
     List<Table> tablesAfter = new ArrayList<>();
     for (Table table : schema.tables()) {
       String oldName = table.name();
       String newName = table(oldName);
-      List<Index> indexes = new ArrayList<>(table.indexes().stream()
-          .map(i -> new Index(i.name(), columns(oldName, i.columns()), i.unique()))
+      List<TableIndex> indexes = new ArrayList<>(table.indexes().stream()
+          .map(i -> new TableIndex(i.name(), columns(oldName, i.columns()), i.unique()))
           .toList());
       List<Column> cols = new ArrayList<>();
       for (Column c : table.columns()) {
@@ -99,7 +101,7 @@ final class Renames {
         if (unique && !indexBefore.equalsIgnoreCase(newName + "_" + name + "_unique")) {
           unique = false;
           if (indexes.stream().noneMatch(i -> i.name().equalsIgnoreCase(indexBefore))) {
-            indexes.add(new Index(indexBefore, List.of(name), true));
+            indexes.add(new TableIndex(indexBefore, List.of(name), true));
           }
         }
         cols.add(new Column(name, name.equals(c.name()) ? c.property() : name, c.type(),
@@ -114,7 +116,7 @@ final class Renames {
       tablesAfter.add(new Table(newName, export, cols,
           columns(oldName, table.compositePrimaryKey()), indexes, keys));
     }
-    return new Schema(tablesAfter);
+    return new DatabaseSchema(tablesAfter);
   }
 
   private String table(String oldName) {

@@ -1,8 +1,8 @@
 package dev.nanoka.core.diff;
 
 import dev.nanoka.core.schema.Column;
-import dev.nanoka.core.schema.Index;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import java.util.List;
 import java.util.Map;
 
@@ -69,13 +69,14 @@ public sealed interface SchemaChange {
    *
    * @param losses for a unique index over rows already there: they must not collide
    */
-  record CreateIndex(String table, Index index, List<DataLoss> losses) implements SchemaChange {
+  record CreateIndex(String table, TableIndex index, List<DataLoss> losses)
+      implements SchemaChange {
     public CreateIndex {
       losses = List.copyOf(losses);
     }
 
     /** An index no existing row can fail: not unique, or on a new table. */
-    public CreateIndex(String table, Index index) {
+    public CreateIndex(String table, TableIndex index) {
       this(table, index, List.of());
     }
 
@@ -86,7 +87,7 @@ public sealed interface SchemaChange {
   }
 
   /** An index that is gone or changed. */
-  record DropIndex(String table, Index index) implements SchemaChange {
+  record DropIndex(String table, TableIndex index) implements SchemaChange {
     @Override
     public List<DataLoss> dataLoss() {
       return List.of();

@@ -1,8 +1,8 @@
 package dev.nanoka.core.diff;
 
 import dev.nanoka.core.schema.Column;
-import dev.nanoka.core.schema.Index;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -93,15 +93,15 @@ public final class SchemaDescriber {
             + " in " + expectedName + ", " + SqlText.definition(actual) + " in " + actualName);
       }
     }
-    List<Index> expectedIndexes = Indexes.effective(before);
-    List<Index> actualIndexes = Indexes.effective(after);
-    for (Index index : actualIndexes) {
-      if (!Indexes.containsSame(expectedIndexes, index)) {
+    List<TableIndex> expectedIndexes = EffectiveIndexes.effective(before);
+    List<TableIndex> actualIndexes = EffectiveIndexes.effective(after);
+    for (TableIndex index : actualIndexes) {
+      if (!EffectiveIndexes.containsSame(expectedIndexes, index)) {
         lines.add("index " + index.name() + " on " + table + " exists only in " + actualName);
       }
     }
-    for (Index index : expectedIndexes) {
-      if (!Indexes.containsSame(actualIndexes, index)) {
+    for (TableIndex index : expectedIndexes) {
+      if (!EffectiveIndexes.containsSame(actualIndexes, index)) {
         lines.add("index " + index.name() + " on " + table + " is missing from " + actualName);
       }
     }

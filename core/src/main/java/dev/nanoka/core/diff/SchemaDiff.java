@@ -1,6 +1,6 @@
 package dev.nanoka.core.diff;
 
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import java.util.List;
 
 /**
@@ -11,7 +11,8 @@ import java.util.List;
  *     {@code changes} treats the vanished names as dropped and must not be applied
  * @param renamed the old schema with the renames applied: the state the other changes start from
  */
-public record SchemaDiff(List<SchemaChange> changes, List<Ambiguity> ambiguities, Schema renamed) {
+public record SchemaDiff(
+    List<SchemaChange> changes, List<Ambiguity> ambiguities, DatabaseSchema renamed) {
 
   public SchemaDiff {
     changes = List.copyOf(changes);

@@ -1,9 +1,9 @@
 package dev.nanoka.core.diff;
 
 import dev.nanoka.core.schema.Column;
-import dev.nanoka.core.schema.Index;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +22,12 @@ public final class SchemaDiffer {
   private SchemaDiffer() {}
 
   /** What it takes to turn {@code from} into {@code to}. */
-  public static SchemaDiff diff(Schema from, Schema to, RenameHints hints) {
+  public static SchemaDiff diff(DatabaseSchema from, DatabaseSchema to, RenameHints hints) {
     List<SchemaChange> changes = new ArrayList<>();
     List<Ambiguity> ambiguities = new ArrayList<>();
 
     Renames renames = Renames.find(from, to, hints, ambiguities);
-    Schema renamed = renames.applyTo(from);
+    DatabaseSchema renamed = renames.applyTo(from);
     changes.addAll(renames.changes());
 
     List<Table> created = new ArrayList<>();
@@ -46,7 +46,7 @@ public final class SchemaDiffer {
       }
     }
     for (Table table : created) {
-      for (Index index : Indexes.effective(table)) {
+      for (TableIndex index : EffectiveIndexes.effective(table)) {
         changes.add(new SchemaChange.CreateIndex(table.name(), index));
       }
     }
@@ -83,23 +83,23 @@ public final class SchemaDiffer {
     if (needsRebuild(before, after, added, dropped, common)) {
       changes.add(new SchemaChange.RebuildTable(
           before, after, common, DataLossRules.ofRebuild(before, after, added, dropped, common)));
-      for (Index index : Indexes.effective(after)) {
+      for (TableIndex index : EffectiveIndexes.effective(after)) {
         changes.add(new SchemaChange.CreateIndex(after.name(), index,
             DataLossRules.ofIndex(before, after, index, common)));
       }
       return;
     }
-    List<Index> oldIndexes = Indexes.effective(before);
-    List<Index> newIndexes = Indexes.effective(after);
-    for (Index index : oldIndexes) {
-      if (!Indexes.containsSame(newIndexes, index)) {
+    List<TableIndex> oldIndexes = EffectiveIndexes.effective(before);
+    List<TableIndex> newIndexes = EffectiveIndexes.effective(after);
+    for (TableIndex index : oldIndexes) {
+      if (!EffectiveIndexes.containsSame(newIndexes, index)) {
         changes.add(new SchemaChange.DropIndex(before.name(), index));
       }
     }
     added.forEach(c -> changes.add(new SchemaChange.AddColumn(after.name(), c)));
     dropped.forEach(c -> changes.add(new SchemaChange.DropColumn(after.name(), c)));
-    for (Index index : newIndexes) {
-      if (!Indexes.containsSame(oldIndexes, index)) {
+    for (TableIndex index : newIndexes) {
+      if (!EffectiveIndexes.containsSame(oldIndexes, index)) {
         changes.add(new SchemaChange.CreateIndex(after.name(), index,
             DataLossRules.ofIndex(before, after, index, common)));
       }
@@ -111,7 +111,8 @@ public final class SchemaDiffer {
       Table before, Table after, List<Column> added, List<Column> dropped,
       Map<String, String> common) {
     for (Map.Entry<String, String> pair : common.entrySet()) {
-      if (!sameDefinition(before.column(pair.getValue()).get(), after.column(pair.getKey()).get())) {
+      if (!sameDefinition(
+          before.column(pair.getValue()).get(), after.column(pair.getKey()).get())) {
         return true;
       }
     }
@@ -148,7 +149,7 @@ public final class SchemaDiffer {
    * What push must also check beyond the changes: enum columns of existing tables, whose stored
    * text may not be a constant (see {@link DataLoss.ValuesOutsideEnum}).
    */
-  public static List<DataLoss> enumValues(Schema database, Schema models) {
+  public static List<DataLoss> enumValues(DatabaseSchema database, DatabaseSchema models) {
     return DataLossRules.enumValues(database, models);
   }
 }

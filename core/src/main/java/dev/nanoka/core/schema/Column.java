@@ -18,7 +18,7 @@ import java.util.Optional;
 public record Column(
     String name,
     String property,
-    ColumnType type,
+    LogicalType type,
     boolean notNull,
     boolean primaryKey,
     boolean autoIncrement,

@@ -60,7 +60,7 @@ public final class SchemaText {
   private SchemaText() {}
 
   /** The schema as text, ending with a line feed. */
-  public static String write(Schema schema) {
+  public static String write(DatabaseSchema schema) {
     StringBuilder out = new StringBuilder(HEADER).append(' ').append(VERSION).append('\n');
     for (Table table : schema.tables()) {
       line(out, List.of("table", table.name(), table.exportName()));
@@ -74,7 +74,7 @@ public final class SchemaText {
       if (!table.compositePrimaryKey().isEmpty()) {
         line(out, prefixed("primary-key", table.compositePrimaryKey()));
       }
-      for (Index index : table.indexes()) {
+      for (TableIndex index : table.indexes()) {
         List<String> fields = new ArrayList<>(
             List.of(index.unique() ? "unique-index" : "index", index.name()));
         fields.addAll(index.columns());
@@ -99,7 +99,7 @@ public final class SchemaText {
    * @throws IllegalArgumentException when the text is not a schema of a version this runtime
    *     reads, or describes an invalid schema; the message names the line
    */
-  public static Schema read(String text) {
+  public static DatabaseSchema read(String text) {
     return new SchemaTextReader(text).read();
   }
 
@@ -117,24 +117,24 @@ public final class SchemaText {
     return flags.toString();
   }
 
-  private static List<String> type(ColumnType type) {
-    if (type instanceof ColumnType.Text) {
+  private static List<String> type(LogicalType type) {
+    if (type instanceof LogicalType.Text) {
       return List.of("text");
-    } else if (type instanceof ColumnType.EnumText enumText) {
+    } else if (type instanceof LogicalType.EnumText enumText) {
       return prefixed("enum", enumText.values());
-    } else if (type instanceof ColumnType.Json json) {
+    } else if (type instanceof LogicalType.Json json) {
       return List.of("json", json.tsType());
-    } else if (type instanceof ColumnType.Integer) {
+    } else if (type instanceof LogicalType.Int) {
       return List.of("integer");
-    } else if (type instanceof ColumnType.Bool) {
+    } else if (type instanceof LogicalType.Bool) {
       return List.of("boolean");
-    } else if (type instanceof ColumnType.Timestamp timestamp) {
+    } else if (type instanceof LogicalType.Timestamp timestamp) {
       return List.of("timestamp", timestamp.unit().name().toLowerCase(Locale.ROOT));
-    } else if (type instanceof ColumnType.Real) {
+    } else if (type instanceof LogicalType.Real) {
       return List.of("real");
-    } else if (type instanceof ColumnType.Numeric) {
+    } else if (type instanceof LogicalType.Numeric) {
       return List.of("numeric");
-    } else if (type instanceof ColumnType.Blob) {
+    } else if (type instanceof LogicalType.Blob) {
       return List.of("blob");
     }
     throw new IllegalArgumentException("unknown column type " + type);

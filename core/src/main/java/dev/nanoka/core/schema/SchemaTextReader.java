@@ -31,7 +31,7 @@ final class SchemaTextReader {
     final String exportName;
     final List<Column> columns = new ArrayList<>();
     List<String> compositePrimaryKey = List.of();
-    final List<Index> indexes = new ArrayList<>();
+    final List<TableIndex> indexes = new ArrayList<>();
     final List<ForeignKey> foreignKeys = new ArrayList<>();
 
     OpenTable(int line, String name, String exportName) {
@@ -46,7 +46,7 @@ final class SchemaTextReader {
     this.lines = body.split("\n", -1);
   }
 
-  Schema read() {
+  DatabaseSchema read() {
     lineNumber = 1;
     header(lines[0]);
     for (int i = 1; i < lines.length; i++) {
@@ -54,7 +54,7 @@ final class SchemaTextReader {
       record(fields(lines[i]));
     }
     closeTable();
-    return new Schema(tables);
+    return new DatabaseSchema(tables);
   }
 
   private void header(String line) {
@@ -107,8 +107,13 @@ final class SchemaTextReader {
       }
       case "index", "unique-index" -> {
         count(fields, 3, Integer.MAX_VALUE);
-        table.indexes.add(build(() -> new Index(fields.get(1), fields.subList(2, fields.size()),
-            kind.equals("unique-index"))));
+        table.indexes.add(
+            build(
+                () ->
+                    new TableIndex(
+                        fields.get(1),
+                        fields.subList(2, fields.size()),
+                        kind.equals("unique-index"))));
       }
       case "foreign-key" -> foreignKey(fields);
       default -> throw error("unknown record \"" + kind + "\"; expected table, column, default,"
@@ -120,7 +125,7 @@ final class SchemaTextReader {
   private void column(List<String> fields) {
     count(fields, 5, Integer.MAX_VALUE);
     Set<String> flags = flags(fields.get(3));
-    ColumnType type = type(fields.get(4), fields.subList(5, fields.size()));
+    LogicalType type = type(fields.get(4), fields.subList(5, fields.size()));
     table.columns.add(build(() -> new Column(fields.get(1), fields.get(2), type,
         flags.contains("not-null"), flags.contains("primary-key"),
         flags.contains("auto-increment"), flags.contains("unique"), Optional.empty())));
@@ -142,22 +147,22 @@ final class SchemaTextReader {
     return flags;
   }
 
-  private ColumnType type(String name, List<String> details) {
+  private LogicalType type(String name, List<String> details) {
     return switch (name) {
       case "enum" -> {
         if (details.isEmpty()) {
           throw error("an enum column needs at least one value");
         }
-        yield new ColumnType.EnumText(details);
+        yield new LogicalType.EnumText(details);
       }
-      case "json" -> new ColumnType.Json(single(name, details));
-      case "timestamp" -> new ColumnType.Timestamp(unit(single(name, details)));
-      case "text" -> plain(name, new ColumnType.Text(), details);
-      case "integer" -> plain(name, new ColumnType.Integer(), details);
-      case "boolean" -> plain(name, new ColumnType.Bool(), details);
-      case "real" -> plain(name, new ColumnType.Real(), details);
-      case "numeric" -> plain(name, new ColumnType.Numeric(), details);
-      case "blob" -> plain(name, new ColumnType.Blob(), details);
+      case "json" -> new LogicalType.Json(single(name, details));
+      case "timestamp" -> new LogicalType.Timestamp(unit(single(name, details)));
+      case "text" -> plain(name, new LogicalType.Text(), details);
+      case "integer" -> plain(name, new LogicalType.Int(), details);
+      case "boolean" -> plain(name, new LogicalType.Bool(), details);
+      case "real" -> plain(name, new LogicalType.Real(), details);
+      case "numeric" -> plain(name, new LogicalType.Numeric(), details);
+      case "blob" -> plain(name, new LogicalType.Blob(), details);
       default -> throw error("unknown column type \"" + name + "\"");
     };
   }
@@ -170,7 +175,7 @@ final class SchemaTextReader {
     return details.get(0);
   }
 
-  private ColumnType plain(String name, ColumnType type, List<String> details) {
+  private LogicalType plain(String name, LogicalType type, List<String> details) {
     if (!details.isEmpty()) {
       throw error("a " + name + " column has no field after its type, found "
           + details.size());
@@ -178,10 +183,10 @@ final class SchemaTextReader {
     return type;
   }
 
-  private ColumnType.Timestamp.TimeUnit unit(String unit) {
+  private LogicalType.Timestamp.TimeUnit unit(String unit) {
     return switch (unit) {
-      case "seconds" -> ColumnType.Timestamp.TimeUnit.SECONDS;
-      case "milliseconds" -> ColumnType.Timestamp.TimeUnit.MILLISECONDS;
+      case "seconds" -> LogicalType.Timestamp.TimeUnit.SECONDS;
+      case "milliseconds" -> LogicalType.Timestamp.TimeUnit.MILLISECONDS;
       default -> throw error("a timestamp unit is seconds or milliseconds, found \"" + unit
           + "\"");
     };

@@ -22,7 +22,7 @@ public record Table(
     String exportName,
     List<Column> columns,
     List<String> compositePrimaryKey,
-    List<Index> indexes,
+    List<TableIndex> indexes,
     List<ForeignKey> foreignKeys) {
 
   public Table {
@@ -36,7 +36,7 @@ public record Table(
       throw new IllegalArgumentException("table " + name + " has no columns");
     }
     Names.requireUniqueIgnoringCase(columns.stream().map(Column::name).toList(), "column");
-    Names.requireUniqueIgnoringCase(indexes.stream().map(Index::name).toList(), "index");
+    Names.requireUniqueIgnoringCase(indexes.stream().map(TableIndex::name).toList(), "index");
   }
 
   /** The column with this name, compared as SQLite does (ignoring ASCII case). */

@@ -2,8 +2,8 @@ package dev.nanoka.core.sql;
 
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ForeignKey;
-import dev.nanoka.core.schema.Index;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -66,7 +66,7 @@ public final class SqliteDdl {
     return out.toString();
   }
 
-  public static String createIndex(String table, Index index) {
+  public static String createIndex(String table, TableIndex index) {
     return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name())
         + " ON " + quote(table) + " (" + names(index.columns(), ",") + ");";
   }

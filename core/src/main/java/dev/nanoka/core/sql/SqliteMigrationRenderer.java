@@ -12,8 +12,8 @@ import dev.nanoka.core.diff.SchemaChange.RenameColumn;
 import dev.nanoka.core.diff.SchemaChange.RenameTable;
 import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.schema.Column;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
-import dev.nanoka.core.schema.Schema;
 import dev.nanoka.core.schema.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,7 +36,7 @@ public final class SqliteMigrationRenderer {
   private final Set<String> createdNow = new HashSet<>();
   private final List<MigrationStatement> out = new ArrayList<>();
 
-  private SqliteMigrationRenderer(Schema renamed) {
+  private SqliteMigrationRenderer(DatabaseSchema renamed) {
     renamed.tables().forEach(t -> current.put(TableOrder.key(t.name()), t));
   }
 
@@ -98,9 +98,12 @@ public final class SqliteMigrationRenderer {
     // would have its rows set aside and restored, which fails once the key it references is gone.
     dropTables(dropped.stream().filter(t -> !droppedLater.contains(t)).toList());
     Map<String, RebuildTable> rebuilds = new LinkedHashMap<>();
-    changes.stream().filter(c -> c instanceof RebuildTable)
-        .forEach(c -> rebuilds.put(TableOrder.key(((RebuildTable) c).to().name()), (RebuildTable) c));
-    for (Table table : TableOrder.parentsFirst(rebuilds.values().stream().map(RebuildTable::to).toList())) {
+    changes.stream()
+        .filter(c -> c instanceof RebuildTable)
+        .forEach(
+            c -> rebuilds.put(TableOrder.key(((RebuildTable) c).to().name()), (RebuildTable) c));
+    for (Table table :
+        TableOrder.parentsFirst(rebuilds.values().stream().map(RebuildTable::to).toList())) {
       rebuild(rebuilds.get(TableOrder.key(table.name())));
     }
     dropTables(droppedLater);

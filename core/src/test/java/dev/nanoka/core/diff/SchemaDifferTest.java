@@ -25,11 +25,11 @@ import dev.nanoka.core.diff.SchemaChange.RenameColumn;
 import dev.nanoka.core.diff.SchemaChange.RenameTable;
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
-import dev.nanoka.core.schema.ColumnType;
-import dev.nanoka.core.schema.Index;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.SqlType;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.core.testing.TestSchemas.ColumnSpec;
 import dev.nanoka.core.testing.TestSchemas.TableSpec;
 import java.util.List;
@@ -61,20 +61,20 @@ class SchemaDifferTest {
         .build();
   }
 
-  static Schema blog() {
+  static DatabaseSchema blog() {
     return schema(users(), posts());
   }
 
-  static SchemaDiff diff(Schema from, Schema to) {
+  static SchemaDiff diff(DatabaseSchema from, DatabaseSchema to) {
     return SchemaDiffer.diff(from, to, RenameHints.NONE);
   }
 
   /** {@code blog()} with one column of users changed. */
-  static Schema usersColumn(String column, UnaryOperator<ColumnSpec> change) {
+  static DatabaseSchema usersColumn(String column, UnaryOperator<ColumnSpec> change) {
     return edit(blog(), "users", t -> TableSpec.of(t).replace(column, change).build());
   }
 
-  static Schema usersWith(UnaryOperator<TableSpec> change) {
+  static DatabaseSchema usersWith(UnaryOperator<TableSpec> change) {
     return edit(blog(), "users", t -> change.apply(TableSpec.of(t)).build());
   }
 
@@ -91,7 +91,7 @@ class SchemaDifferTest {
   static RebuildTable rebuild(SchemaDiff diff) {
     RebuildTable rebuild = assertInstanceOf(RebuildTable.class, diff.changes().get(0));
     List<SchemaChange> rest = diff.changes().subList(1, diff.changes().size());
-    assertEquals(Indexes.effective(rebuild.to()).stream()
+    assertEquals(EffectiveIndexes.effective(rebuild.to()).stream()
         .map(i -> new CreateIndex(rebuild.to().name(), i)).toList(), rest);
     return rebuild;
   }
@@ -113,10 +113,13 @@ class SchemaDifferTest {
       SchemaDiff diff = diff(EMPTY, blog());
       assertEquals(List.of(CreateTable.class, CreateTable.class, CreateIndex.class,
           CreateIndex.class), kinds(diff));
-      assertEquals(new CreateIndex("users", new Index("users_email_unique", List.of("email"), true)),
+      assertEquals(
+          new CreateIndex("users", new TableIndex("users_email_unique", List.of("email"), true)),
           diff.changes().get(2));
-      assertEquals(new CreateIndex("posts",
-          new Index("posts_author_idx", List.of("authorId", "title"), false)), diff.changes().get(3));
+      assertEquals(
+          new CreateIndex(
+              "posts", new TableIndex("posts_author_idx", List.of("authorId", "title"), false)),
+          diff.changes().get(3));
       assertTrue(diff.changes().stream().allMatch(c -> c.dataLoss().isEmpty()));
     }
 
@@ -141,14 +144,16 @@ class SchemaDifferTest {
 
     @Test
     void renameTableFromHint() {
-      Schema to = schema(TableSpec.of(users()).name("people").build());
+      DatabaseSchema to = schema(TableSpec.of(users()).name("people").build());
       SchemaDiff diff = SchemaDiffer.diff(schema(users()), to,
           RenameHints.ofTables(Map.of("people", "users")));
       // The unique index keeps the name SQLite gave it; it is re-created under the new name.
-      assertEquals(List.of(
+      assertEquals(
+          List.of(
               new RenameTable("users", "people"),
-              new DropIndex("people", new Index("users_email_unique", List.of("email"), true)),
-              new CreateIndex("people", new Index("people_email_unique", List.of("email"), true))),
+              new DropIndex("people", new TableIndex("users_email_unique", List.of("email"), true)),
+              new CreateIndex(
+                  "people", new TableIndex("people_email_unique", List.of("email"), true))),
           diff.changes());
       assertEquals("people", diff.renamed().tables().get(0).name());
     }
@@ -170,7 +175,7 @@ class SchemaDifferTest {
 
     @Test
     void renameHintIgnoredWhenTheOldNameStillExists() {
-      Schema to = schema(users(), TableSpec.of(users()).name("people").build());
+      DatabaseSchema to = schema(users(), TableSpec.of(users()).name("people").build());
       SchemaDiff diff = SchemaDiffer.diff(schema(users()), to,
           RenameHints.ofTables(Map.of("people", "users")));
       assertEquals(List.of(CreateTable.class, CreateIndex.class), kinds(diff));
@@ -178,7 +183,7 @@ class SchemaDifferTest {
 
     @Test
     void undeclaredVanishedAndAppearedTableIsAmbiguous() {
-      Schema to = schema(users(), TableSpec.of(posts()).name("articles").build());
+      DatabaseSchema to = schema(users(), TableSpec.of(posts()).name("articles").build());
       SchemaDiff diff = diff(blog(), to);
       assertEquals(List.of(new Ambiguity("", List.of("posts"), List.of("articles"))),
           diff.ambiguities());
@@ -188,8 +193,9 @@ class SchemaDifferTest {
 
     @Test
     void declaredDropOfVanishedTableIsNotAmbiguous() {
-      Schema to = schema(users(), TableSpec.of(posts()).name("articles").build());
-      SchemaDiff diff = SchemaDiffer.diff(blog(), to, RenameHints.ofDroppedTables(List.of("posts")));
+      DatabaseSchema to = schema(users(), TableSpec.of(posts()).name("articles").build());
+      SchemaDiff diff =
+          SchemaDiffer.diff(blog(), to, RenameHints.ofDroppedTables(List.of("posts")));
       assertEquals(List.of(), diff.ambiguities());
       assertEquals(Set.of(CreateTable.class, DropTable.class, CreateIndex.class),
           Set.copyOf(kinds(diff)));
@@ -264,8 +270,8 @@ class SchemaDifferTest {
 
     @Test
     void addPrimaryKeyColumnNeedsRebuild() {
-      Schema from = schema(table("tags").col(text("name").notNull()).build());
-      Schema to = schema(table("tags").col(text("name").notNull())
+      DatabaseSchema from = schema(table("tags").col(text("name").notNull()).build());
+      DatabaseSchema to = schema(table("tags").col(text("name").notNull())
           .col(integer("id").pk().notNull()).build());
       assertInstanceOf(RebuildTable.class, diff(from, to).changes().get(0));
     }
@@ -274,7 +280,7 @@ class SchemaDifferTest {
     void addUniqueColumnInPlaceWithItsIndex() {
       SchemaDiff diff = diff(blog(), usersWith(t -> t.col(text("handle").unique())));
       assertEquals(List.of(new AddColumn("users", text("handle").unique().build()),
-          new CreateIndex("users", new Index("users_handle_unique", List.of("handle"), true))),
+          new CreateIndex("users", new TableIndex("users_handle_unique", List.of("handle"), true))),
           diff.changes());
     }
 
@@ -293,13 +299,13 @@ class SchemaDifferTest {
       SchemaDiff diff = SchemaDiffer.diff(blog(), usersWith(t -> t.drop("email")),
           droppedColumns("users", "email"));
       assertEquals(List.of(
-          new DropIndex("users", new Index("users_email_unique", List.of("email"), true)),
+          new DropIndex("users", new TableIndex("users_email_unique", List.of("email"), true)),
           new DropColumn("users", text("email").notNull().unique().build())), diff.changes());
     }
 
     @Test
     void dropForeignKeyColumnNeedsRebuild() {
-      Schema to = edit(blog(), "posts",
+      DatabaseSchema to = edit(blog(), "posts",
           t -> TableSpec.of(t).drop("authorId").clearForeignKeys().dropIndex("posts_author_idx")
               .build());
       SchemaDiff diff = SchemaDiffer.diff(blog(), to, droppedColumns("posts", "authorId"));
@@ -310,9 +316,15 @@ class SchemaDifferTest {
 
     @Test
     void dropKeyColumnNeedsRebuild() {
-      Schema from = schema(table("pairs").col(integer("a").notNull()).col(integer("b").notNull())
-          .col(text("v")).pk("a", "b").build());
-      Schema to = schema(table("pairs").col(integer("a").notNull()).col(text("v")).pk("a")
+      DatabaseSchema from =
+          schema(
+              table("pairs")
+                  .col(integer("a").notNull())
+                  .col(integer("b").notNull())
+                  .col(text("v"))
+                  .pk("a", "b")
+                  .build());
+      DatabaseSchema to = schema(table("pairs").col(integer("a").notNull()).col(text("v")).pk("a")
           .build());
       RebuildTable rebuild = only(SchemaDiffer.diff(from, to, droppedColumns("pairs", "b")),
           RebuildTable.class);
@@ -324,7 +336,7 @@ class SchemaDifferTest {
 
     @Test
     void renameColumnFromHint() {
-      Schema to = usersColumn("name", c -> c.name("displayName"));
+      DatabaseSchema to = usersColumn("name", c -> c.name("displayName"));
       SchemaDiff diff = SchemaDiffer.diff(blog(), to,
           RenameHints.ofColumns("users", Map.of("displayName", "name")));
       assertEquals(List.of(new RenameColumn("users", "name", "displayName")), diff.changes());
@@ -332,19 +344,19 @@ class SchemaDifferTest {
 
     @Test
     void renameUniqueColumnRecreatesItsIndexUnderTheNewName() {
-      Schema to = usersColumn("email", c -> c.name("mail"));
+      DatabaseSchema to = usersColumn("email", c -> c.name("mail"));
       SchemaDiff diff = SchemaDiffer.diff(blog(), to,
           RenameHints.ofColumns("users", Map.of("mail", "email")));
       assertEquals(List.of(
           new RenameColumn("users", "email", "mail"),
-          new DropIndex("users", new Index("users_email_unique", List.of("mail"), true)),
-          new CreateIndex("users", new Index("users_mail_unique", List.of("mail"), true))),
+          new DropIndex("users", new TableIndex("users_email_unique", List.of("mail"), true)),
+          new CreateIndex("users", new TableIndex("users_mail_unique", List.of("mail"), true))),
           diff.changes());
     }
 
     @Test
     void renameColumnAndChangeItNeedsRebuildFromTheRenamedColumn() {
-      Schema to = usersColumn("name", c -> c.name("displayName").notNull().defText(""));
+      DatabaseSchema to = usersColumn("name", c -> c.name("displayName").notNull().defText(""));
       SchemaDiff diff = SchemaDiffer.diff(blog(), to,
           RenameHints.ofColumns("users", Map.of("displayName", "name")));
       assertEquals(List.of(RenameColumn.class, RebuildTable.class, CreateIndex.class), kinds(diff));
@@ -355,7 +367,7 @@ class SchemaDifferTest {
 
     @Test
     void undeclaredVanishedAndAppearedColumnIsAmbiguous() {
-      Schema to = usersWith(t -> t.drop("name").col(text("fullName")));
+      DatabaseSchema to = usersWith(t -> t.drop("name").col(text("fullName")));
       SchemaDiff diff = diff(blog(), to);
       assertEquals(List.of(new Ambiguity("users", List.of("name"), List.of("fullName"))),
           diff.ambiguities());
@@ -363,7 +375,7 @@ class SchemaDifferTest {
 
     @Test
     void declaredColumnDropIsNotAmbiguous() {
-      Schema to = usersWith(t -> t.drop("name").col(text("fullName")));
+      DatabaseSchema to = usersWith(t -> t.drop("name").col(text("fullName")));
       SchemaDiff diff = SchemaDiffer.diff(blog(), to, droppedColumns("users", "name"));
       assertEquals(List.of(), diff.ambiguities());
       assertEquals(List.of(AddColumn.class, DropColumn.class), kinds(diff));
@@ -384,7 +396,7 @@ class SchemaDifferTest {
     @Test
     void typeChangeNeedsRebuild() {
       RebuildTable rebuild = rebuild(diff(blog(), usersColumn("name", c -> c.type(
-          new ColumnType.Integer())))) ;
+          new LogicalType.Int())))) ;
       assertEquals(List.of(new DataLoss.ValuesConverted("users", "name", "name", SqlType.TEXT,
           SqlType.INTEGER)), rebuild.dataLoss());
       assertEquals("changes users.name from text to integer; text that reads as a number becomes"
@@ -394,17 +406,19 @@ class SchemaDifferTest {
 
     @Test
     void wideningTypeChangeLosesNothing() {
-      Schema from = schema(table("m").col(integer("id").pk().notNull()).col(integer("n")).build());
-      Schema to = edit(from, "m", t -> TableSpec.of(t).replace("n",
-          c -> c.type(new ColumnType.Numeric())).build());
+      DatabaseSchema from =
+          schema(table("m").col(integer("id").pk().notNull()).col(integer("n")).build());
+      DatabaseSchema to = edit(from, "m", t -> TableSpec.of(t).replace("n",
+          c -> c.type(new LogicalType.Numeric())).build());
       assertEquals(List.of(), only(diff(from, to), RebuildTable.class).dataLoss());
     }
 
     @Test
     void logicalTypeChangeWithTheSameSqlTypeIsNoChange() {
-      Schema enumName = usersColumn("name", c -> c.type(new ColumnType.EnumText(List.of("a"))));
+      DatabaseSchema enumName =
+          usersColumn("name", c -> c.type(new LogicalType.EnumText(List.of("a"))));
       assertTrue(diff(blog(), enumName).isEmpty());
-      Schema json = usersColumn("name", c -> c.type(new ColumnType.Json("string[]")));
+      DatabaseSchema json = usersColumn("name", c -> c.type(new LogicalType.Json("string[]")));
       assertTrue(diff(enumName, json).isEmpty());
     }
 
@@ -431,7 +445,7 @@ class SchemaDifferTest {
 
     @Test
     void defaultChangeNeedsRebuild() {
-      Schema withDefault = usersColumn("name", c -> c.defText("anon"));
+      DatabaseSchema withDefault = usersColumn("name", c -> c.defText("anon"));
       rebuild(diff(blog(), withDefault));
       rebuild(diff(withDefault, usersColumn("name", c -> c.defText("other"))));
       rebuild(diff(withDefault, blog()));
@@ -439,7 +453,7 @@ class SchemaDifferTest {
 
     @Test
     void clientSideDefaultIsNoDatabaseChange() {
-      Schema client = usersColumn("name",
+      DatabaseSchema client = usersColumn("name",
           c -> c.def(new ColumnDefault.ClientFunction("crypto.randomUUID()")));
       assertTrue(diff(blog(), client).isEmpty());
     }
@@ -453,7 +467,7 @@ class SchemaDifferTest {
   @Nested
   class PrimaryAndForeignKeys {
 
-    static Schema likes(String... key) {
+    static DatabaseSchema likes(String... key) {
       return schema(table("likes").col(integer("userId").notNull())
           .col(integer("postId").notNull()).pk(key).build());
     }
@@ -466,7 +480,7 @@ class SchemaDifferTest {
 
     @Test
     void foreignKeyAddedNeedsRebuild() {
-      Schema to = edit(blog(), "posts", t -> TableSpec.of(t)
+      DatabaseSchema to = edit(blog(), "posts", t -> TableSpec.of(t)
           .fk("title", "users", "email", NO_ACTION).build());
       RebuildTable rebuild = (RebuildTable) diff(blog(), to).changes().get(0);
       assertEquals("posts", rebuild.to().name());
@@ -475,16 +489,16 @@ class SchemaDifferTest {
 
     @Test
     void foreignKeyRemovedNeedsRebuild() {
-      Schema to = edit(blog(), "posts", t -> TableSpec.of(t).clearForeignKeys().build());
+      DatabaseSchema to = edit(blog(), "posts", t -> TableSpec.of(t).clearForeignKeys().build());
       assertInstanceOf(RebuildTable.class, diff(blog(), to).changes().get(0));
     }
 
     @Test
     void foreignKeyActionChangeNeedsRebuild() {
-      Schema to = edit(blog(), "posts", t -> TableSpec.of(t).clearForeignKeys()
+      DatabaseSchema to = edit(blog(), "posts", t -> TableSpec.of(t).clearForeignKeys()
           .fk("authorId", "users", "id", SET_NULL).build());
       assertInstanceOf(RebuildTable.class, diff(blog(), to).changes().get(0));
-      Schema onUpdate = edit(blog(), "posts", t -> TableSpec.of(t).clearForeignKeys()
+      DatabaseSchema onUpdate = edit(blog(), "posts", t -> TableSpec.of(t).clearForeignKeys()
           .fk(List.of("authorId"), "users", List.of("id"), CASCADE, CASCADE).build());
       assertInstanceOf(RebuildTable.class, diff(blog(), onUpdate).changes().get(0));
     }
@@ -503,8 +517,8 @@ class SchemaDifferTest {
 
     @Test
     void uniqueColumnAddedAndRemoved() {
-      Schema unique = usersColumn("name", ColumnSpec::unique);
-      Index index = new Index("users_name_unique", List.of("name"), true);
+      DatabaseSchema unique = usersColumn("name", ColumnSpec::unique);
+      TableIndex index = new TableIndex("users_name_unique", List.of("name"), true);
       // Existing rows may share a name: the index can fail over them.
       Column name = unique.table("users").orElseThrow().column("name").orElseThrow();
       assertEquals(List.of(new CreateIndex("users", index, List.of(new DataLoss.DuplicatesRejected(
@@ -516,7 +530,7 @@ class SchemaDifferTest {
     @Test
     void uniqueColumnEqualsItsIndexSpelledOut() {
       // A snapshot or database reader sees the unique column as a plain unique index.
-      Schema spelledOut = usersWith(t -> t.replace("email", c -> c.unique(false))
+      DatabaseSchema spelledOut = usersWith(t -> t.replace("email", c -> c.unique(false))
           .uniqueIndex("users_email_unique", "email"));
       assertTrue(diff(blog(), spelledOut).isEmpty());
       assertTrue(diff(spelledOut, blog()).isEmpty());
@@ -524,17 +538,17 @@ class SchemaDifferTest {
 
     @Test
     void indexAddedRemovedAndChanged() {
-      Schema added = usersWith(t -> t.index("users_name_idx", "name"));
-      Index index = new Index("users_name_idx", List.of("name"), false);
+      DatabaseSchema added = usersWith(t -> t.index("users_name_idx", "name"));
+      TableIndex index = new TableIndex("users_name_idx", List.of("name"), false);
       assertEquals(List.of(new CreateIndex("users", index)), diff(blog(), added).changes());
       assertEquals(List.of(new DropIndex("users", index)), diff(added, blog()).changes());
 
-      Schema wider = usersWith(t -> t.index("users_name_idx", "name", "email"));
+      DatabaseSchema wider = usersWith(t -> t.index("users_name_idx", "name", "email"));
       assertEquals(List.of(new DropIndex("users", index), new CreateIndex("users",
-          new Index("users_name_idx", List.of("name", "email"), false))),
+          new TableIndex("users_name_idx", List.of("name", "email"), false))),
           diff(added, wider).changes());
 
-      Schema unique = usersWith(t -> t.uniqueIndex("users_name_idx", "name"));
+      DatabaseSchema unique = usersWith(t -> t.uniqueIndex("users_name_idx", "name"));
       assertEquals(List.of(DropIndex.class, CreateIndex.class), kinds(diff(added, unique)));
     }
   }

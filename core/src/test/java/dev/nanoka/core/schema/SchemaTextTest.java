@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nanoka.core.schema.ColumnType.Timestamp.TimeUnit;
 import dev.nanoka.core.schema.ForeignKey.Action;
+import dev.nanoka.core.schema.LogicalType.Timestamp.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,62 +17,62 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The schema's text form: every part of the model survives a round trip, byte for byte. */
 public class SchemaTextTest {
 
-  private static Column column(String name, ColumnType type) {
+  private static Column column(String name, LogicalType type) {
     return new Column(name, name, type, true, false, false, false, Optional.empty());
   }
 
-  private static Column withDefault(String name, ColumnType type, ColumnDefault value) {
+  private static Column withDefault(String name, LogicalType type, ColumnDefault value) {
     return new Column(name, name, type, false, false, false, false, Optional.of(value));
   }
 
   /** Every column type, flag, default kind, key form, index form and referential action. */
-  public static Schema everyVariant() {
+  public static DatabaseSchema everyVariant() {
     Table users = new Table("users", "usersTable", List.of(
-        new Column("id", "userId", new ColumnType.Integer(), true, true, true, false,
+        new Column("id", "userId", new LogicalType.Int(), true, true, true, false,
             Optional.empty()),
-        new Column("email", "email", new ColumnType.Text(), true, false, false, true,
+        new Column("email", "email", new LogicalType.Text(), true, false, false, true,
             Optional.empty()),
-        new Column("nick", "nickname", new ColumnType.Text(), false, false, false, false,
+        new Column("nick", "nickname", new LogicalType.Text(), false, false, false, false,
             Optional.empty())),
         List.of(), List.of(), List.of());
     Table posts = new Table("posts", "posts", List.of(
-        column("authorId", new ColumnType.Integer()),
-        column("slug", new ColumnType.Text()),
-        withDefault("status", new ColumnType.EnumText(List.of("DRAFT", "PUBLISHED", "GONE")),
+        column("authorId", new LogicalType.Int()),
+        column("slug", new LogicalType.Text()),
+        withDefault("status", new LogicalType.EnumText(List.of("DRAFT", "PUBLISHED", "GONE")),
             new ColumnDefault.Text("DRAFT")),
-        withDefault("meta", new ColumnType.Json("{ tags: string[] } | null"),
+        withDefault("meta", new LogicalType.Json("{ tags: string[] } | null"),
             new ColumnDefault.Expression("('{}')")),
-        withDefault("createdAt", new ColumnType.Timestamp(TimeUnit.MILLISECONDS),
+        withDefault("createdAt", new LogicalType.Timestamp(TimeUnit.MILLISECONDS),
             new ColumnDefault.Expression("(cast(unixepoch('subsecond') * 1000 as integer))")),
-        column("seenAt", new ColumnType.Timestamp(TimeUnit.SECONDS)),
-        withDefault("score", new ColumnType.Real(), new ColumnDefault.Number("-1.5")),
-        withDefault("price", new ColumnType.Numeric(), new ColumnDefault.Number("10")),
-        withDefault("pinned", new ColumnType.Bool(), new ColumnDefault.Bool(false)),
-        withDefault("visible", new ColumnType.Bool(), new ColumnDefault.Bool(true)),
-        column("body", new ColumnType.Blob()),
-        withDefault("token", new ColumnType.Text(),
+        column("seenAt", new LogicalType.Timestamp(TimeUnit.SECONDS)),
+        withDefault("score", new LogicalType.Real(), new ColumnDefault.Number("-1.5")),
+        withDefault("price", new LogicalType.Numeric(), new ColumnDefault.Number("10")),
+        withDefault("pinned", new LogicalType.Bool(), new ColumnDefault.Bool(false)),
+        withDefault("visible", new LogicalType.Bool(), new ColumnDefault.Bool(true)),
+        column("body", new LogicalType.Blob()),
+        withDefault("token", new LogicalType.Text(),
             new ColumnDefault.ClientFunction("crypto.randomUUID()"))),
         List.of("authorId", "slug"),
-        List.of(new Index("posts_slug_author_idx", List.of("slug", "authorId"), false),
-            new Index("posts_status_unique", List.of("status"), true)),
+        List.of(new TableIndex("posts_slug_author_idx", List.of("slug", "authorId"), false),
+            new TableIndex("posts_status_unique", List.of("status"), true)),
         List.of(new ForeignKey("posts_authorId_users_id_fk", List.of("authorId"), "users",
                 List.of("id"), Action.NO_ACTION, Action.CASCADE),
             new ForeignKey("posts_pair_fk", List.of("slug", "authorId"), "other",
                 List.of("a", "b"), Action.RESTRICT, Action.SET_NULL),
             new ForeignKey("posts_default_fk", List.of("score"), "other", List.of("c"),
                 Action.SET_DEFAULT, Action.RESTRICT)));
-    return new Schema(List.of(users, posts));
+    return new DatabaseSchema(List.of(users, posts));
   }
 
   @Test
   void everyVariantRoundTrips() {
-    Schema schema = everyVariant();
+    DatabaseSchema schema = everyVariant();
     assertEquals(schema, SchemaText.read(SchemaText.write(schema)));
   }
 
   @Test
   void emptySchemaRoundTrips() {
-    Schema empty = new Schema(List.of());
+    DatabaseSchema empty = new DatabaseSchema(List.of());
     assertEquals("nanoka-schema 1\n", SchemaText.write(empty));
     assertEquals(empty, SchemaText.read(SchemaText.write(empty)));
   }
@@ -127,15 +127,15 @@ public class SchemaTextTest {
     for (String s : AWKWARD) {
       String name = s.isEmpty() ? "x" : s; // names must not be empty; everything else may
       Table table = new Table(name, name, List.of(
-          new Column(name, name, new ColumnType.EnumText(List.of(s, s + "2")), false, false,
+          new Column(name, name, new LogicalType.EnumText(List.of(s, s + "2")), false, false,
               false, false, Optional.of(new ColumnDefault.Text(s))),
-          withDefault("j", new ColumnType.Json(s), new ColumnDefault.ClientFunction(s)),
-          withDefault("e", new ColumnType.Text(), new ColumnDefault.Expression("(" + s + ")"))),
+          withDefault("j", new LogicalType.Json(s), new ColumnDefault.ClientFunction(s)),
+          withDefault("e", new LogicalType.Text(), new ColumnDefault.Expression("(" + s + ")"))),
           List.of(name, "j"),
-          List.of(new Index(name, List.of(s, name), true)),
+          List.of(new TableIndex(name, List.of(s, name), true)),
           List.of(new ForeignKey(name, List.of(s), name, List.of(s), Action.CASCADE,
               Action.SET_NULL)));
-      Schema schema = new Schema(List.of(table));
+      DatabaseSchema schema = new DatabaseSchema(List.of(table));
       String text = SchemaText.write(schema);
       assertEquals(schema, SchemaText.read(text), "round trip of \"" + s + "\"");
       assertTrue(text.chars().allMatch(c -> c == '\t' || c == '\n' || !Character.isISOControl(c)),
@@ -145,8 +145,8 @@ public class SchemaTextTest {
 
   @Test
   void escapesAreReadable() {
-    Schema schema = new Schema(List.of(new Table("t", "t",
-        List.of(withDefault("c", new ColumnType.Text(),
+    DatabaseSchema schema = new DatabaseSchema(List.of(new Table("t", "t",
+        List.of(withDefault("c", new LogicalType.Text(),
             new ColumnDefault.Text("a\tb\nc\rd\\e\u0001f\uD800g日"))),
         List.of(), List.of(), List.of())));
     String text = SchemaText.write(schema);
@@ -156,9 +156,9 @@ public class SchemaTextTest {
   @Test
   void randomSchemasRoundTrip() {
     for (long seed = 0; seed < 300; seed++) {
-      Schema schema = new RandomSchemas(new Random(seed)).schema();
+      DatabaseSchema schema = new RandomSchemas(new Random(seed)).schema();
       String text = SchemaText.write(schema);
-      Schema read = SchemaText.read(text);
+      DatabaseSchema read = SchemaText.read(text);
       assertEquals(schema, read, "seed " + seed + ":\n" + text);
       assertEquals(text, SchemaText.write(read), "seed " + seed + ": the text is not stable");
     }
@@ -171,7 +171,10 @@ public class SchemaTextTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       no header | '' | line 1: not a Nanoka schema
       other file | '{"tables":[]}' | line 1: not a Nanoka schema
       unknown version | nanoka-schema 2 | line 1: schema text version 2 is not supported; this runtime reads version 1
@@ -224,13 +227,13 @@ public class SchemaTextTest {
       this.rnd = rnd;
     }
 
-    Schema schema() {
+    DatabaseSchema schema() {
       List<Table> tables = new ArrayList<>();
       int count = rnd.nextInt(5);
       for (int i = 0; i < count; i++) {
         tables.add(table());
       }
-      return new Schema(tables);
+      return new DatabaseSchema(tables);
     }
 
     private Table table() {
@@ -241,9 +244,9 @@ public class SchemaTextTest {
       }
       List<String> names = columns.stream().map(Column::name).toList();
       List<String> key = rnd.nextInt(3) == 0 ? some(names) : List.of();
-      List<Index> indexes = new ArrayList<>();
+      List<TableIndex> indexes = new ArrayList<>();
       for (int i = rnd.nextInt(3); i > 0; i--) {
-        indexes.add(new Index(name(), some(names), rnd.nextBoolean()));
+        indexes.add(new TableIndex(name(), some(names), rnd.nextBoolean()));
       }
       List<ForeignKey> keys = new ArrayList<>();
       for (int i = rnd.nextInt(3); i > 0; i--) {
@@ -255,7 +258,7 @@ public class SchemaTextTest {
     }
 
     private Column column() {
-      ColumnType type = type();
+      LogicalType type = type();
       boolean primaryKey = rnd.nextInt(4) == 0;
       boolean autoIncrement =
           primaryKey && type.sqlType() == SqlType.INTEGER && rnd.nextBoolean();
@@ -265,18 +268,18 @@ public class SchemaTextTest {
           rnd.nextBoolean(), value);
     }
 
-    private ColumnType type() {
+    private LogicalType type() {
       return switch (rnd.nextInt(10)) {
-        case 0 -> new ColumnType.Text();
-        case 1 -> new ColumnType.EnumText(texts(1 + rnd.nextInt(4)));
-        case 2 -> new ColumnType.Json(text());
-        case 3 -> new ColumnType.Integer();
-        case 4 -> new ColumnType.Bool();
-        case 5 -> new ColumnType.Timestamp(TimeUnit.SECONDS);
-        case 6 -> new ColumnType.Timestamp(TimeUnit.MILLISECONDS);
-        case 7 -> new ColumnType.Real();
-        case 8 -> new ColumnType.Numeric();
-        default -> new ColumnType.Blob();
+        case 0 -> new LogicalType.Text();
+        case 1 -> new LogicalType.EnumText(texts(1 + rnd.nextInt(4)));
+        case 2 -> new LogicalType.Json(text());
+        case 3 -> new LogicalType.Int();
+        case 4 -> new LogicalType.Bool();
+        case 5 -> new LogicalType.Timestamp(TimeUnit.SECONDS);
+        case 6 -> new LogicalType.Timestamp(TimeUnit.MILLISECONDS);
+        case 7 -> new LogicalType.Real();
+        case 8 -> new LogicalType.Numeric();
+        default -> new LogicalType.Blob();
       };
     }
 

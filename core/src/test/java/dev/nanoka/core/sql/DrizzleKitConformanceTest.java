@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.diff.SchemaDiffer;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.testing.TestSchemas.TableSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class DrizzleKitConformanceTest {
 
   /** {@code step0.schema.ts} as IR. */
-  static Schema step0() {
+  static DatabaseSchema step0() {
     return schema(
         table("users")
             .col(integer("id").pk().autoIncrement().notNull())
@@ -80,7 +80,7 @@ class DrizzleKitConformanceTest {
             .build());
   }
 
-  static Schema step1() {
+  static DatabaseSchema step1() {
     return withUsers(step0(), t -> t
         .col(text("nickname"))
         .col(integer("karma").notNull().defNumber("0"))
@@ -89,16 +89,17 @@ class DrizzleKitConformanceTest {
         .col(text("quote").defText("a'b")));
   }
 
-  static Schema step2() {
-    Schema dropped = withUsers(step1(), t -> t.drop("amount").drop("nickname"));
-    return new Schema(dropped.tables().stream()
+  static DatabaseSchema step2() {
+    DatabaseSchema dropped = withUsers(step1(), t -> t.drop("amount").drop("nickname"));
+    return new DatabaseSchema(dropped.tables().stream()
         .map(t -> t.name().equals("posts")
             ? TableSpec.of(t).dropIndex("posts_title_uq").build() : t)
         .toList());
   }
 
-  static Schema step3() {
-    return new Schema(step2().tables().stream().filter(t -> !t.name().equals("likes")).toList());
+  static DatabaseSchema step3() {
+    return new DatabaseSchema(
+        step2().tables().stream().filter(t -> !t.name().equals("likes")).toList());
   }
 
   @Test
@@ -132,7 +133,8 @@ class DrizzleKitConformanceTest {
     assertSameFile("step3.sql", step2(), step3(), RenameHints.ofDroppedTables(List.of("likes")));
   }
 
-  private static void assertSameFile(String name, Schema from, Schema to, RenameHints hints) {
+  private static void assertSameFile(
+      String name, DatabaseSchema from, DatabaseSchema to, RenameHints hints) {
     List<MigrationStatement> ours =
         SqliteMigrationRenderer.render(SchemaDiffer.diff(from, to, hints));
     String file = resource(name);
@@ -141,8 +143,9 @@ class DrizzleKitConformanceTest {
         ours.stream().map(s -> MigrationStatement.of(s.sql())).toList()));
   }
 
-  private static Schema withUsers(Schema schema, java.util.function.UnaryOperator<TableSpec> edit) {
-    return new Schema(schema.tables().stream()
+  private static DatabaseSchema withUsers(
+      DatabaseSchema schema, java.util.function.UnaryOperator<TableSpec> edit) {
+    return new DatabaseSchema(schema.tables().stream()
         .map(t -> t.name().equals("users") ? edit.apply(TableSpec.of(t)).build() : t)
         .toList());
   }

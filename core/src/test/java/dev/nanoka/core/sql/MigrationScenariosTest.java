@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.diff.SchemaChange;
-import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey.Action;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.testing.MigrationCheck;
 import dev.nanoka.core.testing.MigrationCheck.Evolution;
@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MigrationScenariosTest {
 
   /** users ← posts (cascade) ← comments (cascade; set null to users) and likes (restrict). */
-  static Schema blog() {
+  static DatabaseSchema blog() {
     return schema(
         table("users")
             .col(integer("id").pk().autoIncrement().notNull())
@@ -86,7 +86,7 @@ class MigrationScenariosTest {
   @Test
   void rebuildOfParentKeepsCascadeChildrenAndGrandchildren() {
     // drizzle-orm #4938: on D1 the DROP of the old parent cascades into posts, comments, likes.
-    Schema to = edit(blog(), "users",
+    DatabaseSchema to = edit(blog(), "users",
         t -> TableSpec.of(t).replace("name", c -> c.notNull().defText("anonymous")).build());
     MigrationCheck check = check("users rebuilt under cascade children", blog(), to,
         RenameHints.NONE, BLOG_ROWS);
@@ -97,23 +97,23 @@ class MigrationScenariosTest {
 
   @Test
   void rebuildOfMiddleTableKeepsParentsAndChildren() {
-    Schema to = edit(blog(), "posts",
-        t -> TableSpec.of(t).replace("title", c -> c.type(new ColumnType.Blob())).build());
+    DatabaseSchema to = edit(blog(), "posts",
+        t -> TableSpec.of(t).replace("title", c -> c.type(new LogicalType.Blob())).build());
     check("posts rebuilt between users and comments", blog(), to, RenameHints.NONE, BLOG_ROWS);
   }
 
   @ParameterizedTest
   @EnumSource(Action.class)
   void rebuildOfSelfReferencingTable(Action onDelete) {
-    Schema from = schema(table("categories")
+    DatabaseSchema from = schema(table("categories")
         .col(integer("id").pk().notNull())
         // SET DEFAULT points at a row that does not exist: harmless only if nothing fires.
         .col(onDelete == SET_DEFAULT ? integer("parentId").defNumber("99") : integer("parentId"))
         .col(text("name").notNull())
         .fk("parentId", "categories", "id", onDelete)
         .build());
-    Schema to = edit(from, "categories",
-        t -> TableSpec.of(t).replace("name", c -> c.type(new ColumnType.Numeric())).build());
+    DatabaseSchema to = edit(from, "categories",
+        t -> TableSpec.of(t).replace("name", c -> c.type(new LogicalType.Numeric())).build());
     check("self-referencing categories on delete " + onDelete, from, to, RenameHints.NONE,
         List.of("INSERT INTO categories VALUES (1, NULL, 'root'), (2, 1, 'a'), (3, 2, 'b'),"
             + " (4, 2, 'c'), (5, 1, 'd')"));
@@ -123,7 +123,7 @@ class MigrationScenariosTest {
   @EnumSource(Action.class)
   void rebuildOfParentWithSelfReferencingChild(Action onDelete) {
     // The child's rows are set aside and deleted; its self-references must not stop the delete.
-    Schema from = schema(
+    DatabaseSchema from = schema(
         table("boards").col(integer("id").pk().notNull()).col(text("title")).build(),
         table("threads")
             .col(integer("id").pk().notNull())
@@ -132,7 +132,7 @@ class MigrationScenariosTest {
             .fk("boardId", "boards", "id", CASCADE)
             .fk("replyTo", "threads", "id", onDelete)
             .build());
-    Schema to = edit(from, "boards",
+    DatabaseSchema to = edit(from, "boards",
         t -> TableSpec.of(t).replace("title", c -> c.notNull().defText("untitled")).build());
     check("parent of a self-referencing child, on delete " + onDelete, from, to,
         RenameHints.NONE,
@@ -146,12 +146,12 @@ class MigrationScenariosTest {
   void rebuildOfATableInAReferenceCycle(Action onDelete) {
     // users → teams → users: emptying teams (set aside as a child of users) would fire its
     // ON DELETE action on the rows of users themselves.
-    Schema from = schema(
+    DatabaseSchema from = schema(
         table("users").col(integer("id").pk().notNull()).col(integer("teamId")).col(text("name"))
             .fk("teamId", "teams", "id", onDelete).build(),
         table("teams").col(integer("id").pk().notNull()).col(integer("ownerId").notNull())
             .col(text("title")).fk("ownerId", "users", "id", onDelete).build());
-    Schema to = edit(from, "users",
+    DatabaseSchema to = edit(from, "users",
         t -> TableSpec.of(t).replace("name", c -> c.notNull().defText("?")).build());
     check("users rebuilt in a cycle with teams, on delete " + onDelete, from, to,
         RenameHints.NONE, List.of(
@@ -163,13 +163,13 @@ class MigrationScenariosTest {
 
   @Test
   void rebuildOfATableInAReferenceCycleWithACompositeKey() {
-    Schema from = schema(
+    DatabaseSchema from = schema(
         table("pairs").col(integer("a").notNull()).col(text("b").notNull()).col(integer("memo"))
             .col(integer("noteId")).pk("a", "b").fk("noteId", "notes", "id", SET_NULL).build(),
         table("notes").col(integer("id").pk().notNull()).col(integer("pa")).col(text("pb"))
             .fk(List.of("pa", "pb"), "pairs", List.of("a", "b"), NO_ACTION, CASCADE).build());
-    Schema to = edit(from, "pairs",
-        t -> TableSpec.of(t).replace("memo", c -> c.type(new ColumnType.Text())).build());
+    DatabaseSchema to = edit(from, "pairs",
+        t -> TableSpec.of(t).replace("memo", c -> c.type(new LogicalType.Text())).build());
     check("pairs rebuilt in a cycle with notes", from, to, RenameHints.NONE, List.of(
         "INSERT INTO pairs VALUES (1, 'x', 5, NULL), (2, 'y', NULL, NULL)",
         "INSERT INTO notes VALUES (7, 1, 'x'), (8, 2, 'y'), (9, NULL, NULL)",
@@ -180,13 +180,13 @@ class MigrationScenariosTest {
   @Test
   void selfReferenceThatIsNotNullAndSetNull() {
     // Odd but legal: ON DELETE SET NULL on a NOT NULL column; the root row points at itself.
-    Schema from = schema(table("nodes")
+    DatabaseSchema from = schema(table("nodes")
         .col(integer("id").pk().notNull())
         .col(integer("up").notNull())
         .col(real("weight"))
         .fk("up", "nodes", "id", SET_NULL)
         .build());
-    Schema to = edit(from, "nodes",
+    DatabaseSchema to = edit(from, "nodes",
         t -> TableSpec.of(t).replace("weight", c -> c.notNull().defNumber("1.5")).build());
     check("NOT NULL self-reference with SET NULL", from, to, RenameHints.NONE,
         List.of("INSERT INTO nodes VALUES (1, 1, NULL), (2, 1, 2.0), (3, 2, NULL)"));
@@ -195,11 +195,11 @@ class MigrationScenariosTest {
   @Test
   void addedNotNullColumnWithDefaultDuringRebuildGetsTheDefault() {
     // drizzle-kit #5822: it copies the new column too, and SQLite stores the text "role".
-    Schema from = schema(table("members")
+    DatabaseSchema from = schema(table("members")
         .col(integer("id").pk().notNull())
         .col(integer("score"))
         .build());
-    Schema to = schema(table("members")
+    DatabaseSchema to = schema(table("members")
         .col(integer("id").pk().notNull())
         .col(text("score"))
         .col(text("role").defText("member").notNull())
@@ -231,15 +231,21 @@ class MigrationScenariosTest {
     rows.add("DELETE FROM posts WHERE id = 3");
     rows.add("DELETE FROM comments WHERE authorId = 3");
     rows.add("DELETE FROM users WHERE id = 3");
-    Schema to = edit(edit(blog(), "users",
-            t -> TableSpec.of(t).replace("name", c -> c.notNull().defText("anonymous")).build()),
-        "posts", t -> TableSpec.of(t).replace("title", c -> c.type(new ColumnType.Blob())).build());
+    DatabaseSchema to =
+        edit(
+            edit(
+                blog(),
+                "users",
+                t ->
+                    TableSpec.of(t).replace("name", c -> c.notNull().defText("anonymous")).build()),
+            "posts",
+            t -> TableSpec.of(t).replace("title", c -> c.type(new LogicalType.Blob())).build());
     check("users and posts rebuilt after deletes", blog(), to, RenameHints.NONE, rows);
   }
 
   @Test
   void nullableToNotNullWithDefaultFillsNulls() {
-    Schema to = edit(blog(), "users",
+    DatabaseSchema to = edit(blog(), "users",
         t -> TableSpec.of(t).replace("name", c -> c.notNull().defText("nobody")).build());
     MigrationCheck check = check("name NOT NULL with default", blog(), to, RenameHints.NONE,
         BLOG_ROWS);
@@ -248,7 +254,7 @@ class MigrationScenariosTest {
 
   @Test
   void renameTableRenameColumnAndRebuildInOneMigration() {
-    Schema to = schema(
+    DatabaseSchema to = schema(
         table("accounts")
             .col(integer("id").pk().autoIncrement().notNull())
             .col(text("email").notNull().unique())
@@ -288,9 +294,9 @@ class MigrationScenariosTest {
 
   @Test
   void renamedTableKeepsItsUniqueIndexUnderTheNewName() {
-    Schema from = schema(table("users")
+    DatabaseSchema from = schema(table("users")
         .col(integer("id").pk().notNull()).col(text("email").notNull().unique()).build());
-    Schema to = schema(table("people")
+    DatabaseSchema to = schema(table("people")
         .col(integer("id").pk().notNull()).col(text("mail").notNull().unique()).build());
     RenameHints hints = new RenameHints(Map.of("people", "users"),
         Map.of("people", Map.of("mail", "email")), Set.of(), Map.of());
@@ -300,14 +306,14 @@ class MigrationScenariosTest {
 
   @Test
   void dropParentAfterChildForeignKeyIsRemoved() {
-    Schema from = schema(
+    DatabaseSchema from = schema(
         table("teams").col(integer("id").pk().notNull()).col(text("name")).build(),
         table("players")
             .col(integer("id").pk().notNull())
             .col(integer("teamId"))
             .fk("teamId", "teams", "id", CASCADE)
             .build());
-    Schema to = schema(table("players")
+    DatabaseSchema to = schema(table("players")
         .col(integer("id").pk().notNull())
         .col(integer("teamId"))
         .build());
@@ -322,7 +328,7 @@ class MigrationScenariosTest {
   @Test
   void droppedChildOfRebuiltParentWhoseKeyGoes() {
     // tags is dropped; its key into notes.slug goes with notes.slug in the same migration.
-    Schema from = schema(
+    DatabaseSchema from = schema(
         table("notes")
             .col(integer("id").pk().notNull())
             .col(text("slug").unique())
@@ -333,7 +339,7 @@ class MigrationScenariosTest {
             .col(text("noteSlug"))
             .fk("noteSlug", "notes", "slug", CASCADE)
             .build());
-    Schema to = schema(table("notes")
+    DatabaseSchema to = schema(table("notes")
         .col(integer("id").pk().notNull())
         .col(text("size"))
         .build());
@@ -345,8 +351,8 @@ class MigrationScenariosTest {
 
   @Test
   void twoRebuildsInOneMigration() {
-    Schema to = edit(edit(blog(), "users",
-            t -> TableSpec.of(t).replace("name", c -> c.type(new ColumnType.Blob())).build()),
+    DatabaseSchema to = edit(edit(blog(), "users",
+            t -> TableSpec.of(t).replace("name", c -> c.type(new LogicalType.Blob())).build()),
         "comments", t -> TableSpec.of(t).replace("body", c -> c.notNull(false)).build());
     MigrationCheck check = check("users and comments rebuilt", blog(), to, RenameHints.NONE,
         BLOG_ROWS);
@@ -356,8 +362,8 @@ class MigrationScenariosTest {
 
   @Test
   void parentAndChildBothRebuilt() {
-    Schema to = edit(edit(blog(), "users",
-            t -> TableSpec.of(t).replace("name", c -> c.type(new ColumnType.Blob())).build()),
+    DatabaseSchema to = edit(edit(blog(), "users",
+            t -> TableSpec.of(t).replace("name", c -> c.type(new LogicalType.Blob())).build()),
         "posts", t -> TableSpec.of(t).clearForeignKeys()
             .fk(List.of("authorId"), "users", List.of("id"), CASCADE, CASCADE).build());
     check("users and posts rebuilt", blog(), to, RenameHints.NONE, BLOG_ROWS);
@@ -365,7 +371,7 @@ class MigrationScenariosTest {
 
   @Test
   void addForeignKeyAndColumnToChild() {
-    Schema to = edit(blog(), "comments", t -> TableSpec.of(t)
+    DatabaseSchema to = edit(blog(), "comments", t -> TableSpec.of(t)
         .col(integer("replyTo"))
         .fk("replyTo", "comments", "id", CASCADE)
         .build());
@@ -374,20 +380,20 @@ class MigrationScenariosTest {
 
   @Test
   void compositeKeyChange() {
-    Schema to = edit(blog(), "likes", t -> TableSpec.of(t).pk("postId", "userId").build());
+    DatabaseSchema to = edit(blog(), "likes", t -> TableSpec.of(t).pk("postId", "userId").build());
     check("likes key order changes", blog(), to, RenameHints.NONE, BLOG_ROWS);
   }
 
   @Test
   void dropSelfReferencingTableWithRestrict() {
-    Schema from = schema(
+    DatabaseSchema from = schema(
         table("keep").col(integer("id").pk().notNull()).build(),
         table("tree")
             .col(integer("id").pk().notNull())
             .col(integer("parent"))
             .fk("parent", "tree", "id", RESTRICT)
             .build());
-    Schema to = schema(table("keep").col(integer("id").pk().notNull()).build());
+    DatabaseSchema to = schema(table("keep").col(integer("id").pk().notNull()).build());
     check("drop a self-referencing RESTRICT table", from, to,
         RenameHints.ofDroppedTables(List.of("tree")),
         List.of("INSERT INTO keep VALUES (1)",
@@ -396,7 +402,7 @@ class MigrationScenariosTest {
 
   @Test
   void alterableChangesOnly() {
-    Schema to = edit(blog(), "users", t -> TableSpec.of(t)
+    DatabaseSchema to = edit(blog(), "users", t -> TableSpec.of(t)
         .drop("name")
         .col(text("bio"))
         .col(integer("karma").notNull().defNumber("0"))
@@ -410,9 +416,9 @@ class MigrationScenariosTest {
 
   @Test
   void dropIndexedColumnInPlace() {
-    Schema from = edit(blog(), "users",
+    DatabaseSchema from = edit(blog(), "users",
         t -> TableSpec.of(t).index("users_name_idx", "name").build());
-    Schema to = edit(blog(), "users", t -> TableSpec.of(t).drop("name").build());
+    DatabaseSchema to = edit(blog(), "users", t -> TableSpec.of(t).drop("name").build());
     MigrationCheck check = check("drop an indexed column", from, to,
         new RenameHints(Map.of(), Map.of(), Set.of(), Map.of("users", Set.of("name"))),
         BLOG_ROWS);
@@ -421,7 +427,7 @@ class MigrationScenariosTest {
 
   @Test
   void dropForeignKeyColumnNeedsRebuild() {
-    Schema to = edit(blog(), "comments",
+    DatabaseSchema to = edit(blog(), "comments",
         t -> TableSpec.of(t).drop("authorId").clearForeignKeys()
             .fk("postId", "posts", "id", CASCADE).build());
     check("drop comments.authorId", blog(), to,
@@ -431,7 +437,7 @@ class MigrationScenariosTest {
 
   @Test
   void renamedParentKeepsChildrenUntouched() {
-    Schema to = schema(blog().tables().stream()
+    DatabaseSchema to = schema(blog().tables().stream()
         .map(t -> t.name().equals("users") ? TableSpec.of(t).name("people").build() : retarget(t))
         .toArray(Table[]::new));
     MigrationCheck check = check("users renamed to people", blog(), to,
@@ -448,7 +454,11 @@ class MigrationScenariosTest {
   }
 
   private static MigrationCheck check(
-      String label, Schema from, Schema to, RenameHints hints, List<String> inserts) {
+      String label,
+      DatabaseSchema from,
+      DatabaseSchema to,
+      RenameHints hints,
+      List<String> inserts) {
     return MigrationCheck.assertRowPreserving(new Evolution(label, from, to, hints, inserts));
   }
 }

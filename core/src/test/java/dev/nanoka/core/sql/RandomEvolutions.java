@@ -3,13 +3,13 @@ package dev.nanoka.core.sql;
 import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
-import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.ForeignKey.Action;
-import dev.nanoka.core.schema.Index;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.SqlType;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.core.testing.MigrationCheck;
 import dev.nanoka.core.testing.MigrationCheck.Evolution;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ final class RandomEvolutions {
     RandomEvolutions gen = new RandomEvolutions(seed);
     List<MTable> a = gen.randomSchema();
     List<String> inserts = gen.populate(a);
-    Schema from = build(a);
+    DatabaseSchema from = build(a);
     List<String> rejected = new ArrayList<>();
     for (int attempt = 0; attempt < 40; attempt++) {
       List<MTable> b = copy(a);
@@ -57,7 +57,7 @@ final class RandomEvolutions {
       for (int i = 0; i < ops; i++) {
         gen.evolve(b, log);
       }
-      Schema to = build(b);
+      DatabaseSchema to = build(b);
       String label = "seed " + seed + " (attempt " + attempt + "): " + String.join("; ", log)
           + "\n--- rows of A ---\n" + String.join("\n", inserts);
       try {
@@ -75,7 +75,7 @@ final class RandomEvolutions {
   static final class MCol {
     String name;
     String origin;
-    ColumnType type;
+    LogicalType type;
     boolean notNull;
     boolean pk;
     boolean autoInc;
@@ -119,7 +119,7 @@ final class RandomEvolutions {
     String origin;
     List<MCol> cols = new ArrayList<>();
     List<String> compositeKey = new ArrayList<>();
-    List<Index> indexes = new ArrayList<>();
+    List<TableIndex> indexes = new ArrayList<>();
     List<MFk> fks = new ArrayList<>();
     int rows;
 
@@ -159,7 +159,7 @@ final class RandomEvolutions {
     return out;
   }
 
-  static Schema build(List<MTable> tables) {
+  static DatabaseSchema build(List<MTable> tables) {
     List<Table> out = new ArrayList<>();
     for (MTable t : tables) {
       List<Column> cols = t.cols.stream()
@@ -171,7 +171,7 @@ final class RandomEvolutions {
           .toList();
       out.add(new Table(t.name, t.name, cols, t.compositeKey, t.indexes, fks));
     }
-    return new Schema(out);
+    return new DatabaseSchema(out);
   }
 
   /** What the user declares: renames (new → old) and the drops. */
@@ -234,20 +234,20 @@ final class RandomEvolutions {
     t.name = fresh("t");
     int key = rnd.nextInt(8);
     if (key < 4) {
-      MCol id = column(fresh("id"), new ColumnType.Integer());
+      MCol id = column(fresh("id"), new LogicalType.Int());
       id.pk = true;
       id.notNull = true;
       id.autoInc = key == 0;
       t.cols.add(id);
     } else if (key < 6) {
-      MCol id = column(fresh("code"), new ColumnType.Text());
+      MCol id = column(fresh("code"), new LogicalType.Text());
       id.pk = true;
       id.notNull = true;
       t.cols.add(id);
     } else {
-      MCol a = column(fresh("ka"), new ColumnType.Integer());
+      MCol a = column(fresh("ka"), new LogicalType.Int());
       a.notNull = true;
-      MCol b = column(fresh("kb"), new ColumnType.Text());
+      MCol b = column(fresh("kb"), new LogicalType.Text());
       b.notNull = true;
       t.cols.add(a);
       t.cols.add(b);
@@ -275,7 +275,7 @@ final class RandomEvolutions {
     return t;
   }
 
-  private MCol column(String name, ColumnType type) {
+  private MCol column(String name, LogicalType type) {
     MCol c = new MCol();
     c.name = name;
     c.type = type;
@@ -291,21 +291,21 @@ final class RandomEvolutions {
     return c;
   }
 
-  private ColumnType randomType() {
+  private LogicalType randomType() {
     return switch (rnd.nextInt(8)) {
-      case 0, 1 -> new ColumnType.Text();
-      case 2, 3 -> new ColumnType.Integer();
-      case 4 -> new ColumnType.Real();
-      case 5 -> new ColumnType.Numeric();
-      case 6 -> new ColumnType.Blob();
-      default -> new ColumnType.Bool();
+      case 0, 1 -> new LogicalType.Text();
+      case 2, 3 -> new LogicalType.Int();
+      case 4 -> new LogicalType.Real();
+      case 5 -> new LogicalType.Numeric();
+      case 6 -> new LogicalType.Blob();
+      default -> new LogicalType.Bool();
     };
   }
 
-  private ColumnDefault randomLiteral(ColumnType type) {
+  private ColumnDefault randomLiteral(LogicalType type) {
     return switch (type.sqlType()) {
       case TEXT -> new ColumnDefault.Text(rnd.nextBoolean() ? "d" + rnd.nextInt(9) : "it's");
-      case INTEGER -> type instanceof ColumnType.Bool
+      case INTEGER -> type instanceof LogicalType.Bool
           ? new ColumnDefault.Bool(rnd.nextBoolean())
           : new ColumnDefault.Number(String.valueOf(rnd.nextInt(200) - 100));
       case REAL -> new ColumnDefault.Number(rnd.nextInt(9) + ".5");
@@ -315,7 +315,7 @@ final class RandomEvolutions {
   }
 
   private static boolean isBool(MCol c) {
-    return c.type instanceof ColumnType.Bool;
+    return c.type instanceof LogicalType.Bool;
   }
 
   /** New columns on {@code t} referencing {@code parent}'s key. */
@@ -353,7 +353,7 @@ final class RandomEvolutions {
     // Rows of A have distinct values except in booleans and references.
     boolean unique = rnd.nextInt(4) == 0
         && cols.stream().noneMatch(c -> isBool(t.col(c)) || t.isReference(t.col(c)));
-    t.indexes.add(new Index(fresh("ix"), cols, unique));
+    t.indexes.add(new TableIndex(fresh("ix"), cols, unique));
   }
 
   // ---------------------------------------------------------------- rows of A
@@ -495,7 +495,7 @@ final class RandomEvolutions {
             && (!t.isKey(c) || rnd.nextInt(4) == 0)).toList();
         if (!cols.isEmpty()) {
           MCol c = pick(cols);
-          ColumnType type = randomType();
+          LogicalType type = randomType();
           log.add("type of " + t.name + "." + c.name + " " + c.type.sqlType() + " -> "
               + type.sqlType());
           c.type = type;
@@ -546,13 +546,13 @@ final class RandomEvolutions {
       }
       case 13 -> {
         if (!t.indexes.isEmpty()) {
-          Index ix = pick(t.indexes);
+          TableIndex ix = pick(t.indexes);
           t.indexes.remove(ix);
           if (rnd.nextBoolean()) {
             boolean unique = !ix.unique() && ix.columns().stream().noneMatch(c -> isBool(t.col(c)));
             List<String> cols = new ArrayList<>(ix.columns());
             java.util.Collections.reverse(cols);
-            t.indexes.add(new Index(ix.name(), cols.size() > 1 ? cols : ix.columns(), unique));
+            t.indexes.add(new TableIndex(ix.name(), cols.size() > 1 ? cols : ix.columns(), unique));
             log.add("change index " + ix.name());
           } else {
             log.add("drop index " + ix.name());
@@ -642,7 +642,7 @@ final class RandomEvolutions {
     String old = c.name;
     c.name = fresh("r");
     t.compositeKey.replaceAll(k -> k.equals(old) ? c.name : k);
-    t.indexes.replaceAll(i -> new Index(i.name(),
+    t.indexes.replaceAll(i -> new TableIndex(i.name(),
         i.columns().stream().map(k -> k.equals(old) ? c.name : k).toList(), i.unique()));
     for (MFk f : t.fks) {
       f.cols.replaceAll(k -> k.equals(old) ? c.name : k);

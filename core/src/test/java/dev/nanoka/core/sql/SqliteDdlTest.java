@@ -14,8 +14,8 @@ import static dev.nanoka.core.testing.TestSchemas.table;
 import static dev.nanoka.core.testing.TestSchemas.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.nanoka.core.schema.Index;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.core.testing.SqliteHarness;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,12 +36,14 @@ class SqliteDdlTest {
         .col(text("status").defText("draft").notNull())
         .fk("authorId", "users", "id", CASCADE)
         .build();
-    assertEquals("CREATE TABLE `posts` (\n"
-        + "\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n"
-        + "\t`authorId` text NOT NULL,\n"
-        + "\t`status` text DEFAULT 'draft' NOT NULL,\n"
-        + "\tFOREIGN KEY (`authorId`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade\n"
-        + ");\n", SqliteDdl.createTable(posts));
+    assertEquals(
+        "CREATE TABLE `posts` (\n"
+            + "\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n"
+            + "\t`authorId` text NOT NULL,\n"
+            + "\t`status` text DEFAULT 'draft' NOT NULL,\n"
+            + "\tFOREIGN KEY (`authorId`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade\n"
+            + ");\n",
+        SqliteDdl.createTable(posts));
   }
 
   @Test
@@ -54,15 +56,17 @@ class SqliteDdlTest {
         .fk(List.of("userId"), "users", List.of("id"), CASCADE, SET_NULL)
         .fk(List.of("userId", "postId"), "pairs", List.of("a", "b"), RESTRICT, SET_DEFAULT)
         .build();
-    assertEquals("CREATE TABLE `likes` (\n"
-        + "\t`userId` integer NOT NULL,\n"
-        + "\t`postId` integer NOT NULL,\n"
-        + "\t`note` text,\n"
-        + "\tPRIMARY KEY(`userId`, `postId`),\n"
-        + "\tFOREIGN KEY (`userId`) REFERENCES `users`(`id`) ON UPDATE cascade ON DELETE set null,\n"
-        + "\tFOREIGN KEY (`userId`,`postId`) REFERENCES `pairs`(`a`,`b`) ON UPDATE restrict"
-        + " ON DELETE set default\n"
-        + ");\n", SqliteDdl.createTable(likes));
+    assertEquals(
+        "CREATE TABLE `likes` (\n"
+            + "\t`userId` integer NOT NULL,\n"
+            + "\t`postId` integer NOT NULL,\n"
+            + "\t`note` text,\n"
+            + "\tPRIMARY KEY(`userId`, `postId`),\n"
+            + "\tFOREIGN KEY (`userId`) REFERENCES `users`(`id`) ON UPDATE cascade ON DELETE set null,\n"
+            + "\tFOREIGN KEY (`userId`,`postId`) REFERENCES `pairs`(`a`,`b`) ON UPDATE restrict"
+            + " ON DELETE set default\n"
+            + ");\n",
+        SqliteDdl.createTable(likes));
   }
 
   @Test
@@ -110,11 +114,14 @@ class SqliteDdlTest {
 
   @Test
   void indexes() {
-    assertEquals("CREATE INDEX `posts_author_idx` ON `posts` (`authorId`,`title`);",
-        SqliteDdl.createIndex("posts", new Index("posts_author_idx", List.of("authorId", "title"),
-            false)));
-    assertEquals("CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);",
-        SqliteDdl.createIndex("users", new Index("users_email_unique", List.of("email"), true)));
+    assertEquals(
+        "CREATE INDEX `posts_author_idx` ON `posts` (`authorId`,`title`);",
+        SqliteDdl.createIndex(
+            "posts", new TableIndex("posts_author_idx", List.of("authorId", "title"), false)));
+    assertEquals(
+        "CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);",
+        SqliteDdl.createIndex(
+            "users", new TableIndex("users_email_unique", List.of("email"), true)));
     assertEquals("DROP INDEX `posts_title_uq`;", SqliteDdl.dropIndex("posts_title_uq"));
   }
 
@@ -132,7 +139,8 @@ class SqliteDdlTest {
         SqliteDdl.addColumn("users", text("quote").defText("a'b").build()));
     assertEquals("ALTER TABLE `users` DROP COLUMN `amount`;",
         SqliteDdl.dropColumn("users", "amount"));
-    assertEquals("ALTER TABLE `users` RENAME TO `people`;", SqliteDdl.renameTable("users", "people"));
+    assertEquals(
+        "ALTER TABLE `users` RENAME TO `people`;", SqliteDdl.renameTable("users", "people"));
     // drizzle-kit double-quotes the column names of a column rename, and only there.
     assertEquals("ALTER TABLE `users` RENAME COLUMN \"name\" TO \"displayName\";",
         SqliteDdl.renameColumn("users", "name", "displayName"));
@@ -154,7 +162,8 @@ class SqliteDdlTest {
         .fk(column, table, "id", CASCADE).build();
     try (Connection c = SqliteHarness.open(true)) {
       SqliteHarness.exec(c, SqliteDdl.createTable(t));
-      SqliteHarness.exec(c, SqliteDdl.createIndex(table, new Index("i`x", List.of(column), true)));
+      SqliteHarness.exec(
+          c, SqliteDdl.createIndex(table, new TableIndex("i`x", List.of(column), true)));
       SqliteHarness.exec(c, SqliteDdl.addColumn(table, text("se'l\"ect").defText("o'k").build()));
       SqliteHarness.exec(c, SqliteDdl.renameColumn(table, column, "ne\"w`"));
       SqliteHarness.exec(c, SqliteDdl.renameTable(table, "re`named"));

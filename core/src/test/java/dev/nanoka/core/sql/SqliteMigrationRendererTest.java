@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.diff.SchemaDiffer;
-import dev.nanoka.core.schema.ColumnType;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.testing.TestSchemas.TableSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,32 +38,32 @@ class SqliteMigrationRendererTest {
 
   @Test
   void rebuildOfAParentSetsItsChildrenAside() {
-    Schema to = edit(MigrationScenariosTest.blog(), "users",
+    DatabaseSchema to = edit(MigrationScenariosTest.blog(), "users",
         t -> TableSpec.of(t).replace("name", c -> c.notNull().defText("anonymous")).build());
     assertGolden("rebuild-parent.sql", MigrationScenariosTest.blog(), to, RenameHints.NONE);
   }
 
   @Test
   void rebuildOfASelfReferencingRestrictTable() {
-    Schema from = schema(table("categories")
+    DatabaseSchema from = schema(table("categories")
         .col(integer("id").pk().notNull())
         .col(integer("parentId"))
         .col(text("name").notNull())
         .fk("parentId", "categories", "id", RESTRICT)
         .build());
-    Schema to = edit(from, "categories",
-        t -> TableSpec.of(t).replace("name", c -> c.type(new ColumnType.Blob())).build());
+    DatabaseSchema to = edit(from, "categories",
+        t -> TableSpec.of(t).replace("name", c -> c.type(new LogicalType.Blob())).build());
     assertGolden("rebuild-self-restrict.sql", from, to, RenameHints.NONE);
   }
 
   @Test
   void renamesThenRebuild() {
-    Schema from = schema(table("users")
+    DatabaseSchema from = schema(table("users")
         .col(integer("id").pk().notNull())
         .col(text("name"))
         .col(text("email").unique())
         .build());
-    Schema to = schema(table("accounts")
+    DatabaseSchema to = schema(table("accounts")
         .col(integer("id").pk().notNull())
         .col(text("displayName").notNull().defText(""))
         .col(text("email").unique())
@@ -76,19 +76,20 @@ class SqliteMigrationRendererTest {
 
   @Test
   void dropsAroundRebuilds() {
-    Schema from = schema(
+    DatabaseSchema from = schema(
         table("teams").col(integer("id").pk().notNull()).build(),
         table("players").col(integer("id").pk().notNull()).col(integer("teamId"))
             .fk("teamId", "teams", "id", CASCADE).build(),
         table("logs").col(integer("id").pk().notNull()).col(integer("playerId"))
             .fk("playerId", "players", "id", CASCADE).build());
-    Schema to = schema(
+    DatabaseSchema to = schema(
         table("players").col(integer("id").pk().notNull()).col(integer("teamId")).build());
     assertGolden("drops-around-rebuild.sql", from, to,
         RenameHints.ofDroppedTables(List.of("teams", "logs")));
   }
 
-  private static void assertGolden(String name, Schema from, Schema to, RenameHints hints) {
+  private static void assertGolden(
+      String name, DatabaseSchema from, DatabaseSchema to, RenameHints hints) {
     String actual = StatementBreakpoints.join(
         SqliteMigrationRenderer.render(SchemaDiffer.diff(from, to, hints)));
     if (Boolean.getBoolean("nanoka.updateGolden")) {

@@ -7,8 +7,8 @@ import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.diff.SchemaDiffer;
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
-import dev.nanoka.core.schema.Schema;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.sql.MigrationStatement;
 import dev.nanoka.core.sql.SqliteMigrationRenderer;
@@ -47,7 +47,11 @@ public final class MigrationCheck {
 
   /** A schema change with data: {@code inserts} populate {@code from}. */
   public record Evolution(
-      String label, Schema from, Schema to, RenameHints hints, List<String> inserts) {}
+      String label,
+      DatabaseSchema from,
+      DatabaseSchema to,
+      RenameHints hints,
+      List<String> inserts) {}
 
   /** B cannot hold A's rows at all (a constraint fails); the evolution is invalid for the data. */
   public static final class InvalidForData extends RuntimeException {
@@ -304,7 +308,7 @@ public final class MigrationCheck {
   }
 
   /** Referenced tables first where there is such an order (rows of a cycle go in any order). */
-  static List<Table> parentsFirst(Schema schema) {
+  static List<Table> parentsFirst(DatabaseSchema schema) {
     List<Table> pending = new ArrayList<>(schema.tables());
     List<Table> out = new ArrayList<>();
     while (!pending.isEmpty()) {

@@ -2,7 +2,7 @@ package dev.nanoka.core.testing;
 
 import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.diff.SchemaDiffer;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.sql.MigrationStatement;
 import dev.nanoka.core.sql.SqliteMigrationRenderer;
 import java.sql.Connection;
@@ -54,7 +54,7 @@ public final class SqliteHarness {
   }
 
   /** The statements that create {@code schema} in an empty database, as the renderer says them. */
-  public static List<String> creation(Schema schema) {
+  public static List<String> creation(DatabaseSchema schema) {
     return SqliteMigrationRenderer
         .render(SchemaDiffer.diff(TestSchemas.EMPTY, schema, RenameHints.NONE))
         .stream().map(MigrationStatement::sql).toList();

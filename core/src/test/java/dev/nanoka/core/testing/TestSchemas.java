@@ -2,12 +2,12 @@ package dev.nanoka.core.testing;
 
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
-import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.ForeignKey.Action;
-import dev.nanoka.core.schema.Index;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,34 +21,34 @@ public final class TestSchemas {
 
   private TestSchemas() {}
 
-  public static final Schema EMPTY = new Schema(List.of());
+  public static final DatabaseSchema EMPTY = new DatabaseSchema(List.of());
 
-  public static Schema schema(Table... tables) {
-    return new Schema(List.of(tables));
+  public static DatabaseSchema schema(Table... tables) {
+    return new DatabaseSchema(List.of(tables));
   }
 
   public static ColumnSpec text(String name) {
-    return new ColumnSpec(name, new ColumnType.Text());
+    return new ColumnSpec(name, new LogicalType.Text());
   }
 
   public static ColumnSpec integer(String name) {
-    return new ColumnSpec(name, new ColumnType.Integer());
+    return new ColumnSpec(name, new LogicalType.Int());
   }
 
   public static ColumnSpec real(String name) {
-    return new ColumnSpec(name, new ColumnType.Real());
+    return new ColumnSpec(name, new LogicalType.Real());
   }
 
   public static ColumnSpec numeric(String name) {
-    return new ColumnSpec(name, new ColumnType.Numeric());
+    return new ColumnSpec(name, new LogicalType.Numeric());
   }
 
   public static ColumnSpec blob(String name) {
-    return new ColumnSpec(name, new ColumnType.Blob());
+    return new ColumnSpec(name, new LogicalType.Blob());
   }
 
   public static ColumnSpec bool(String name) {
-    return new ColumnSpec(name, new ColumnType.Bool());
+    return new ColumnSpec(name, new LogicalType.Bool());
   }
 
   public static TableSpec table(String name) {
@@ -56,25 +56,25 @@ public final class TestSchemas {
   }
 
   /** The schema with {@code name} replaced by {@code edit(table)}. */
-  public static Schema edit(Schema schema, String name, UnaryOperator<Table> edit) {
+  public static DatabaseSchema edit(DatabaseSchema schema, String name, UnaryOperator<Table> edit) {
     List<Table> tables = new ArrayList<>();
     for (Table t : schema.tables()) {
       tables.add(t.name().equals(name) ? edit.apply(t) : t);
     }
-    return new Schema(tables);
+    return new DatabaseSchema(tables);
   }
 
   /** A column, built step by step. */
   public static final class ColumnSpec {
     private String name;
-    private ColumnType type;
+    private LogicalType type;
     private boolean notNull;
     private boolean primaryKey;
     private boolean autoIncrement;
     private boolean unique;
     private Optional<ColumnDefault> defaultValue = Optional.empty();
 
-    ColumnSpec(String name, ColumnType type) {
+    ColumnSpec(String name, LogicalType type) {
       this.name = name;
       this.type = type;
     }
@@ -94,7 +94,7 @@ public final class TestSchemas {
       return this;
     }
 
-    public ColumnSpec type(ColumnType value) {
+    public ColumnSpec type(LogicalType value) {
       type = value;
       return this;
     }
@@ -174,7 +174,7 @@ public final class TestSchemas {
     private String name;
     private final List<Column> columns = new ArrayList<>();
     private List<String> compositeKey = List.of();
-    private final List<Index> indexes = new ArrayList<>();
+    private final List<TableIndex> indexes = new ArrayList<>();
     private final List<ForeignKey> foreignKeys = new ArrayList<>();
 
     TableSpec(String name) {
@@ -229,12 +229,12 @@ public final class TestSchemas {
     }
 
     public TableSpec index(String indexName, String... cols) {
-      indexes.add(new Index(indexName, List.of(cols), false));
+      indexes.add(new TableIndex(indexName, List.of(cols), false));
       return this;
     }
 
     public TableSpec uniqueIndex(String indexName, String... cols) {
-      indexes.add(new Index(indexName, List.of(cols), true));
+      indexes.add(new TableIndex(indexName, List.of(cols), true));
       return this;
     }
 

@@ -5,7 +5,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.SchemaText;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,7 +46,8 @@ public final class SchemaClassWriter {
     return GeneratedNames.resourceFolder(elements, schemaElement, "schema") + "/schema.txt";
   }
 
-  public static void write(Filer filer, Elements elements, Element schemaElement, Schema schema)
+  public static void write(
+      Filer filer, Elements elements, Element schemaElement, DatabaseSchema schema)
       throws IOException {
     String resource = resourceName(elements, schemaElement);
     try (OutputStream out = filer.createResource(StandardLocation.CLASS_OUTPUT, "", resource,

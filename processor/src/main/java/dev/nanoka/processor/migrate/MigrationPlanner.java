@@ -6,7 +6,7 @@ import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.diff.SchemaChange;
 import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.diff.SchemaDiffer;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.sql.SqliteMigrationRenderer;
 import dev.nanoka.core.sql.StatementBreakpoints;
 import dev.nanoka.processor.Diagnostics;
@@ -36,7 +36,7 @@ public final class MigrationPlanner {
 
   /** The file changes and the journal they leave, or empty when a problem was reported. */
   public Optional<PlannedMigration> plan(
-      MigrationFolder folder, Schema models, int version, RenameHints hints) {
+      MigrationFolder folder, DatabaseSchema models, int version, RenameHints hints) {
     Journal journal = folder.journal();
     int existing = journal.entries().size();
     String folderName = folder.dir().getFileName() + "/";
@@ -58,7 +58,7 @@ public final class MigrationPlanner {
         existing == version ? Optional.of(journal.entries().get(idx)) : Optional.empty();
     Optional<Snapshot> previous = folder.snapshotBefore(idx);
     SchemaDiff diff = SchemaDiffer.diff(
-        previous.map(Snapshot::schema).orElse(new Schema(List.of())), models, hints);
+        previous.map(Snapshot::schema).orElse(new DatabaseSchema(List.of())), models, hints);
     if (!diff.ambiguities().isEmpty()) {
       diff.ambiguities().forEach(this::reportAmbiguity);
       return Optional.empty();
@@ -91,7 +91,8 @@ public final class MigrationPlanner {
     if (currentText.isPresent()) {
       var oldFile = folder.sqlFile(current.get().tag());
       String oldText = currentText.get();
-      if (MigrationFile.recordedChecksum(oldText).equals(Optional.of(MigrationFile.checksum(sql)))) {
+      if (MigrationFile.recordedChecksum(oldText)
+          .equals(Optional.of(MigrationFile.checksum(sql)))) {
         tag = current.get().tag(); // same SQL as generated before: the file stays as it is
       } else if (!MigrationFile.isUnedited(oldText)) {
         error(locator.schema("version"), Message.MIGRATION_EDITED, oldFile, version + 1);

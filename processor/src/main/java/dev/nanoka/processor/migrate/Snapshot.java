@@ -1,6 +1,6 @@
 package dev.nanoka.processor.migrate;
 
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 
 /**
  * One {@code meta/NNNN_snapshot.json}: the schema after a migration, in drizzle-kit's format.
@@ -9,7 +9,7 @@ import dev.nanoka.core.schema.Schema;
  * @param prevId the previous snapshot's id, all zeros for the first
  * @param schema the tables
  */
-public record Snapshot(String id, String prevId, Schema schema) {
+public record Snapshot(String id, String prevId, DatabaseSchema schema) {
 
   /** The {@code prevId} of the first snapshot. */
   public static final String NO_PREVIOUS = "00000000-0000-0000-0000-000000000000";

@@ -10,14 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nanoka.core.diff.Indexes;
+import dev.nanoka.core.diff.EffectiveIndexes;
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
-import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
-import dev.nanoka.core.schema.Index;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ public final class SnapshotJson {
    * The snapshot text. Its id is derived from its content and {@code prevId}, so an unchanged
    * migration keeps its id on every compile and every machine.
    */
-  public static String write(Schema schema, String prevId) {
+  public static String write(DatabaseSchema schema, String prevId) {
     ObjectNode tables = MAPPER.createObjectNode();
     schema.tables().stream()
         .sorted(Comparator.comparing(t -> t.name().toLowerCase(Locale.ROOT)))
@@ -102,8 +102,8 @@ public final class SnapshotJson {
       column.defaultValue().ifPresent(d -> putDefault(c, column, d));
     }
     ObjectNode indexes = out.putObject("indexes");
-    Indexes.effective(table).stream()
-        .sorted(Comparator.comparing(Index::name))
+    EffectiveIndexes.effective(table).stream()
+        .sorted(Comparator.comparing(TableIndex::name))
         .forEach(i -> {
           ObjectNode n = indexes.putObject(i.name());
           n.put("name", i.name());
@@ -137,7 +137,7 @@ public final class SnapshotJson {
 
   private static void putDefault(ObjectNode c, Column column, ColumnDefault value) {
     if (value instanceof ColumnDefault.Number number
-        && !(column.type() instanceof ColumnType.Timestamp)) {
+        && !(column.type() instanceof LogicalType.Timestamp)) {
       c.put("default", new BigDecimal(number.literal()));
     } else if (value instanceof ColumnDefault.Bool bool) {
       c.put("default", bool.value());
@@ -161,7 +161,8 @@ public final class SnapshotJson {
     if (root == null || !root.isObject()) {
       throw new MigrationFolderException(file, "is not a drizzle-kit snapshot (not a JSON object)");
     }
-    if (!"sqlite".equals(root.path("dialect").asText()) || !"6".equals(root.path("version").asText())) {
+    if (!"sqlite".equals(root.path("dialect").asText())
+        || !"6".equals(root.path("version").asText())) {
       throw new MigrationFolderException(file, "is not a drizzle-kit SQLite snapshot of version"
           + " \"6\" (dialect " + root.path("dialect") + ", version " + root.path("version") + ")");
     }
@@ -171,7 +172,7 @@ public final class SnapshotJson {
         tables.add(readTable(file, it.next()));
       }
       return new Snapshot(required(file, root, "id").asText(),
-          required(file, root, "prevId").asText(), new Schema(tables));
+          required(file, root, "prevId").asText(), new DatabaseSchema(tables));
     } catch (IllegalArgumentException e) {
       throw new MigrationFolderException(file, "describes an impossible schema: " + e.getMessage());
     }
@@ -191,10 +192,10 @@ public final class SnapshotJson {
           c.path("notNull").asBoolean(), c.path("primaryKey").asBoolean(),
           c.path("autoincrement").asBoolean(), false, readDefault(c.get("default"))));
     }
-    List<Index> indexes = new ArrayList<>();
+    List<TableIndex> indexes = new ArrayList<>();
     for (Iterator<JsonNode> it = node.path("indexes").elements(); it.hasNext(); ) {
       JsonNode i = it.next();
-      indexes.add(new Index(required(file, i, "name").asText(), strings(i.path("columns")),
+      indexes.add(new TableIndex(required(file, i, "name").asText(), strings(i.path("columns")),
           i.path("isUnique").asBoolean()));
     }
     List<ForeignKey> keys = new ArrayList<>();
@@ -231,13 +232,13 @@ public final class SnapshotJson {
     return Optional.of(new ColumnDefault.Expression(text));
   }
 
-  private static ColumnType type(Path file, String type) throws MigrationFolderException {
+  private static LogicalType type(Path file, String type) throws MigrationFolderException {
     return switch (type.toLowerCase(Locale.ROOT)) {
-      case "text" -> new ColumnType.Text();
-      case "integer" -> new ColumnType.Integer();
-      case "real" -> new ColumnType.Real();
-      case "numeric" -> new ColumnType.Numeric();
-      case "blob" -> new ColumnType.Blob();
+      case "text" -> new LogicalType.Text();
+      case "integer" -> new LogicalType.Int();
+      case "real" -> new LogicalType.Real();
+      case "numeric" -> new LogicalType.Numeric();
+      case "blob" -> new LogicalType.Blob();
       default -> throw new MigrationFolderException(file, "has a column of type \"" + type
           + "\", which Nanoka does not model (text, integer, real, numeric, blob)");
     };

@@ -1,6 +1,6 @@
 package dev.nanoka.processor.model;
 
-import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.LogicalType;
 
 /**
  * How one record component is stored.
@@ -9,4 +9,4 @@ import dev.nanoka.core.schema.ColumnType;
  * @param scalar the Java value type, which decides what defaults fit
  * @param javaType the Java type as messages show it
  */
-public record ColumnMapping(ColumnType type, JavaScalar scalar, String javaType) {}
+public record ColumnMapping(LogicalType type, JavaScalar scalar, String javaType) {}

@@ -1,7 +1,7 @@
 package dev.nanoka.processor.model;
 
 import dev.nanoka.core.schema.ColumnDefault;
-import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.sql.StatementBreakpoints;
 import dev.nanoka.processor.Message;
 import java.math.BigDecimal;
@@ -37,21 +37,27 @@ public final class DefaultValueParser {
       case STRING -> Optional.of(new ColumnDefault.Text(writableText(subject, text, at)));
       case UUID -> {
         if (!text.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-          throw mismatch(subject, text, mapping, at, "not a UUID",
-              "123e4567-e89b-12d3-a456-426614174000");
+          throw mismatch(
+              subject, text, mapping, at, "not a UUID", "123e4567-e89b-12d3-a456-426614174000");
         }
         yield Optional.of(new ColumnDefault.Text(text.toLowerCase(java.util.Locale.ROOT)));
       }
       case ENUM -> {
-        List<String> values = ((ColumnType.EnumText) mapping.type()).values();
+        List<String> values = ((LogicalType.EnumText) mapping.type()).values();
         if (!values.contains(text)) {
-          throw mismatch(subject, text, mapping, at,
-              "not a constant of the enum (" + String.join(", ", values) + ")", values.get(0));
+          throw mismatch(
+              subject,
+              text,
+              mapping,
+              at,
+              "not a constant of the enum (" + String.join(", ", values) + ")",
+              values.get(0));
         }
         yield Optional.of(new ColumnDefault.Text(text));
       }
       case BYTE, SHORT, INT, LONG -> Optional.of(wholeNumber(subject, text, mapping, at));
-      case FLOAT, DOUBLE -> Optional.of(new ColumnDefault.Number(decimal(subject, text, mapping, at)));
+      case FLOAT, DOUBLE ->
+          Optional.of(new ColumnDefault.Number(decimal(subject, text, mapping, at)));
       case BOOLEAN -> {
         if (!text.equals("true") && !text.equals("false")) {
           throw mismatch(subject, text, mapping, at, "a boolean default is true or false", "false");
@@ -73,9 +79,9 @@ public final class DefaultValueParser {
       String subject, String function, ColumnMapping mapping, AnnotationValue at)
       throws InvalidModelException {
     if (function.equals("NOW")) {
-      if (mapping.type() instanceof ColumnType.Timestamp timestamp) {
+      if (mapping.type() instanceof LogicalType.Timestamp timestamp) {
         return new ColumnDefault.Expression(
-            timestamp.unit() == ColumnType.Timestamp.TimeUnit.SECONDS ? NOW_SECONDS : NOW_MILLIS);
+            timestamp.unit() == LogicalType.Timestamp.TimeUnit.SECONDS ? NOW_SECONDS : NOW_MILLIS);
       }
       throw new InvalidModelException(Message.DEFAULT_FUNCTION_MISMATCH, at, function, subject,
           mapping.javaType(), "NOW is for Instant columns");
@@ -170,7 +176,7 @@ public final class DefaultValueParser {
           "2024-01-01T00:00:00Z");
     }
     boolean seconds =
-        ((ColumnType.Timestamp) mapping.type()).unit() == ColumnType.Timestamp.TimeUnit.SECONDS;
+        ((LogicalType.Timestamp) mapping.type()).unit() == LogicalType.Timestamp.TimeUnit.SECONDS;
     if (seconds && instant.getNano() != 0) {
       throw mismatch(subject, text, mapping, at,
           "the column stores whole seconds, this instant has a fraction",

@@ -1,6 +1,6 @@
 package dev.nanoka.processor.model;
 
-import dev.nanoka.core.schema.Index;
+import dev.nanoka.core.schema.TableIndex;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -14,7 +14,7 @@ import javax.lang.model.element.TypeElement;
  * @param at the written value that names it, or null to point at the annotation
  */
 public record IndexDefinition(
-    Index index, Element element, AnnotationView annotation, AnnotationValue at) {
+    TableIndex index, Element element, AnnotationView annotation, AnnotationValue at) {
 
   /** Whether declared by {@code @Index}, the one place an index can be given a name. */
   public boolean named() {

@@ -1,7 +1,7 @@
 package dev.nanoka.processor.model;
 
-import dev.nanoka.core.schema.ColumnType;
-import dev.nanoka.core.schema.ColumnType.Timestamp.TimeUnit;
+import dev.nanoka.core.schema.LogicalType;
+import dev.nanoka.core.schema.LogicalType.Timestamp.TimeUnit;
 import dev.nanoka.processor.Message;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +56,13 @@ public final class JavaTypeMapper {
     if (asJson) {
       String tsType = json.describe(subject, type);
       checkOverride(subject, shown, override, overrideAt, List.of("TEXT"));
-      return new ColumnMapping(new ColumnType.Json(tsType), JavaScalar.JSON, shown);
+      return new ColumnMapping(new LogicalType.Json(tsType), JavaScalar.JSON, shown);
     }
     JavaScalar scalar = classify(subject, type);
-    ColumnType columnType = switch (scalar) {
+    LogicalType columnType = switch (scalar) {
       case STRING, UUID -> {
         checkOverride(subject, shown, override, overrideAt, List.of("TEXT"));
-        yield new ColumnType.Text();
+        yield new LogicalType.Text();
       }
       case ENUM -> {
         checkOverride(subject, shown, override, overrideAt, List.of("TEXT"));
@@ -70,34 +70,34 @@ public final class JavaTypeMapper {
         if (constants.isEmpty()) {
           throw new InvalidModelException(Message.EMPTY_ENUM, null, subject, shown);
         }
-        yield new ColumnType.EnumText(constants);
+        yield new LogicalType.EnumText(constants);
       }
       case BYTE, SHORT, INT, LONG -> {
         checkOverride(subject, shown, override, overrideAt, List.of("INTEGER"));
-        yield new ColumnType.Integer();
+        yield new LogicalType.Int();
       }
       case FLOAT, DOUBLE -> {
         checkOverride(subject, shown, override, overrideAt, List.of("REAL"));
-        yield new ColumnType.Real();
+        yield new LogicalType.Real();
       }
       case BOOLEAN -> {
         checkOverride(subject, shown, override, overrideAt, List.of("INTEGER"));
-        yield new ColumnType.Bool();
+        yield new LogicalType.Bool();
       }
       case INSTANT -> {
         checkOverride(subject, shown, override, overrideAt, List.of("TIMESTAMP_MS", "TIMESTAMP"));
-        yield new ColumnType.Timestamp(
+        yield new LogicalType.Timestamp(
             override.equals("TIMESTAMP") ? TimeUnit.SECONDS : TimeUnit.MILLISECONDS);
       }
       case BIG_DECIMAL -> {
         // TEXT by default: SQLite's numeric affinity turns 1.10 into 1.1 and keeps only 15
         // significant digits, which is not what anyone storing a BigDecimal wants.
         checkOverride(subject, shown, override, overrideAt, List.of("TEXT", "NUMERIC"));
-        yield override.equals("NUMERIC") ? new ColumnType.Numeric() : new ColumnType.Text();
+        yield override.equals("NUMERIC") ? new LogicalType.Numeric() : new LogicalType.Text();
       }
       case BYTES -> {
         checkOverride(subject, shown, override, overrideAt, List.of("BLOB"));
-        yield new ColumnType.Blob();
+        yield new LogicalType.Blob();
       }
       case JSON -> throw new IllegalStateException("JSON is only chosen by @Field(json = true)");
     };

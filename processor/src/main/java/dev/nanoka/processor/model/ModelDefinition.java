@@ -1,6 +1,6 @@
 package dev.nanoka.processor.model;
 
-import dev.nanoka.core.schema.Index;
+import dev.nanoka.core.schema.TableIndex;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 
@@ -30,7 +30,7 @@ public record ModelDefinition(
   }
 
   /** The indexes from {@code @Field(index = true)} and {@code @Index}. */
-  public List<Index> indexes() {
+  public List<TableIndex> indexes() {
     return indexDefinitions.stream().map(IndexDefinition::index).toList();
   }
 
@@ -43,6 +43,9 @@ public record ModelDefinition(
     if (!compositeKey.isEmpty()) {
       return compositeKey;
     }
-    return columns.stream().filter(c -> c.column().primaryKey()).map(c -> c.column().name()).toList();
+    return columns.stream()
+        .filter(c -> c.column().primaryKey())
+        .map(c -> c.column().name())
+        .toList();
   }
 }

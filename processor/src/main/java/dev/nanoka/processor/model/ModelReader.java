@@ -1,6 +1,6 @@
 package dev.nanoka.processor.model;
 
-import dev.nanoka.core.schema.Index;
+import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.processor.Diagnostics;
 import dev.nanoka.processor.Message;
 import dev.nanoka.processor.model.SqlNames.Kind;
@@ -160,8 +160,12 @@ public final class ModelReader {
           resolveComponents(read, read.model(), "primaryKey", "@Model(primaryKey)");
       for (ColumnDefinition column : keyColumns.orElse(List.of())) {
         if (!column.column().notNull()) {
-          diagnostics.error(column.element(), column.field().map(AnnotationView::mirror).orElse(null),
-              null, Message.NULLABLE_PRIMARY_KEY, name + "." + column.element().getSimpleName());
+          diagnostics.error(
+              column.element(),
+              column.field().map(AnnotationView::mirror).orElse(null),
+              null,
+              Message.NULLABLE_PRIMARY_KEY,
+              name + "." + column.element().getSimpleName());
           ok = false;
         }
         if (column.column().autoIncrement()) {
@@ -213,11 +217,13 @@ public final class ModelReader {
         UnaryOperator<String> hint = n -> "`@Index(value = \"" + column.column().property()
             + "\"" + (unique ? ", unique = true" : "") + ", name = \"" + n
             + "\")` on the record instead of `" + attribute + " = true`";
-        ok &= !tableNameOk
-            || report(column.element(), field, () -> SqlNames.check(indexName, Kind.INDEX, at, hint));
+        ok &=
+            !tableNameOk
+                || report(
+                    column.element(), field, () -> SqlNames.check(indexName, Kind.INDEX, at, hint));
         if (!unique) { // a unique column's index stays on the column, as Drizzle keeps it
           indexes.add(new IndexDefinition(
-              new Index(indexName, List.of(columnName), false), column.element(), field, at));
+              new TableIndex(indexName, List.of(columnName), false), column.element(), field, at));
         }
       }
     }
@@ -241,8 +247,12 @@ public final class ModelReader {
         ok &= report(read.element(), index,
             () -> SqlNames.check(indexName, Kind.INDEX, null, hint));
       }
-      indexes.add(new IndexDefinition(new Index(indexName, columnNames, unique), read.element(),
-          index, index.written("name")));
+      indexes.add(
+          new IndexDefinition(
+              new TableIndex(indexName, columnNames, unique),
+              read.element(),
+              index,
+              index.written("name")));
     }
     return ok ? Optional.of(indexes) : Optional.empty();
   }

@@ -1,10 +1,10 @@
 package dev.nanoka.processor.model;
 
 import dev.nanoka.core.schema.Column;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
-import dev.nanoka.core.schema.Index;
-import dev.nanoka.core.schema.Schema;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.processor.Diagnostics;
 import dev.nanoka.processor.Message;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public final class SchemaAssembler {
   }
 
   /** The schema of these models, in their order; empty if any error was found (reported). */
-  public Optional<Schema> assemble(List<ModelDefinition> models) {
+  public Optional<DatabaseSchema> assemble(List<ModelDefinition> models) {
     boolean namesOk = checkNames(models);
     boolean ok = namesOk;
     Map<String, ModelDefinition> byType = new LinkedHashMap<>();
@@ -60,7 +60,7 @@ public final class SchemaAssembler {
           model.indexes(),
           foreignKeys));
     }
-    return ok ? Optional.of(new Schema(tables)) : Optional.empty();
+    return ok ? Optional.of(new DatabaseSchema(tables)) : Optional.empty();
   }
 
   private boolean checkNames(List<ModelDefinition> models) {
@@ -68,7 +68,8 @@ public final class SchemaAssembler {
     Map<String, String> owners = new HashMap<>(); // lower-cased name → who uses it
     Map<String, ModelDefinition> exports = new HashMap<>();
     for (ModelDefinition model : models) {
-      String previous = owners.putIfAbsent(key(model.tableName()), "table of " + model.simpleName());
+      String previous =
+          owners.putIfAbsent(key(model.tableName()), "table of " + model.simpleName());
       if (previous != null) {
         diagnostics.error(model.element(), model.model().mirror(), model.model().written("value"),
             Message.DUPLICATE_TABLE, model.tableName(), model.simpleName(), previous,
@@ -86,7 +87,7 @@ public final class SchemaAssembler {
     }
     for (ModelDefinition model : models) {
       for (IndexDefinition definition : allIndexes(model)) {
-        Index index = definition.index();
+        TableIndex index = definition.index();
         String previous = owners.putIfAbsent(key(index.name()),
             "an index of " + model.simpleName());
         if (previous != null) {
@@ -112,7 +113,7 @@ public final class SchemaAssembler {
         String name =
             SqlNames.indexNameFor(model.tableName(), List.of(column.column().name()), true);
         AnnotationView field = column.field().orElseThrow();
-        all.add(new IndexDefinition(new Index(name, List.of(column.column().name()), true),
+        all.add(new IndexDefinition(new TableIndex(name, List.of(column.column().name()), true),
             column.element(), field, field.written("unique")));
       }
     }

@@ -2,11 +2,11 @@ package dev.nanoka.processor.ts;
 
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
-import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
-import dev.nanoka.core.schema.Index;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.processor.ts.TsImports.Name;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
@@ -38,7 +38,7 @@ public final class DrizzleSchemaRenderer {
    * @param typeDeclarations TypeScript types that JSON columns refer to, written before the tables
    * @param origin what the file was generated from, named in the header comment
    */
-  public static String render(Schema schema, List<String> typeDeclarations, String origin) {
+  public static String render(DatabaseSchema schema, List<String> typeDeclarations, String origin) {
     TsImports imports = new TsImports();
     imports.use(Name.SQLITE_TABLE);
     List<String> blocks = new ArrayList<>(typeDeclarations);
@@ -53,7 +53,7 @@ public final class DrizzleSchemaRenderer {
         + "\n";
   }
 
-  private static String renderTable(Schema schema, Table table, TsImports imports) {
+  private static String renderTable(DatabaseSchema schema, Table table, TsImports imports) {
     StringBuilder out = new StringBuilder();
     out.append("export const ").append(table.exportName()).append(" = sqliteTable(")
         .append(TsText.quote(table.name())).append(", {\n");
@@ -71,7 +71,8 @@ public final class DrizzleSchemaRenderer {
     return out.append(')').toString();
   }
 
-  private static String renderColumn(Schema schema, Table table, Column column, TsImports imports) {
+  private static String renderColumn(
+      DatabaseSchema schema, Table table, Column column, TsImports imports) {
     StringBuilder out = new StringBuilder(builder(column, imports));
     if (column.primaryKey()) {
       out.append(column.autoIncrement() ? ".primaryKey({ autoIncrement: true })" : ".primaryKey()");
@@ -83,35 +84,36 @@ public final class DrizzleSchemaRenderer {
       out.append(".unique()");
     }
     column.defaultValue().ifPresent(d -> out.append(renderDefault(column, d, imports)));
-    singleColumnKey(table, column).ifPresent(fk -> out.append(renderReference(schema, table, fk, imports)));
+    singleColumnKey(table, column)
+        .ifPresent(fk -> out.append(renderReference(schema, table, fk, imports)));
     return out.toString();
   }
 
   private static String builder(Column column, TsImports imports) {
     String name = TsText.quote(column.name());
-    ColumnType type = column.type();
-    if (type instanceof ColumnType.Text) {
+    LogicalType type = column.type();
+    if (type instanceof LogicalType.Text) {
       return imports.use(Name.TEXT) + "(" + name + ")";
-    } else if (type instanceof ColumnType.EnumText enumText) {
+    } else if (type instanceof LogicalType.EnumText enumText) {
       return imports.use(Name.TEXT) + "(" + name + ", { enum: ["
           + enumText.values().stream().map(TsText::quote).collect(Collectors.joining(", "))
           + "] })";
-    } else if (type instanceof ColumnType.Json json) {
+    } else if (type instanceof LogicalType.Json json) {
       return imports.use(Name.TEXT) + "(" + name + ", { mode: 'json' }).$type<" + json.tsType()
           + ">()";
-    } else if (type instanceof ColumnType.Integer) {
+    } else if (type instanceof LogicalType.Int) {
       return imports.use(Name.INTEGER) + "(" + name + ")";
-    } else if (type instanceof ColumnType.Bool) {
+    } else if (type instanceof LogicalType.Bool) {
       return imports.use(Name.INTEGER) + "(" + name + ", { mode: 'boolean' })";
-    } else if (type instanceof ColumnType.Timestamp timestamp) {
-      String mode = timestamp.unit() == ColumnType.Timestamp.TimeUnit.SECONDS
+    } else if (type instanceof LogicalType.Timestamp timestamp) {
+      String mode = timestamp.unit() == LogicalType.Timestamp.TimeUnit.SECONDS
           ? "timestamp" : "timestamp_ms";
       return imports.use(Name.INTEGER) + "(" + name + ", { mode: '" + mode + "' })";
-    } else if (type instanceof ColumnType.Real) {
+    } else if (type instanceof LogicalType.Real) {
       return imports.use(Name.REAL) + "(" + name + ")";
-    } else if (type instanceof ColumnType.Numeric) {
+    } else if (type instanceof LogicalType.Numeric) {
       return imports.use(Name.NUMERIC) + "(" + name + ")";
-    } else if (type instanceof ColumnType.Blob) {
+    } else if (type instanceof LogicalType.Blob) {
       // Without a mode Drizzle reads a blob as JSON; byte[] wants the raw bytes.
       return imports.use(Name.BLOB) + "(" + name + ", { mode: 'buffer' })";
     }
@@ -124,7 +126,7 @@ public final class DrizzleSchemaRenderer {
     } else if (value instanceof ColumnDefault.Number number) {
       // A timestamp column's TypeScript default is a Date, and a whole number beyond 2^53 would
       // be rounded as a JavaScript number: both go in as SQL, kept exactly as written.
-      return column.type() instanceof ColumnType.Timestamp || !isSafeInJavaScript(number)
+      return column.type() instanceof LogicalType.Timestamp || !isSafeInJavaScript(number)
           ? ".default(" + sqlTemplate(number.literal(), imports) + ")"
           : ".default(" + number.literal() + ")";
     } else if (value instanceof ColumnDefault.Bool bool) {
@@ -156,7 +158,7 @@ public final class DrizzleSchemaRenderer {
   }
 
   private static String renderReference(
-      Schema schema, Table table, ForeignKey key, TsImports imports) {
+      DatabaseSchema schema, Table table, ForeignKey key, TsImports imports) {
     Table parent = parent(schema, key);
     // A table whose type depends on itself through references needs an explicit return type,
     // or TypeScript reports it as implicitly 'any'.
@@ -180,13 +182,13 @@ public final class DrizzleSchemaRenderer {
     return String.join(", ", parts);
   }
 
-  private static List<String> renderExtras(Schema schema, Table table, TsImports imports) {
+  private static List<String> renderExtras(DatabaseSchema schema, Table table, TsImports imports) {
     List<String> extras = new ArrayList<>();
     if (!table.compositePrimaryKey().isEmpty()) {
       extras.add(imports.use(Name.PRIMARY_KEY) + "({ columns: ["
           + columnRefs(table, table.compositePrimaryKey()) + "] })");
     }
-    for (Index index : table.indexes()) {
+    for (TableIndex index : table.indexes()) {
       extras.add(imports.use(index.unique() ? Name.UNIQUE_INDEX : Name.INDEX) + "("
           + TsText.quote(index.name()) + ").on(" + columnRefs(table, index.columns()) + ")");
     }
@@ -223,14 +225,14 @@ public final class DrizzleSchemaRenderer {
         .property();
   }
 
-  private static Table parent(Schema schema, ForeignKey key) {
+  private static Table parent(DatabaseSchema schema, ForeignKey key) {
     return schema.table(key.referencedTable())
         .orElseThrow(() -> new IllegalArgumentException(
             "foreign key " + key.name() + " references unknown table " + key.referencedTable()));
   }
 
   /** Whether {@code from} reaches {@code to} by following foreign keys (or is it). */
-  private static boolean reachesBack(Schema schema, Table from, Table to) {
+  private static boolean reachesBack(DatabaseSchema schema, Table from, Table to) {
     Set<String> seen = new HashSet<>();
     Deque<Table> work = new ArrayDeque<>(List.of(from));
     while (!work.isEmpty()) {

@@ -3,7 +3,7 @@ package dev.nanoka.runtime.internal;
 import dev.nanoka.core.diff.DataLoss;
 import dev.nanoka.core.diff.SqlTypeConversion;
 import dev.nanoka.core.schema.Column;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.SqlType;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.sql.SqliteDdl;
@@ -35,9 +35,9 @@ final class AffectedRows {
   private static final String PROBE = "temp." + q("__nanoka_probe");
 
   private final Connection connection;
-  private final Schema database;
+  private final DatabaseSchema database;
 
-  AffectedRows(Connection connection, Schema database) {
+  AffectedRows(Connection connection, DatabaseSchema database) {
     this.connection = connection;
     this.database = database;
   }
@@ -178,10 +178,24 @@ final class AffectedRows {
     String outside = q(loss.column()) + " IS NOT NULL AND " + q(loss.column()) + " NOT IN ("
         + constants + ")";
     long values = count(loss.table(), outside);
-    return when(values, () -> loss.table() + "." + loss.column() + " holds " + values
-        + " value(s) that are no longer constants of its enum (" + String.join(", ",
-        loss.values()) + "), e.g. " + first("SELECT quote(" + q(loss.column()) + ") FROM " + q(loss.table())
-        + " WHERE " + outside));
+    return when(
+        values,
+        () ->
+            loss.table()
+                + "."
+                + loss.column()
+                + " holds "
+                + values
+                + " value(s) that are no longer constants of its enum ("
+                + String.join(", ", loss.values())
+                + "), e.g. "
+                + first(
+                    "SELECT quote("
+                        + q(loss.column())
+                        + ") FROM "
+                        + q(loss.table())
+                        + " WHERE "
+                        + outside));
   }
 
   private static String columnNames(DataLoss.DuplicatesRejected loss) {

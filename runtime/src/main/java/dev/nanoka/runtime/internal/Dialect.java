@@ -1,7 +1,7 @@
 package dev.nanoka.runtime.internal;
 
 import dev.nanoka.core.diff.SchemaDiff;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.sql.MigrationStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,7 +17,7 @@ import java.util.List;
 public interface Dialect {
 
   /** The live database's schema, in the model the processor builds from the records. */
-  Schema introspect(Connection connection) throws SQLException;
+  DatabaseSchema introspect(Connection connection) throws SQLException;
 
   /** The statements that apply the diff to a database holding its old schema. */
   List<MigrationStatement> render(SchemaDiff diff);

@@ -3,7 +3,7 @@ package dev.nanoka.runtime.internal;
 import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.diff.SchemaDescriber;
 import dev.nanoka.core.diff.SchemaDiffer;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.runtime.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,7 +30,7 @@ public final class DriftDetector {
     // The history and the schema from one snapshot: another process may be migrating, and its
     // new tables must not look like drift to a run that read the history before them.
     List<String> applied;
-    Schema actual;
+    DatabaseSchema actual;
     connection.setAutoCommit(false);
     try {
       applied = History.read(connection).stream().map(AppliedMigration::name).toList();
@@ -57,9 +57,9 @@ public final class DriftDetector {
    * caller reads the schema and the history in one transaction: read apart, another process
    * migrating in between makes its new tables look like drift.
    */
-  public static List<String> detect(Schema actual, List<Migration> applied)
+  public static List<String> detect(DatabaseSchema actual, List<Migration> applied)
       throws MigrationException {
-    Schema expected = ShadowDatabase.replay(applied);
+    DatabaseSchema expected = ShadowDatabase.replay(applied);
     return SchemaDescriber.describe(SchemaDiffer.diff(expected, actual, RenameHints.NONE),
         "the migrations", "the database");
   }

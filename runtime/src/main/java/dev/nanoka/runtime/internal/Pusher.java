@@ -4,7 +4,7 @@ import dev.nanoka.core.diff.DataLoss;
 import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.diff.SchemaDiffer;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.sql.MigrationStatement;
 import dev.nanoka.runtime.DataLossException;
 import dev.nanoka.runtime.MigrationException;
@@ -32,7 +32,7 @@ public final class Pusher {
   private Pusher() {}
 
   /** The statements a push would run now (empty when in sync), without running them. */
-  public static List<String> plan(Connection connection, Dialect dialect, Schema models)
+  public static List<String> plan(Connection connection, Dialect dialect, DatabaseSchema models)
       throws SQLException {
     return sql(dialect.render(diff(dialect.introspect(connection), models)));
   }
@@ -45,12 +45,12 @@ public final class Pusher {
    * @throws DataLossException when data would be lost (or a view or trigger broken) and that was
    *     not accepted, or when the rows make a change impossible; nothing is changed then
    */
-  public static PushResult push(Connection connection, Dialect dialect, Schema models,
+  public static PushResult push(Connection connection, Dialect dialect, DatabaseSchema models,
       boolean acceptDataLoss, Duration lockTimeout)
       throws SQLException, MigrationException, DataLossException {
     dialect.configure(connection, lockTimeout.toMillis());
     return AtomicScript.underLock(connection, dialect, lockTimeout, "push", script -> {
-      Schema database = dialect.introspect(connection);
+      DatabaseSchema database = dialect.introspect(connection);
       SchemaDiff diff = diff(database, models);
       List<DataLoss> possible = new ArrayList<>(diff.losses());
       // Checked even when there is no statement to run: SQLite stores an enum as plain text, so
@@ -81,7 +81,7 @@ public final class Pusher {
     });
   }
 
-  private static SchemaDiff diff(Schema database, Schema models) {
+  private static SchemaDiff diff(DatabaseSchema database, DatabaseSchema models) {
     // No rename hints: like db push, a vanished name is a drop (guarded by the data check).
     return SchemaDiffer.diff(database, models, RenameHints.NONE);
   }

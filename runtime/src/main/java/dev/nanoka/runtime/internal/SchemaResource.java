@@ -1,6 +1,6 @@
 package dev.nanoka.runtime.internal;
 
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.SchemaText;
 import dev.nanoka.runtime.SchemaDefinition;
 import java.io.IOException;
@@ -22,7 +22,7 @@ public final class SchemaResource {
    * @throws IllegalStateException when the resource is missing or not a valid schema, which
    *     means the class path does not hold what the processor wrote for this class
    */
-  public static Schema read(SchemaDefinition definition) {
+  public static DatabaseSchema read(SchemaDefinition definition) {
     Class<?> owner = definition.getClass();
     String name = definition.resource();
     String text;

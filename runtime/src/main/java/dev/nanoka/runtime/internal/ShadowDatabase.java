@@ -1,6 +1,6 @@
 package dev.nanoka.runtime.internal;
 
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.runtime.MigrationException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,7 +17,7 @@ public final class ShadowDatabase {
 
   private ShadowDatabase() {}
 
-  public static Schema replay(List<Migration> migrations) throws MigrationException {
+  public static DatabaseSchema replay(List<Migration> migrations) throws MigrationException {
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
       try (Statement statement = connection.createStatement()) {
         for (Migration migration : migrations) {

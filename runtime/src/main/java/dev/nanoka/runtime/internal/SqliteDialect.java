@@ -1,7 +1,7 @@
 package dev.nanoka.runtime.internal;
 
 import dev.nanoka.core.diff.SchemaDiff;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.sql.MigrationStatement;
 import dev.nanoka.core.sql.SqliteMigrationRenderer;
 import java.sql.Connection;
@@ -24,7 +24,7 @@ public final class SqliteDialect implements Dialect {
   private SqliteDialect() {}
 
   @Override
-  public Schema introspect(Connection connection) throws SQLException {
+  public DatabaseSchema introspect(Connection connection) throws SQLException {
     return SqliteIntrospector.read(connection);
   }
 

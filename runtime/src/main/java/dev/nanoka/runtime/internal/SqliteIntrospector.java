@@ -2,12 +2,12 @@ package dev.nanoka.runtime.internal;
 
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
-import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
-import dev.nanoka.core.schema.Index;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.ReservedNames;
-import dev.nanoka.core.schema.Schema;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +32,7 @@ public final class SqliteIntrospector {
 
   private SqliteIntrospector() {}
 
-  public static Schema read(Connection connection) throws SQLException {
+  public static DatabaseSchema read(Connection connection) throws SQLException {
     List<Table> tables = new ArrayList<>();
     Map<String, String> sqlByTable = new LinkedHashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(
@@ -48,7 +48,7 @@ public final class SqliteIntrospector {
     for (Map.Entry<String, String> entry : sqlByTable.entrySet()) {
       tables.add(readTable(connection, entry.getKey(), entry.getValue()));
     }
-    return new Schema(tables);
+    return new DatabaseSchema(tables);
   }
 
   /** Whether a table belongs to SQLite, Cloudflare or a migration tool ({@link ReservedNames}). */
@@ -82,7 +82,7 @@ public final class SqliteIntrospector {
     for (String[] column : info) {
       boolean key = singleKey && Integer.parseInt(column[4]) > 0;
       columns.add(new Column(column[0], column[0], type(column[1]), "1".equals(column[2]), key,
-          key && autoIncrement && type(column[1]) instanceof ColumnType.Integer,
+          key && autoIncrement && type(column[1]) instanceof LogicalType.Int,
           false, defaultValue(column[3])));
     }
     List<String> composite =
@@ -91,8 +91,8 @@ public final class SqliteIntrospector {
         foreignKeys(connection, name, columns, composite));
   }
 
-  private static List<Index> indexes(Connection connection, String table) throws SQLException {
-    List<Index> indexes = new ArrayList<>();
+  private static List<TableIndex> indexes(Connection connection, String table) throws SQLException {
+    List<TableIndex> indexes = new ArrayList<>();
     List<String[]> list = new ArrayList<>(); // name, unique, origin
     try (PreparedStatement statement = connection.prepareStatement(
         "SELECT name, \"unique\", origin FROM pragma_index_list(?)")) {
@@ -118,7 +118,7 @@ public final class SqliteIntrospector {
         }
       }
       if (!columns.isEmpty() && columns.stream().allMatch(c -> c != null)) {
-        indexes.add(new Index(index[0], columns, "1".equals(index[1])));
+        indexes.add(new TableIndex(index[0], columns, "1".equals(index[1])));
       }
     }
     indexes.sort((a, b) -> a.name().compareTo(b.name()));
@@ -128,7 +128,8 @@ public final class SqliteIntrospector {
   private static List<ForeignKey> foreignKeys(
       Connection connection, String table, List<Column> columns, List<String> composite)
       throws SQLException {
-    Map<Integer, List<String[]>> byId = new TreeMap<>(); // id → [table, from, to, onUpdate, onDelete]
+    Map<Integer, List<String[]>> byId =
+        new TreeMap<>(); // id → [table, from, to, onUpdate, onDelete]
     try (PreparedStatement statement = connection.prepareStatement(
         "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete"
             + " FROM pragma_foreign_key_list(?) ORDER BY id, seq")) {
@@ -177,18 +178,18 @@ public final class SqliteIntrospector {
   }
 
   /** The column's type by SQLite's affinity rules (sqlite.org/datatype3.html, 3.1). */
-  static ColumnType type(String declared) {
+  static LogicalType type(String declared) {
     String type = declared == null ? "" : declared.toUpperCase(Locale.ROOT);
     if (type.contains("INT")) {
-      return new ColumnType.Integer();
+      return new LogicalType.Int();
     } else if (type.contains("CHAR") || type.contains("CLOB") || type.contains("TEXT")) {
-      return new ColumnType.Text();
+      return new LogicalType.Text();
     } else if (type.isEmpty() || type.contains("BLOB")) {
-      return new ColumnType.Blob();
+      return new LogicalType.Blob();
     } else if (type.contains("REAL") || type.contains("FLOA") || type.contains("DOUB")) {
-      return new ColumnType.Real();
+      return new LogicalType.Real();
     }
-    return new ColumnType.Numeric();
+    return new LogicalType.Numeric();
   }
 
   private static Optional<ColumnDefault> defaultValue(String sql) {
@@ -196,13 +197,15 @@ public final class SqliteIntrospector {
       return Optional.empty();
     }
     if (sql.length() >= 2 && sql.startsWith("'") && sql.endsWith("'")) {
-      return Optional.of(new ColumnDefault.Text(sql.substring(1, sql.length() - 1).replace("''", "'")));
+      return Optional.of(
+          new ColumnDefault.Text(sql.substring(1, sql.length() - 1).replace("''", "'")));
     }
     if (NUMBER.matcher(sql).matches()) {
       return Optional.of(new ColumnDefault.Number(sql));
     }
     if (sql.equalsIgnoreCase("true") || sql.equalsIgnoreCase("false")) {
-      return Optional.of(new ColumnDefault.Bool(Boolean.parseBoolean(sql.toLowerCase(Locale.ROOT))));
+      return Optional.of(
+          new ColumnDefault.Bool(Boolean.parseBoolean(sql.toLowerCase(Locale.ROOT))));
     }
     String upper = sql.toUpperCase(Locale.ROOT);
     if (upper.equals("NULL") || upper.startsWith("CURRENT_") || upper.startsWith("X'")) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.SchemaText;
 import dev.nanoka.core.schema.SchemaTextTest;
 import dev.nanoka.runtime.SchemaDefinition;
@@ -80,7 +80,7 @@ class SchemaResourceTest {
 
   @Test
   void decodesTheResourceOfTheOwnersLoader() throws Exception {
-    Schema schema = SchemaTextTest.everyVariant();
+    DatabaseSchema schema = SchemaTextTest.everyVariant();
     writeResource(SchemaText.write(schema));
     SchemaDefinition owner = ownerFromClassesFolder();
     assertNull(getClass().getClassLoader().getResource(NAME), "only the owner's loader sees it");

@@ -18,12 +18,12 @@ import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.diff.SchemaDiffer;
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
-import dev.nanoka.core.schema.ColumnType;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.ForeignKey.Action;
-import dev.nanoka.core.schema.Index;
-import dev.nanoka.core.schema.Schema;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.runtime.Sqlite;
 import java.sql.Connection;
 import java.util.List;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 public class SqliteIntrospectorTest {
 
   /** Every column type, every kind of default, keys of every shape, indexes and foreign keys. */
-  public static Schema everything() {
+  public static DatabaseSchema everything() {
     Table users = table("users").id()
         .text("email").unique()
         .text("name").defaultText("it's \"quoted\" -- not a comment; (really)")
@@ -50,10 +50,10 @@ public class SqliteIntrospectorTest {
         .column("active", BOOL).defaultTo(new ColumnDefault.Bool(true))
         .column("deleted", BOOL).defaultTo(new ColumnDefault.Bool(false))
         .column("status", enumOf("draft", "published")).defaultText("draft")
-        .column("tags", new ColumnType.Json("string[]")).defaultText("[]")
-        .column("createdAt", new ColumnType.Timestamp(ColumnType.Timestamp.TimeUnit.SECONDS))
+        .column("tags", new LogicalType.Json("string[]")).defaultText("[]")
+        .column("createdAt", new LogicalType.Timestamp(LogicalType.Timestamp.TimeUnit.SECONDS))
             .defaultSql("(unixepoch())")
-        .column("updatedAt", new ColumnType.Timestamp(ColumnType.Timestamp.TimeUnit.MILLISECONDS))
+        .column("updatedAt", new LogicalType.Timestamp(LogicalType.Timestamp.TimeUnit.MILLISECONDS))
             .defaultSql("(cast(unixepoch('subsecond') * 1000 as integer))")
         .nullableText("seenAt").defaultSql("CURRENT_TIMESTAMP")
         .index("users_name_idx", "name")
@@ -92,10 +92,10 @@ public class SqliteIntrospectorTest {
 
   @Test
   void readsBackWhatTheRendererCreated() throws Exception {
-    Schema original = everything();
+    DatabaseSchema original = everything();
     try (Connection connection = Sqlite.memory()) {
       Sqlite.create(connection, original);
-      Schema read = SqliteIntrospector.read(connection);
+      DatabaseSchema read = SqliteIntrospector.read(connection);
 
       SchemaDiff toModels = SchemaDiffer.diff(read, original, RenameHints.NONE);
       SchemaDiff fromModels = SchemaDiffer.diff(original, read, RenameHints.NONE);
@@ -110,12 +110,13 @@ public class SqliteIntrospectorTest {
   void readsEachFacetExactly() throws Exception {
     try (Connection connection = Sqlite.memory()) {
       Sqlite.create(connection, everything());
-      Schema read = SqliteIntrospector.read(connection);
+      DatabaseSchema read = SqliteIntrospector.read(connection);
       Table users = read.table("users").orElseThrow();
 
       Column id = users.column("id").orElseThrow();
       assertTrue(id.primaryKey() && id.autoIncrement() && id.notNull(), id::toString);
-      assertEquals(Optional.of(new ColumnDefault.Text("it's \"quoted\" -- not a comment; (really)")),
+      assertEquals(
+          Optional.of(new ColumnDefault.Text("it's \"quoted\" -- not a comment; (really)")),
           users.column("name").orElseThrow().defaultValue());
       assertEquals(Optional.of(new ColumnDefault.Number("-1")),
           users.column("age").orElseThrow().defaultValue());
@@ -126,19 +127,20 @@ public class SqliteIntrospectorTest {
       assertEquals(Optional.of(new ColumnDefault.Expression("(unixepoch())")),
           users.column("createdAt").orElseThrow().defaultValue());
       assertEquals(
-          Optional.of(new ColumnDefault.Expression("(cast(unixepoch('subsecond') * 1000 as integer))")),
+          Optional.of(
+              new ColumnDefault.Expression("(cast(unixepoch('subsecond') * 1000 as integer))")),
           users.column("updatedAt").orElseThrow().defaultValue());
       assertEquals(Optional.of(new ColumnDefault.Expression("CURRENT_TIMESTAMP")),
           users.column("seenAt").orElseThrow().defaultValue());
       assertFalse(users.column("bio").orElseThrow().notNull());
       assertEquals(Optional.empty(), users.column("bio").orElseThrow().defaultValue());
-      assertEquals(new ColumnType.Real(), users.column("score").orElseThrow().type());
-      assertEquals(new ColumnType.Numeric(), users.column("ratio").orElseThrow().type());
-      assertEquals(new ColumnType.Blob(), users.column("avatar").orElseThrow().type());
+      assertEquals(new LogicalType.Real(), users.column("score").orElseThrow().type());
+      assertEquals(new LogicalType.Numeric(), users.column("ratio").orElseThrow().type());
+      assertEquals(new LogicalType.Blob(), users.column("avatar").orElseThrow().type());
       assertEquals(List.of(
-              new Index("users_email_unique", List.of("email"), true),
-              new Index("users_name_age_unique", List.of("name", "age"), true),
-              new Index("users_name_idx", List.of("name"), false)),
+              new TableIndex("users_email_unique", List.of("email"), true),
+              new TableIndex("users_name_age_unique", List.of("name", "age"), true),
+              new TableIndex("users_name_idx", List.of("name"), false)),
           users.indexes());
 
       Table posts = read.table("posts").orElseThrow();
@@ -185,7 +187,8 @@ public class SqliteIntrospectorTest {
   @Test
   void leavesOutBookkeepingTables() throws Exception {
     try (Connection connection = Sqlite.memory()) {
-      Sqlite.exec(connection,
+      Sqlite.exec(
+          connection,
           "CREATE TABLE d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE,"
               + " applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)",
           "INSERT INTO d1_migrations (name) VALUES ('0000_init.sql')", // creates sqlite_sequence
@@ -196,7 +199,7 @@ public class SqliteIntrospectorTest {
           "CREATE TABLE notes (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, body text)");
       assertEquals(1, Sqlite.count(connection, "sqlite_sequence"));
 
-      Schema read = SqliteIntrospector.read(connection);
+      DatabaseSchema read = SqliteIntrospector.read(connection);
 
       assertEquals(List.of("notes"), read.tables().stream().map(Table::name).toList());
       for (String name : List.of("d1_migrations", "nanoka_migration_checksums",
@@ -210,13 +213,13 @@ public class SqliteIntrospectorTest {
 
   @Test
   void typesFollowSqliteAffinityRules() {
-    assertEquals(new ColumnType.Integer(), SqliteIntrospector.type("BIGINT"));
-    assertEquals(new ColumnType.Text(), SqliteIntrospector.type("VARCHAR(50)"));
-    assertEquals(new ColumnType.Text(), SqliteIntrospector.type("CLOB"));
-    assertEquals(new ColumnType.Blob(), SqliteIntrospector.type(""));
-    assertEquals(new ColumnType.Real(), SqliteIntrospector.type("DOUBLE PRECISION"));
-    assertEquals(new ColumnType.Numeric(), SqliteIntrospector.type("DECIMAL(10,5)"));
-    assertEquals(new ColumnType.Numeric(), SqliteIntrospector.type("BOOLEAN"));
+    assertEquals(new LogicalType.Int(), SqliteIntrospector.type("BIGINT"));
+    assertEquals(new LogicalType.Text(), SqliteIntrospector.type("VARCHAR(50)"));
+    assertEquals(new LogicalType.Text(), SqliteIntrospector.type("CLOB"));
+    assertEquals(new LogicalType.Blob(), SqliteIntrospector.type(""));
+    assertEquals(new LogicalType.Real(), SqliteIntrospector.type("DOUBLE PRECISION"));
+    assertEquals(new LogicalType.Numeric(), SqliteIntrospector.type("DECIMAL(10,5)"));
+    assertEquals(new LogicalType.Numeric(), SqliteIntrospector.type("BOOLEAN"));
   }
 
   private static List<ForeignKey> sortedLike(List<ForeignKey> keys, List<String> order) {

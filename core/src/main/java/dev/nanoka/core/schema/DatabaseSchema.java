@@ -14,7 +14,7 @@ import java.util.Optional;
  * renderer and data-loss checks look tables up by name for every table, and a linear search made
  * a push over 1,000 tables quadratic (benchmark figure 5).
  */
-public final class Schema {
+public final class DatabaseSchema {
 
   private final List<Table> tables;
   /** Lower-cased name → table: SQLite compares names ignoring ASCII case. */
@@ -23,7 +23,7 @@ public final class Schema {
   /**
    * @param tables the tables; names are unique ignoring case, as SQLite compares them
    */
-  public Schema(List<Table> tables) {
+  public DatabaseSchema(List<Table> tables) {
     this.tables = List.copyOf(tables);
     this.byName = new HashMap<>(this.tables.size() * 2);
     for (Table table : this.tables) {
@@ -49,7 +49,7 @@ public final class Schema {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Schema schema && tables.equals(schema.tables);
+    return other instanceof DatabaseSchema schema && tables.equals(schema.tables);
   }
 
   @Override

@@ -9,9 +9,9 @@ import java.util.List;
  * @param columns the indexed column names, in index order
  * @param unique whether a unique index
  */
-public record Index(String name, List<String> columns, boolean unique) {
+public record TableIndex(String name, List<String> columns, boolean unique) {
 
-  public Index {
+  public TableIndex {
     Names.requireName(name, "index");
     columns = Names.requireColumns(columns, "index " + name);
   }

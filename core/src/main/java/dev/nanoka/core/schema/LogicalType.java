@@ -7,13 +7,13 @@ import java.util.Objects;
  * What a column holds. The logical type fixes the SQL type and tells code generators how values
  * look to the application (a boolean stored as an integer, an enum stored as text).
  */
-public sealed interface ColumnType {
+public sealed interface LogicalType {
 
   /** The SQL type the column is declared with. */
   SqlType sqlType();
 
   /** Plain text. */
-  record Text() implements ColumnType {
+  record Text() implements LogicalType {
     @Override
     public SqlType sqlType() {
       return SqlType.TEXT;
@@ -21,7 +21,7 @@ public sealed interface ColumnType {
   }
 
   /** Text restricted to a fixed set of values, in declaration order. */
-  record EnumText(List<String> values) implements ColumnType {
+  record EnumText(List<String> values) implements LogicalType {
     public EnumText {
       values = List.copyOf(values);
       if (values.isEmpty()) {
@@ -40,7 +40,7 @@ public sealed interface ColumnType {
    *
    * @param tsType the TypeScript type of the decoded value, e.g. {@code string[]} or {@code Address}
    */
-  record Json(String tsType) implements ColumnType {
+  record Json(String tsType) implements LogicalType {
     public Json {
       Objects.requireNonNull(tsType, "tsType");
     }
@@ -52,7 +52,7 @@ public sealed interface ColumnType {
   }
 
   /** A whole number. */
-  record Integer() implements ColumnType {
+  record Int() implements LogicalType {
     @Override
     public SqlType sqlType() {
       return SqlType.INTEGER;
@@ -60,7 +60,7 @@ public sealed interface ColumnType {
   }
 
   /** A boolean stored as 0 or 1. */
-  record Bool() implements ColumnType {
+  record Bool() implements LogicalType {
     @Override
     public SqlType sqlType() {
       return SqlType.INTEGER;
@@ -68,7 +68,7 @@ public sealed interface ColumnType {
   }
 
   /** An instant stored as a Unix time in whole seconds or milliseconds. */
-  record Timestamp(TimeUnit unit) implements ColumnType {
+  record Timestamp(TimeUnit unit) implements LogicalType {
     /** The unit of a stored timestamp. */
     public enum TimeUnit {
       SECONDS,
@@ -86,7 +86,7 @@ public sealed interface ColumnType {
   }
 
   /** A floating-point number. */
-  record Real() implements ColumnType {
+  record Real() implements LogicalType {
     @Override
     public SqlType sqlType() {
       return SqlType.REAL;
@@ -94,7 +94,7 @@ public sealed interface ColumnType {
   }
 
   /** A number with SQLite's numeric affinity. */
-  record Numeric() implements ColumnType {
+  record Numeric() implements LogicalType {
     @Override
     public SqlType sqlType() {
       return SqlType.NUMERIC;
@@ -102,7 +102,7 @@ public sealed interface ColumnType {
   }
 
   /** Bytes. */
-  record Blob() implements ColumnType {
+  record Blob() implements LogicalType {
     @Override
     public SqlType sqlType() {
       return SqlType.BLOB;
