@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Runs statements as one unit: the database's write lock taken, foreign keys off (table rebuilds
- * need it), every statement run, {@code foreign_key_check} clean, then commit — or rollback and
- * an exception naming the statement. Push and reset go through here; migrations use the same
- * transaction ({@link WriteTransaction}) for several files at once.
+ * Work that reads, decides and writes as one unit under the database's write lock: foreign keys
+ * off (table rebuilds need it), the statements run with {@code foreign_key_check} clean, then
+ * commit — or rollback and an exception naming the statement. Push and reset go through here;
+ * migrations use the same transaction ({@link WriteTransaction}) for several files at once.
  */
 public final class AtomicScript {
 
@@ -30,19 +30,6 @@ public final class AtomicScript {
   @FunctionalInterface
   public interface LockedWork<T, X extends Exception> {
     T run(Script script) throws SQLException, MigrationException, X;
-  }
-
-  /**
-   * Runs the statements.
-   *
-   * @param label what is run, for messages, e.g. {@code push}
-   */
-  public static void run(Connection connection, Dialect dialect, Duration lockTimeout,
-      String label, List<String> statements) throws SQLException, MigrationException {
-    underLock(connection, dialect, lockTimeout, label, script -> {
-      script.run(statements);
-      return null;
-    });
   }
 
   /**
