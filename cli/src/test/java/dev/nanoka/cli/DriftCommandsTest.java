@@ -1,12 +1,13 @@
 package dev.nanoka.cli;
 
-import static dev.nanoka.runtime.Tables.schema;
+import static dev.nanoka.core.testing.Schemas.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nanoka.core.testing.Migrations;
+import dev.nanoka.core.testing.Sqlite;
 import dev.nanoka.runtime.DriftTest;
-import dev.nanoka.runtime.Sqlite;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class DriftCommandsTest {
   void migrate() throws Exception {
     migrations = Files.createDirectories(dir.resolve("migrations"));
     Files.writeString(migrations.resolve("0000_init.sql"),
-        Sqlite.migrationFile(schema(), DriftTest.models()));
+        Migrations.file(schema(), DriftTest.models()));
     url = "jdbc:sqlite:" + dir.resolve("app.db");
     Cli migrate = cli("migrate", "--url", url, "--dir", migrations.toString());
     assertEquals(0, migrate.code, migrate::toString);

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nanoka.runtime.SqliteFiles;
+import dev.nanoka.core.testing.Migrations;
+import dev.nanoka.core.testing.Sqlite;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -47,15 +48,15 @@ class NanokaCliTest {
 
   /** A database command with this test's --url and --dir. */
   Run db(String command, String... more) {
-    List<String> args = new ArrayList<>(List.of(command, "--url", SqliteFiles.url(db),
+    List<String> args = new ArrayList<>(List.of(command, "--url", Sqlite.url(db),
         "--dir", dir.toString()));
     args.addAll(List.of(more));
     return cli(args.toArray(String[]::new));
   }
 
   void writeTwo() {
-    SqliteFiles.write(dir, "0000_users.sql", "CREATE TABLE users (id integer PRIMARY KEY);");
-    SqliteFiles.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY,"
+    Migrations.write(dir, "0000_users.sql", "CREATE TABLE users (id integer PRIMARY KEY);");
+    Migrations.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY,"
         + " author integer REFERENCES users (id));");
   }
 
@@ -187,7 +188,8 @@ class NanokaCliTest {
   @Test
   void failingMigrationExitsWithOneAndSaysWhere() throws Exception {
     writeTwo();
-    SqliteFiles.write(dir, "0002_bad.sql", "CREATE TABLE fine (x);\nINSERT INTO nowhere VALUES (1);");
+    Migrations.write(dir, "0002_bad.sql",
+        "CREATE TABLE fine (x);\nINSERT INTO nowhere VALUES (1);");
     Run run = db("migrate");
     assertEquals(1, run.exitCode(), run.describe());
     assertTrue(run.out().contains("Applying 0002_bad.sql (3/3) ... \n")
@@ -195,18 +197,18 @@ class NanokaCliTest {
         "the progress line is ended" + run.describe());
     assertTrue(run.err().startsWith("error: 0002_bad.sql: statement 2 of 2 failed"), run.describe());
     assertTrue(run.err().contains("no such table: nowhere"), run.describe());
-    assertEquals(List.of("0000_users.sql", "0001_posts.sql"), SqliteFiles.history(db));
+    assertEquals(List.of("0000_users.sql", "0001_posts.sql"), Sqlite.history(db));
   }
 
   @Test
   void statusPrintsATable() throws Exception {
     writeTwo();
     db("migrate");
-    SqliteFiles.write(dir, "0002_a_much_longer_name.sql", "CREATE TABLE c (x);");
+    Migrations.write(dir, "0002_a_much_longer_name.sql", "CREATE TABLE c (x);");
     Run run = db("status");
     assertEquals(0, run.exitCode(), run.describe());
     List<String> lines = run.out().lines().toList();
-    List<String> appliedAts = SqliteFiles.column(db, "SELECT applied_at FROM d1_migrations ORDER BY id");
+    List<String> appliedAts = Sqlite.column(db, "SELECT applied_at FROM d1_migrations ORDER BY id");
     assertEquals(List.of(
         "Name                         Status    Applied at (UTC)",
         "0000_users.sql               applied   " + appliedAts.get(0),
@@ -234,20 +236,20 @@ class NanokaCliTest {
     db("migrate");
     assertEquals("Valid: every applied migration matches its file.", db("validate").out().strip());
 
-    SqliteFiles.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
+    Migrations.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
     Run validate = db("validate");
     assertEquals(1, validate.exitCode(), validate.describe());
     assertTrue(validate.out().contains("0001_posts.sql: edited since it was applied on "),
         validate.describe());
     assertTrue(validate.out().contains("nanoka repair"), validate.describe());
 
-    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    Migrations.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
     Run migrate = db("migrate");
     assertEquals(1, migrate.exitCode(), migrate.describe());
     assertTrue(migrate.err().startsWith("error: Applied migration changed since applied:"
         + " 0001_posts.sql."), migrate.describe());
     assertEquals("", migrate.out(), "no progress line was started" + migrate.describe());
-    assertFalse(SqliteFiles.tableExists(db, "c"));
+    assertFalse(Sqlite.tableExists(db, "c"));
 
     Run repair = db("repair");
     assertEquals(0, repair.exitCode(), repair.describe());
@@ -255,7 +257,7 @@ class NanokaCliTest {
     assertEquals("Nothing to repair.", db("repair").out().strip());
     assertEquals(0, db("validate").exitCode());
     assertEquals(0, db("migrate", "--no-drift-check").exitCode());
-    assertTrue(SqliteFiles.tableExists(db, "c"));
+    assertTrue(Sqlite.tableExists(db, "c"));
 
     Files.delete(dir.resolve("0000_users.sql"));
     Run missing = db("validate");
@@ -269,10 +271,10 @@ class NanokaCliTest {
 
   @Test
   void fileThatAppearsBeforeAnAppliedOneIsRefusedUnlessOutOfOrder() throws Exception {
-    SqliteFiles.write(dir, "0000_users.sql", "CREATE TABLE users (id integer PRIMARY KEY);");
-    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    Migrations.write(dir, "0000_users.sql", "CREATE TABLE users (id integer PRIMARY KEY);");
+    Migrations.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
     assertEquals(0, db("migrate").exitCode());
-    SqliteFiles.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
+    Migrations.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
 
     Run status = db("status");
     assertEquals(0, status.exitCode(), status.describe());
@@ -289,13 +291,13 @@ class NanokaCliTest {
     assertEquals(1, migrate.exitCode(), migrate.describe());
     assertTrue(migrate.err().startsWith("error: 0001_posts.sql sorts before 0002_c.sql"),
         migrate.describe());
-    assertEquals(List.of("0000_users.sql", "0002_c.sql"), SqliteFiles.history(db));
+    assertEquals(List.of("0000_users.sql", "0002_c.sql"), Sqlite.history(db));
 
     assertEquals(0, db("validate", "--out-of-order").exitCode());
     Run allowed = db("migrate", "--out-of-order");
     assertEquals(0, allowed.exitCode(), allowed.describe());
     assertTrue(allowed.out().contains("Applied out of order: 0001_posts.sql"), allowed.describe());
-    assertEquals(List.of("0000_users.sql", "0002_c.sql", "0001_posts.sql"), SqliteFiles.history(db));
+    assertEquals(List.of("0000_users.sql", "0002_c.sql", "0001_posts.sql"), Sqlite.history(db));
     assertEquals(0, db("validate").exitCode());
   }
 
@@ -304,7 +306,7 @@ class NanokaCliTest {
     writeTwo();
     assertEquals(0, db("migrate").exitCode());
     Files.delete(dir.resolve("0000_users.sql"));
-    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    Migrations.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
     Run migrate = db("migrate");
     assertEquals(0, migrate.exitCode(), migrate.describe());
     assertTrue(migrate.err().contains("warning: Drift not checked: Cannot replay the history:"
@@ -319,7 +321,7 @@ class NanokaCliTest {
   @Test
   void wranglerRowsAreAdoptedVisibly() throws Exception {
     writeTwo();
-    SqliteFiles.exec(db, SqliteFiles.WRANGLER_HISTORY_TABLE,
+    Sqlite.exec(db, Sqlite.WRANGLER_HISTORY_TABLE,
         "CREATE TABLE users (id integer PRIMARY KEY);",
         "INSERT INTO d1_migrations (name) values ('0000_users.sql');");
     Run run = db("migrate");
@@ -362,7 +364,7 @@ class NanokaCliTest {
       assertEquals(4, run.exitCode(), command + run.describe());
       assertTrue(run.err().startsWith("error: No database at " + db + ": "),
           command + run.describe());
-      assertTrue(run.err().contains("check the URL (" + SqliteFiles.url(db) + ")"),
+      assertTrue(run.err().contains("check the URL (" + Sqlite.url(db) + ")"),
           command + run.describe());
       assertFalse(Files.exists(db), command + " created " + db);
     }
@@ -392,14 +394,14 @@ class NanokaCliTest {
     assertTrue(fresh.err().contains("read-only"), fresh.describe());
 
     assertEquals(0, db("migrate").exitCode());
-    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    Migrations.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
     Run pending = cli("migrate", "--url", readOnly, "--dir", dir.toString());
     assertEquals(4, pending.exitCode(), pending.describe());
     assertTrue(pending.err().startsWith("error: The database is read-only: 0002_c.sql was not"
         + " applied"), pending.describe());
-    assertEquals(List.of("0000_users.sql", "0001_posts.sql"), SqliteFiles.history(db));
+    assertEquals(List.of("0000_users.sql", "0001_posts.sql"), Sqlite.history(db));
 
-    SqliteFiles.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
+    Migrations.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
     Run repair = cli("repair", "--url", readOnly, "--dir", dir.toString());
     assertEquals(4, repair.exitCode(), repair.describe());
     assertTrue(repair.err().contains("read-only"), repair.describe());
@@ -410,7 +412,7 @@ class NanokaCliTest {
   void readOnlyFileExitsWithFour() throws Exception {
     writeTwo();
     assertEquals(0, db("migrate").exitCode());
-    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    Migrations.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
     Files.setPosixFilePermissions(db, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
     org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(db),
         "this user can write to a read-only file (root)");
@@ -422,7 +424,7 @@ class NanokaCliTest {
   @Test
   void lockTimeoutExitsWithThree() throws Exception {
     writeTwo();
-    try (Connection holder = SqliteFiles.open(db); Statement statement = holder.createStatement()) {
+    try (Connection holder = Sqlite.open(db); Statement statement = holder.createStatement()) {
       statement.execute("BEGIN IMMEDIATE");
       statement.execute("CREATE TABLE someone_elses (x)");
       Run run = db("migrate", "--lock-timeout", "1");
@@ -433,7 +435,7 @@ class NanokaCliTest {
       assertEquals(3, repair.exitCode(), repair.describe());
       statement.execute("ROLLBACK");
     }
-    assertEquals(List.of(), SqliteFiles.history(db));
-    assertFalse(SqliteFiles.tableExists(db, "users"));
+    assertEquals(List.of(), Sqlite.history(db));
+    assertFalse(Sqlite.tableExists(db, "users"));
   }
 }

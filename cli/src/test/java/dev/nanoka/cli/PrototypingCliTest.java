@@ -1,7 +1,7 @@
 package dev.nanoka.cli;
 
-import static dev.nanoka.runtime.Tables.schema;
-import static dev.nanoka.runtime.Tables.table;
+import static dev.nanoka.core.testing.Schemas.schema;
+import static dev.nanoka.core.testing.Schemas.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,9 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey.Action;
 import dev.nanoka.core.schema.SchemaText;
+import dev.nanoka.core.testing.Migrations;
+import dev.nanoka.core.testing.Sqlite;
 import dev.nanoka.runtime.SchemaDefinition;
 import dev.nanoka.runtime.Seeder;
-import dev.nanoka.runtime.Sqlite;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -517,7 +518,7 @@ class PrototypingCliTest {
   private void writeMigration(String name, DatabaseSchema from, DatabaseSchema to)
       throws Exception {
     Files.createDirectories(migrations);
-    Files.writeString(migrations.resolve(name), Sqlite.migrationFile(from, to));
+    Files.writeString(migrations.resolve(name), Migrations.file(from, to));
   }
 
   private Path compileSchemaClass(String packageName, String source) throws Exception {

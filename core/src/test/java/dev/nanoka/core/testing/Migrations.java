@@ -20,9 +20,13 @@ public final class Migrations {
 
   /** The statements that create {@code schema} in an empty database, as the renderer says them. */
   public static List<String> creation(DatabaseSchema schema) {
-    return SqliteMigrationRenderer
-        .render(SchemaDiffer.diff(Schemas.EMPTY, schema, RenameHints.NONE))
-        .stream().map(MigrationStatement::sql).toList();
+    return statements(Schemas.EMPTY, schema);
+  }
+
+  /** The statements of the migration from {@code from} to {@code to}, as the renderer says them. */
+  public static List<String> statements(DatabaseSchema from, DatabaseSchema to) {
+    return SqliteMigrationRenderer.render(SchemaDiffer.diff(from, to, RenameHints.NONE)).stream()
+        .map(MigrationStatement::sql).toList();
   }
 
   /** The migration file from {@code from} to {@code to}, in drizzle-kit's layout. */
