@@ -466,17 +466,9 @@ class RandomPushTest {
     }
 
     private static void addIndex(Random rnd, MTable t) {
-      List<MCol> candidates = t.cols.stream().filter(c -> !t.isKey(c)).toList();
-      if (candidates.isEmpty()) {
+      List<String> cols = t.indexableColumns(rnd);
+      if (cols.isEmpty()) {
         return;
-      }
-      List<String> cols = new ArrayList<>();
-      int n = 1 + rnd.nextInt(Math.min(2, candidates.size()));
-      while (cols.size() < n) {
-        String c = candidates.get(rnd.nextInt(candidates.size())).name;
-        if (!cols.contains(c)) {
-          cols.add(c);
-        }
       }
       String name = t.name + "_ix" + t.indexes.size() + "_" + rnd.nextInt(1000);
       t.indexes.add(new TableIndex(name, cols, rnd.nextBoolean()));

@@ -235,17 +235,9 @@ final class RandomEvolutions {
   }
 
   private void addRandomIndex(MTable t) {
-    List<MCol> candidates = t.cols.stream().filter(c -> !t.isKey(c)).toList();
-    if (candidates.isEmpty()) {
+    List<String> cols = t.indexableColumns(rnd);
+    if (cols.isEmpty()) {
       return;
-    }
-    List<String> cols = new ArrayList<>();
-    int n = 1 + rnd.nextInt(Math.min(2, candidates.size()));
-    while (cols.size() < n) {
-      String c = candidates.get(rnd.nextInt(candidates.size())).name;
-      if (!cols.contains(c)) {
-        cols.add(c);
-      }
     }
     // Rows of A have distinct values except in booleans and references.
     boolean unique = rnd.nextInt(4) == 0

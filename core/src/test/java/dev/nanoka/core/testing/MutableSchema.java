@@ -12,6 +12,7 @@ import dev.nanoka.core.schema.TableIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * A schema the random generators change in place (the schema records are immutable, and an
@@ -106,6 +107,23 @@ public final class MutableSchema {
 
     public boolean isKey(MCol c) {
       return c.pk || compositeKey.contains(c.name);
+    }
+
+    /** One or two distinct columns outside the key, at random, for an index; none if none. */
+    public List<String> indexableColumns(Random rnd) {
+      List<MCol> candidates = cols.stream().filter(c -> !isKey(c)).toList();
+      List<String> picked = new ArrayList<>();
+      if (candidates.isEmpty()) {
+        return picked;
+      }
+      int n = 1 + rnd.nextInt(Math.min(2, candidates.size()));
+      while (picked.size() < n) {
+        String c = candidates.get(rnd.nextInt(candidates.size())).name;
+        if (!picked.contains(c)) {
+          picked.add(c);
+        }
+      }
+      return picked;
     }
   }
 
