@@ -67,7 +67,7 @@ final class ApplyCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws CliException, InterruptedException {
     if (!DATABASE_NAME.matcher(database).matches()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "Invalid --db '" + database
           + "': use letters, digits, '-' and '_' (at most 64), as wrangler does.");
@@ -79,9 +79,8 @@ final class ApplyCommand implements Callable<Integer> {
     try {
       process = new ProcessBuilder(command).inheritIO().start();
     } catch (IOException e) {
-      spec.commandLine().getErr().println("error: cannot run " + command.get(0) + ": "
-          + e.getMessage() + ". Install Node.js and wrangler, or choose --package-manager.");
-      return 4;
+      throw new CliException(4, "cannot run " + command.get(0) + ": " + e.getMessage()
+          + ". Install Node.js and wrangler, or choose --package-manager.");
     }
     return process.waitFor();
   }

@@ -1,6 +1,5 @@
 package dev.nanoka.cli;
 
-import dev.nanoka.runtime.MigrationException;
 import dev.nanoka.runtime.MigrationSource;
 import dev.nanoka.runtime.Migrator;
 import java.nio.file.Path;
@@ -49,14 +48,5 @@ final class DatabaseOptions {
           "Invalid --lock-timeout " + lockTimeoutSeconds + ": seconds, 0 or more");
     }
     return Duration.ofSeconds(lockTimeoutSeconds);
-  }
-
-  /** The exit code for a run that stopped. */
-  static int exitCode(MigrationException e) {
-    return switch (e.kind()) {
-      case FAILED, EDITED, OUT_OF_ORDER -> 1;
-      case LOCK_TIMEOUT -> 3;
-      case UNREADABLE -> 4;
-    };
   }
 }

@@ -42,27 +42,19 @@ final class DiffCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws CliException, MigrationException {
     PrintWriter out = spec.commandLine().getOut();
-    try {
-      Migrator.Builder migrator = database.migrator();
-      if (from == Side.models || to == Side.models) {
-        migrator.models(models.load());
-      }
-      List<String> statements = migrator.build().diff(side(from), side(to));
-      if (statements.isEmpty()) {
-        out.println("-- No difference between the " + from + " and the " + to + ".");
-        return 0;
-      }
-      statements.forEach(s -> out.println(s.strip()));
-      return exitCode ? 2 : 0;
-    } catch (CliException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return exitCode ? 1 : e.exitCode();
-    } catch (MigrationException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return exitCode ? 1 : DatabaseOptions.exitCode(e);
+    Migrator.Builder migrator = database.migrator();
+    if (from == Side.models || to == Side.models) {
+      migrator.models(models.load());
     }
+    List<String> statements = migrator.build().diff(side(from), side(to));
+    if (statements.isEmpty()) {
+      out.println("-- No difference between the " + from + " and the " + to + ".");
+      return 0;
+    }
+    statements.forEach(s -> out.println(s.strip()));
+    return exitCode ? 2 : 0;
   }
 
   private static Migrator.Side side(Side side) {

@@ -66,15 +66,7 @@ public final class NanokaCli implements Runnable {
 
   private static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new NanokaCli());
-    CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
-    // `diff --exit-code` promises 0 / 2 (no difference / difference) and 1 for any error: a
-    // usage error's usual 2 would read as "there are changes" to a CI script.
-    commandLine.setParameterExceptionHandler((e, args) -> {
-      int code = usage.handleParseException(e, args);
-      boolean diffExitCode = e.getCommandLine().getCommand() instanceof DiffCommand
-          && java.util.Arrays.asList(args).contains("--exit-code");
-      return diffExitCode ? 1 : code;
-    });
+    CommandErrors.install(commandLine);
     // picocli skips its usage checks when --help or --version is given, so `nanoka baseline
     // --version` would print the version and exit 0: an unknown word stays wrong usage.
     commandLine.setExecutionStrategy(parsed -> {

@@ -34,35 +34,24 @@ final class PushCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws CliException, DataLossException, MigrationException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try {
-      // Usage errors before the database is opened: opening creates a missing file.
-      Migrator migrator = database.withoutMigrations().models(models.load())
-          .acceptDataLoss(acceptDataLoss).build();
-      if (forceReset) {
-        out.println("Reset: dropped " + migrator.reset().dropped().size()
-            + " tables, views and triggers.");
-      }
-      PushResult result = migrator.push();
-      result.acceptedLosses().forEach(l -> err.println("warning: data loss accepted: " + l));
-      if (!result.changedAnything()) {
-        out.println("The database is already in sync with the models.");
-        return 0;
-      }
-      result.statements().forEach(s -> out.println(s.strip()));
-      out.println("Pushed: " + result.statements().size() + " statement(s) applied.");
-      return 0;
-    } catch (CliException e) {
-      err.println("error: " + e.getMessage());
-      return e.exitCode();
-    } catch (DataLossException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
-    } catch (MigrationException e) {
-      err.println("error: " + e.getMessage());
-      return DatabaseOptions.exitCode(e);
+    // Usage errors before the database is opened: opening creates a missing file.
+    Migrator migrator = database.withoutMigrations().models(models.load())
+        .acceptDataLoss(acceptDataLoss).build();
+    if (forceReset) {
+      out.println("Reset: dropped " + migrator.reset().dropped().size()
+          + " tables, views and triggers.");
     }
+    PushResult result = migrator.push();
+    result.acceptedLosses().forEach(l -> err.println("warning: data loss accepted: " + l));
+    if (!result.changedAnything()) {
+      out.println("The database is already in sync with the models.");
+      return 0;
+    }
+    result.statements().forEach(s -> out.println(s.strip()));
+    out.println("Pushed: " + result.statements().size() + " statement(s) applied.");
+    return 0;
   }
 }

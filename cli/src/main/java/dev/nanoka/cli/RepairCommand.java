@@ -21,20 +21,15 @@ final class RepairCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws MigrationException {
     PrintWriter out = spec.commandLine().getOut();
-    try {
-      RepairResult result = database.migrator().build().repair();
-      result.accepted().forEach(n -> out.println("Accepted the edited " + n));
-      result.adopted().forEach(n -> out.println("Adopted " + n + " (applied by wrangler)"));
-      result.missing().forEach(n -> out.println("Still in the history without a file: " + n));
-      if (result.accepted().isEmpty() && result.adopted().isEmpty()) {
-        out.println("Nothing to repair.");
-      }
-      return 0;
-    } catch (MigrationException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return DatabaseOptions.exitCode(e);
+    RepairResult result = database.migrator().build().repair();
+    result.accepted().forEach(n -> out.println("Accepted the edited " + n));
+    result.adopted().forEach(n -> out.println("Adopted " + n + " (applied by wrangler)"));
+    result.missing().forEach(n -> out.println("Still in the history without a file: " + n));
+    if (result.accepted().isEmpty() && result.adopted().isEmpty()) {
+      out.println("Nothing to repair.");
     }
+    return 0;
   }
 }

@@ -48,42 +48,30 @@ final class ResetCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws CliException, MigrationException {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     if (!force && !confirmed(out)) {
-      err.println("error: not reset. Resetting deletes all data; pass --force to confirm"
+      // Wrong usage, not a failed migration: README's exit codes.
+      throw new CliException(2, "not reset. Resetting deletes all data; pass --force to confirm"
           + " (required when no terminal can ask).");
-      return 2; // wrong usage, not a failed migration: README's exit codes
     }
     Migrator.Builder migrator = database.migrator();
-    boolean seeding = !skipSeed && (seedSql != null || seedClass != null);
-    try {
-      checkSeed(); // before anything is dropped, or a missing database created
-      if (seeding) {
-        migrator.seeder(seeder());
-      }
-    } catch (CliException e) {
-      err.println("error: " + e.getMessage());
-      return e.exitCode();
+    checkSeed(); // before anything is dropped, or a missing database created
+    if (!skipSeed && (seedSql != null || seedClass != null)) {
+      migrator.seeder(seeder());
     }
-    try {
-      ResetResult result = migrator.build().reset();
-      out.println("Dropped " + result.dropped().size() + " tables, views and triggers.");
-      if (Files.isDirectory(database.dir)) {
-        out.println("Applied " + result.applied().size() + " migration(s).");
-      } else {
-        // Prototyping with push comes before the first migration: nothing to re-apply.
-        out.println("Applied no migrations: there is no migrations folder " + database.dir
-            + " (while prototyping, `nanoka push` creates the tables).");
-      }
-      out.println(result.seeded() ? "Seeded." : skipSeed ? "Seed skipped."
-          : "No seed configured (--seed-sql or --seed-class).");
-      return 0;
-    } catch (MigrationException e) {
-      err.println("error: " + e.getMessage());
-      return DatabaseOptions.exitCode(e);
+    ResetResult result = migrator.build().reset();
+    out.println("Dropped " + result.dropped().size() + " tables, views and triggers.");
+    if (Files.isDirectory(database.dir)) {
+      out.println("Applied " + result.applied().size() + " migration(s).");
+    } else {
+      // Prototyping with push comes before the first migration: nothing to re-apply.
+      out.println("Applied no migrations: there is no migrations folder " + database.dir
+          + " (while prototyping, `nanoka push` creates the tables).");
     }
+    out.println(result.seeded() ? "Seeded." : skipSeed ? "Seed skipped."
+        : "No seed configured (--seed-sql or --seed-class).");
+    return 0;
   }
 
   /** A seed that cannot be found stops the reset before it deletes anything. */

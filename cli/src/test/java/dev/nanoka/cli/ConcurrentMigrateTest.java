@@ -1,17 +1,17 @@
 package dev.nanoka.cli;
 
-import static dev.nanoka.runtime.SqliteFiles.column;
-import static dev.nanoka.runtime.SqliteFiles.history;
-import static dev.nanoka.runtime.SqliteFiles.write;
+import static dev.nanoka.core.testing.Migrations.write;
+import static dev.nanoka.core.testing.Sqlite.column;
+import static dev.nanoka.core.testing.Sqlite.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nanoka.core.testing.Sqlite;
 import dev.nanoka.runtime.MigrateResult;
 import dev.nanoka.runtime.MigrationListener;
 import dev.nanoka.runtime.MigrationSource;
 import dev.nanoka.runtime.Migrator;
-import dev.nanoka.runtime.SqliteFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,7 +62,7 @@ class ConcurrentMigrateTest {
     List<JvmProcesses.Started> started = new ArrayList<>();
     for (int p = 0; p < PROCESSES; p++) {
       started.add(JvmProcesses.start(StartTogether.class, List.of(barrier.toString(),
-          "migrate", "--url", SqliteFiles.url(db), "--dir", dir.toString(), "--lock-timeout", "60"),
+          "migrate", "--url", Sqlite.url(db), "--dir", dir.toString(), "--lock-timeout", "60"),
           tmp.resolve("logs"), "p" + p));
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -96,7 +96,7 @@ class ConcurrentMigrateTest {
         "each migration ran exactly once, in order");
     assertEquals(names, history(db));
     assertEquals(names, column(db, "SELECT name FROM nanoka_migration_checksums ORDER BY name"));
-    assertEquals("ok", SqliteFiles.integrityCheck(db));
+    assertEquals("ok", Sqlite.integrityCheck(db));
     assertEquals(List.of("50000"), column(db, "SELECT count(*) FROM t1"));
   }
 
@@ -114,17 +114,17 @@ class ConcurrentMigrateTest {
     write(dir, "0000_first.sql", "CREATE TABLE first (x);");
     assertEquals(0, NanokaCli.run(new java.io.PrintWriter(java.io.Writer.nullWriter()),
         new java.io.PrintWriter(java.io.Writer.nullWriter()),
-        "migrate", "--url", SqliteFiles.url(db), "--dir", dir.toString()));
+        "migrate", "--url", Sqlite.url(db), "--dir", dir.toString()));
     write(dir, "0001_second.sql", "CREATE TABLE second (x);");
 
     JvmProcesses.Started run;
     long took;
-    try (Connection holder = SqliteFiles.open(db); Statement statement = holder.createStatement()) {
+    try (Connection holder = Sqlite.open(db); Statement statement = holder.createStatement()) {
       statement.execute("BEGIN IMMEDIATE"); // another writer holds the lock throughout
       statement.execute("INSERT INTO first VALUES (1)");
       long start = System.nanoTime();
       run = JvmProcesses.start(NanokaCli.class, List.of("migrate", "--url",
-          SqliteFiles.url(db), "--dir", dir.toString(), "--lock-timeout", "1"),
+          Sqlite.url(db), "--dir", dir.toString(), "--lock-timeout", "1"),
           tmp.resolve("logs"), "locked");
       assertTrue(run.process().waitFor(60, TimeUnit.SECONDS), run.describe());
       took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -135,12 +135,12 @@ class ConcurrentMigrateTest {
     assertTrue(run.stderr().contains("--lock-timeout"), run.describe());
     assertTrue(took >= 1000, "gave up after " + took + " ms, before the timeout");
     assertEquals(List.of("0000_first.sql"), history(db));
-    assertFalse(SqliteFiles.tableExists(db, "second"));
+    assertFalse(Sqlite.tableExists(db, "second"));
 
     // Once the lock is free the same command succeeds.
     assertEquals(0, NanokaCli.run(new java.io.PrintWriter(java.io.Writer.nullWriter()),
         new java.io.PrintWriter(java.io.Writer.nullWriter()),
-        "migrate", "--url", SqliteFiles.url(db), "--dir", dir.toString(), "--lock-timeout", "1"));
+        "migrate", "--url", Sqlite.url(db), "--dir", dir.toString(), "--lock-timeout", "1"));
     assertEquals(List.of("0000_first.sql", "0001_second.sql"), history(db));
   }
 
@@ -159,7 +159,7 @@ class ConcurrentMigrateTest {
     java.util.concurrent.CountDownLatch otherDone = new java.util.concurrent.CountDownLatch(1);
     List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
     java.util.concurrent.FutureTask<MigrateResult> first = new java.util.concurrent.FutureTask<>(
-        () -> Migrator.forUrl(SqliteFiles.url(db)).source(MigrationSource.folder(dir))
+        () -> Migrator.forUrl(Sqlite.url(db)).source(MigrationSource.folder(dir))
             .listener(new MigrationListener() {
               @Override
               public void pending(int pending) {
@@ -179,7 +179,7 @@ class ConcurrentMigrateTest {
             }).migrate());
     new Thread(first).start();
     assertTrue(readHistory.await(30, TimeUnit.SECONDS));
-    MigrateResult second = Migrator.forUrl(SqliteFiles.url(db)).source(MigrationSource.folder(dir))
+    MigrateResult second = Migrator.forUrl(Sqlite.url(db)).source(MigrationSource.folder(dir))
         .migrate();
     otherDone.countDown();
     MigrateResult firstResult = first.get(30, TimeUnit.SECONDS);

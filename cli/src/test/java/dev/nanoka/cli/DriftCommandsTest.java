@@ -1,14 +1,14 @@
 package dev.nanoka.cli;
 
-import static dev.nanoka.runtime.Tables.schema;
+import static dev.nanoka.cli.CliRun.cli;
+import static dev.nanoka.core.testing.Schemas.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nanoka.core.testing.Migrations;
+import dev.nanoka.core.testing.Sqlite;
 import dev.nanoka.runtime.DriftTest;
-import dev.nanoka.runtime.Sqlite;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,31 +30,31 @@ class DriftCommandsTest {
   void migrate() throws Exception {
     migrations = Files.createDirectories(dir.resolve("migrations"));
     Files.writeString(migrations.resolve("0000_init.sql"),
-        Sqlite.migrationFile(schema(), DriftTest.models()));
+        Migrations.file(schema(), DriftTest.models()));
     url = "jdbc:sqlite:" + dir.resolve("app.db");
-    Cli migrate = cli("migrate", "--url", url, "--dir", migrations.toString());
-    assertEquals(0, migrate.code, migrate::toString);
+    CliRun migrate = cli("migrate", "--url", url, "--dir", migrations.toString());
+    assertEquals(0, migrate.exitCode(), migrate::describe);
   }
 
   @Test
   void statusSaysWhatDiffers() throws Exception {
     byHand("CREATE TABLE audit (id integer PRIMARY KEY)", "DROP INDEX posts_author_idx");
-    Cli status = cli("status", "--url", url, "--dir", migrations.toString());
+    CliRun status = cli("status", "--url", url, "--dir", migrations.toString());
 
-    assertEquals(0, status.code, status::toString);
-    assertTrue(status.out.contains("Drift detected: the database does not match its migration"
-        + " history:\n  - "), status::toString);
-    assertTrue(status.out.contains("\n  - table audit exists only in the database\n"),
-        status::toString);
-    assertTrue(status.out.contains("\n  - index posts_author_idx on posts is missing from the"
-        + " database\n"), status::toString);
+    assertEquals(0, status.exitCode(), status::describe);
+    assertTrue(status.out().contains("Drift detected: the database does not match its migration"
+        + " history:\n  - "), status::describe);
+    assertTrue(status.out().contains("\n  - table audit exists only in the database\n"),
+        status::describe);
+    assertTrue(status.out().contains("\n  - index posts_author_idx on posts is missing from the"
+        + " database\n"), status::describe);
   }
 
   @Test
   void statusIsQuietWithoutDrift() throws Exception {
-    Cli status = cli("status", "--url", url, "--dir", migrations.toString());
-    assertEquals(0, status.code, status::toString);
-    assertFalse(status.out.contains("Drift"), status::toString);
+    CliRun status = cli("status", "--url", url, "--dir", migrations.toString());
+    assertEquals(0, status.exitCode(), status::describe);
+    assertFalse(status.out().contains("Drift"), status::describe);
   }
 
   @Test
@@ -63,12 +63,12 @@ class DriftCommandsTest {
     Files.writeString(migrations.resolve("0001_nickname.sql"),
         "ALTER TABLE `users` ADD `nickname` text;");
 
-    Cli migrate = cli("migrate", "--url", url, "--dir", migrations.toString());
+    CliRun migrate = cli("migrate", "--url", url, "--dir", migrations.toString());
 
-    assertEquals(0, migrate.code, migrate::toString);
-    assertTrue(migrate.err.contains("warning: Drift detected: the database does not match its"
-        + " migration history:\n  - table audit exists only in the database"), migrate::toString);
-    assertTrue(migrate.out.contains("Applied 1 migration(s)"), migrate::toString);
+    assertEquals(0, migrate.exitCode(), migrate::describe);
+    assertTrue(migrate.err().contains("warning: Drift detected: the database does not match its"
+        + " migration history:\n  - table audit exists only in the database"), migrate::describe);
+    assertTrue(migrate.out().contains("Applied 1 migration(s)"), migrate::describe);
     // Drift is reported, never "fixed" by resetting: the hand-made table and its rows stay.
     try (Connection connection = Sqlite.open(url)) {
       assertEquals(List.of("audit", "d1_migrations", "nanoka_migration_checksums", "posts",
@@ -80,35 +80,22 @@ class DriftCommandsTest {
   @Test
   void migrateCanSkipTheCheck() throws Exception {
     byHand("CREATE TABLE audit (id integer PRIMARY KEY)");
-    Cli migrate = cli("migrate", "--no-drift-check", "--url", url, "--dir", migrations.toString());
-    assertEquals(0, migrate.code, migrate::toString);
-    assertFalse(migrate.err.contains("Drift"), migrate::toString);
+    CliRun migrate =
+        cli("migrate", "--no-drift-check", "--url", url, "--dir", migrations.toString());
+    assertEquals(0, migrate.exitCode(), migrate::describe);
+    assertFalse(migrate.err().contains("Drift"), migrate::describe);
   }
 
   @Test
   void migrateWithoutDriftSaysNothingAboutIt() throws Exception {
-    Cli migrate = cli("migrate", "--url", url, "--dir", migrations.toString());
-    assertEquals(0, migrate.code, migrate::toString);
-    assertFalse(migrate.err.contains("Drift"), migrate::toString);
+    CliRun migrate = cli("migrate", "--url", url, "--dir", migrations.toString());
+    assertEquals(0, migrate.exitCode(), migrate::describe);
+    assertFalse(migrate.err().contains("Drift"), migrate::describe);
   }
 
   private void byHand(String... statements) throws Exception {
     try (Connection connection = Sqlite.open(url)) {
       Sqlite.exec(connection, statements);
     }
-  }
-
-  record Cli(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- out\n" + out + "--- err\n" + err;
-    }
-  }
-
-  static Cli cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = NanokaCli.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Cli(code, out.toString(), err.toString());
   }
 }

@@ -1,13 +1,13 @@
 package dev.nanoka.cli;
 
-import static dev.nanoka.runtime.SqliteFiles.history;
-import static dev.nanoka.runtime.SqliteFiles.tableExists;
-import static dev.nanoka.runtime.SqliteFiles.write;
+import static dev.nanoka.core.testing.Migrations.write;
+import static dev.nanoka.core.testing.Sqlite.history;
+import static dev.nanoka.core.testing.Sqlite.tableExists;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nanoka.runtime.SqliteFiles;
+import dev.nanoka.core.testing.Sqlite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +38,7 @@ class KilledMigrateTest {
         + "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < " + SLOW_ROWS
         + ") INSERT INTO slow SELECT i, hex(randomblob(16)) FROM r;\n");
     write(dir, "0002_after.sql", "CREATE TABLE after_kill (x);");
-    List<String> args = List.of("migrate", "--url", SqliteFiles.url(db), "--dir", dir.toString());
+    List<String> args = List.of("migrate", "--url", Sqlite.url(db), "--dir", dir.toString());
 
     JvmProcesses.Started run =
         JvmProcesses.start(NanokaCli.class, args, tmp.resolve("logs"), "killed");
@@ -65,7 +65,7 @@ class KilledMigrateTest {
     assertTrue(Files.exists(tmp.resolve("killed.db-journal")), "no hot journal left behind?");
 
     // The journal rolls the transaction back when the database is next opened.
-    assertEquals("ok", SqliteFiles.integrityCheck(db));
+    assertEquals("ok", Sqlite.integrityCheck(db));
     assertEquals(List.of(), history(db));
     assertFalse(tableExists(db, "slow"), "the killed file's table must be gone");
     assertFalse(tableExists(db, "before_kill"), "0000 ran in the killed transaction");
@@ -73,7 +73,7 @@ class KilledMigrateTest {
 
     // No lock outlives the process: the next run applies the rest straight away.
     JvmProcesses.Started again = JvmProcesses.start(NanokaCli.class,
-        List.of("migrate", "--url", SqliteFiles.url(db), "--dir", dir.toString(),
+        List.of("migrate", "--url", Sqlite.url(db), "--dir", dir.toString(),
             "--lock-timeout", "5"), tmp.resolve("logs"), "again");
     assertTrue(again.process().waitFor(120, TimeUnit.SECONDS), again.describe());
     assertEquals(0, again.process().exitValue(), again.describe());
@@ -82,8 +82,8 @@ class KilledMigrateTest {
         again.describe());
     assertEquals(List.of("0000_create.sql", "0001_slow.sql", "0002_after.sql"), history(db));
     assertEquals(List.of(String.valueOf(SLOW_ROWS)),
-        SqliteFiles.column(db, "SELECT count(*) FROM slow"));
-    assertEquals(List.of("1", "2"), SqliteFiles.column(db, "SELECT x FROM before_kill ORDER BY x"));
-    assertEquals("ok", SqliteFiles.integrityCheck(db));
+        Sqlite.column(db, "SELECT count(*) FROM slow"));
+    assertEquals(List.of("1", "2"), Sqlite.column(db, "SELECT x FROM before_kill ORDER BY x"));
+    assertEquals("ok", Sqlite.integrityCheck(db));
   }
 }

@@ -1,12 +1,12 @@
 package dev.nanoka.cli;
 
+import static dev.nanoka.cli.CliRun.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nanoka.runtime.SqliteFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.nanoka.core.testing.Migrations;
+import dev.nanoka.core.testing.Sqlite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,36 +32,23 @@ class NanokaCliTest {
     db = tmp.resolve("cli.db");
   }
 
-  record Run(int exitCode, String out, String err) {
-    String describe() {
-      return "\nexit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
-    }
-  }
-
-  static Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = NanokaCli.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   /** A database command with this test's --url and --dir. */
-  Run db(String command, String... more) {
-    List<String> args = new ArrayList<>(List.of(command, "--url", SqliteFiles.url(db),
+  CliRun db(String command, String... more) {
+    List<String> args = new ArrayList<>(List.of(command, "--url", Sqlite.url(db),
         "--dir", dir.toString()));
     args.addAll(List.of(more));
     return cli(args.toArray(String[]::new));
   }
 
   void writeTwo() {
-    SqliteFiles.write(dir, "0000_users.sql", "CREATE TABLE users (id integer PRIMARY KEY);");
-    SqliteFiles.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY,"
+    Migrations.write(dir, "0000_users.sql", "CREATE TABLE users (id integer PRIMARY KEY);");
+    Migrations.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY,"
         + " author integer REFERENCES users (id));");
   }
 
   @Test
   void topLevelHelpListsCommandsAndExitCodes() {
-    Run run = cli("--help");
+    CliRun run = cli("--help");
     assertEquals(0, run.exitCode(), run.describe());
     assertTrue(run.out().startsWith("Usage: nanoka"), run.describe());
     for (String command : List.of("migrate", "status", "validate", "repair", "apply", "help")) {
@@ -81,13 +68,13 @@ class NanokaCliTest {
     CommandLine root = new CommandLine(new NanokaCli());
     assertTrue(root.getSubcommands().size() >= 6);
     for (String command : root.getSubcommands().keySet()) {
-      Run run = cli(command, "--help");
+      CliRun run = cli(command, "--help");
       assertEquals(0, run.exitCode(), command + run.describe());
       assertTrue(run.out().contains("Usage: nanoka " + command), command + run.describe());
       if (command.equals("help")) {
         continue;
       }
-      Run viaHelp = cli("help", command);
+      CliRun viaHelp = cli("help", command);
       assertEquals(0, viaHelp.exitCode(), command + viaHelp.describe());
       assertEquals(run.out(), viaHelp.out(), command);
     }
@@ -110,7 +97,7 @@ class NanokaCliTest {
 
   @Test
   void version() {
-    Run run = cli("--version");
+    CliRun run = cli("--version");
     assertEquals(0, run.exitCode());
     assertTrue(run.out().startsWith("nanoka "), run.describe());
   }
@@ -125,7 +112,7 @@ class NanokaCliTest {
         new String[] {"baseline", "-V"}, new String[] {"baseline", "--help"},
         new String[] {"--version", "baseline"}, new String[] {"migrate", "baseline", "--version"},
         new String[] {"migrate", "extra", "--help"})) {
-      Run run = cli(args);
+      CliRun run = cli(args);
       assertEquals(2, run.exitCode(), String.join(" ", args) + run.describe());
       assertTrue(run.err().contains("Unmatched argument"), String.join(" ", args) + run.describe());
       assertFalse(run.out().contains("nanoka 0") || run.out().contains("(development build)"),
@@ -137,9 +124,9 @@ class NanokaCliTest {
   /** Every command's --version prints the CLI's version, not an empty line. */
   @Test
   void versionOfASubcommand() {
-    Run top = cli("--version");
+    CliRun top = cli("--version");
     for (String command : List.of("migrate", "status", "push", "reset")) {
-      Run run = cli(command, "--version");
+      CliRun run = cli(command, "--version");
       assertEquals(0, run.exitCode(), command + run.describe());
       assertEquals(top.out(), run.out(), command + run.describe());
     }
@@ -154,7 +141,7 @@ class NanokaCliTest {
             "--dir", tmp.toString()},
         new String[] {"migrate", "--url"},
         new String[] {"apply"})) {
-      Run run = cli(args);
+      CliRun run = cli(args);
       assertEquals(2, run.exitCode(), String.join(" ", args) + run.describe());
       assertFalse(run.err().isBlank(), String.join(" ", args) + run.describe());
       assertFalse(run.err().contains("\tat "), "no stack trace" + run.describe());
@@ -168,7 +155,7 @@ class NanokaCliTest {
   @Test
   void migratePrintsProgressAndExitsWithZero() {
     writeTwo();
-    Run run = db("migrate");
+    CliRun run = db("migrate");
     assertEquals(0, run.exitCode(), run.describe());
     List<String> lines = run.out().lines().toList();
     assertTrue(lines.get(0).matches("Applying 0000_users\\.sql \\(1/2\\) \\.\\.\\. done in \\d+ ms"),
@@ -178,7 +165,7 @@ class NanokaCliTest {
     assertEquals("Applied 2 migration(s); 2 applied in all.", lines.get(2), run.describe());
     assertEquals(3, lines.size(), run.describe());
 
-    Run again = db("migrate");
+    CliRun again = db("migrate");
     assertEquals(0, again.exitCode(), again.describe());
     assertEquals("Nothing to apply: 2 migrations already applied.\n",
         again.out().replace(System.lineSeparator(), "\n"), again.describe());
@@ -187,26 +174,27 @@ class NanokaCliTest {
   @Test
   void failingMigrationExitsWithOneAndSaysWhere() throws Exception {
     writeTwo();
-    SqliteFiles.write(dir, "0002_bad.sql", "CREATE TABLE fine (x);\nINSERT INTO nowhere VALUES (1);");
-    Run run = db("migrate");
+    Migrations.write(dir, "0002_bad.sql",
+        "CREATE TABLE fine (x);\nINSERT INTO nowhere VALUES (1);");
+    CliRun run = db("migrate");
     assertEquals(1, run.exitCode(), run.describe());
     assertTrue(run.out().contains("Applying 0002_bad.sql (3/3) ... \n")
         || run.out().contains("Applying 0002_bad.sql (3/3) ... " + System.lineSeparator()),
         "the progress line is ended" + run.describe());
     assertTrue(run.err().startsWith("error: 0002_bad.sql: statement 2 of 2 failed"), run.describe());
     assertTrue(run.err().contains("no such table: nowhere"), run.describe());
-    assertEquals(List.of("0000_users.sql", "0001_posts.sql"), SqliteFiles.history(db));
+    assertEquals(List.of("0000_users.sql", "0001_posts.sql"), Sqlite.history(db));
   }
 
   @Test
   void statusPrintsATable() throws Exception {
     writeTwo();
     db("migrate");
-    SqliteFiles.write(dir, "0002_a_much_longer_name.sql", "CREATE TABLE c (x);");
-    Run run = db("status");
+    Migrations.write(dir, "0002_a_much_longer_name.sql", "CREATE TABLE c (x);");
+    CliRun run = db("status");
     assertEquals(0, run.exitCode(), run.describe());
     List<String> lines = run.out().lines().toList();
-    List<String> appliedAts = SqliteFiles.column(db, "SELECT applied_at FROM d1_migrations ORDER BY id");
+    List<String> appliedAts = Sqlite.column(db, "SELECT applied_at FROM d1_migrations ORDER BY id");
     assertEquals(List.of(
         "Name                         Status    Applied at (UTC)",
         "0000_users.sql               applied   " + appliedAts.get(0),
@@ -223,7 +211,7 @@ class NanokaCliTest {
   void statusOfAnEmptyFolder() throws Exception {
     Files.createDirectories(dir);
     Files.createFile(db);
-    Run run = db("status");
+    CliRun run = db("status");
     assertEquals(0, run.exitCode(), run.describe());
     assertTrue(run.out().startsWith("No migrations."), run.describe());
   }
@@ -234,68 +222,68 @@ class NanokaCliTest {
     db("migrate");
     assertEquals("Valid: every applied migration matches its file.", db("validate").out().strip());
 
-    SqliteFiles.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
-    Run validate = db("validate");
+    Migrations.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
+    CliRun validate = db("validate");
     assertEquals(1, validate.exitCode(), validate.describe());
     assertTrue(validate.out().contains("0001_posts.sql: edited since it was applied on "),
         validate.describe());
     assertTrue(validate.out().contains("nanoka repair"), validate.describe());
 
-    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
-    Run migrate = db("migrate");
+    Migrations.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    CliRun migrate = db("migrate");
     assertEquals(1, migrate.exitCode(), migrate.describe());
     assertTrue(migrate.err().startsWith("error: Applied migration changed since applied:"
         + " 0001_posts.sql."), migrate.describe());
     assertEquals("", migrate.out(), "no progress line was started" + migrate.describe());
-    assertFalse(SqliteFiles.tableExists(db, "c"));
+    assertFalse(Sqlite.tableExists(db, "c"));
 
-    Run repair = db("repair");
+    CliRun repair = db("repair");
     assertEquals(0, repair.exitCode(), repair.describe());
     assertEquals("Accepted the edited 0001_posts.sql", repair.out().strip(), repair.describe());
     assertEquals("Nothing to repair.", db("repair").out().strip());
     assertEquals(0, db("validate").exitCode());
     assertEquals(0, db("migrate", "--no-drift-check").exitCode());
-    assertTrue(SqliteFiles.tableExists(db, "c"));
+    assertTrue(Sqlite.tableExists(db, "c"));
 
     Files.delete(dir.resolve("0000_users.sql"));
-    Run missing = db("validate");
+    CliRun missing = db("validate");
     assertEquals(1, missing.exitCode(), missing.describe());
     assertTrue(missing.out().contains("0000_users.sql: applied on "), missing.describe());
     assertTrue(missing.out().contains("but the file is missing"), missing.describe());
-    Run repairMissing = db("repair");
+    CliRun repairMissing = db("repair");
     assertTrue(repairMissing.out().contains("Still in the history without a file: 0000_users.sql"),
         repairMissing.describe());
   }
 
   @Test
   void fileThatAppearsBeforeAnAppliedOneIsRefusedUnlessOutOfOrder() throws Exception {
-    SqliteFiles.write(dir, "0000_users.sql", "CREATE TABLE users (id integer PRIMARY KEY);");
-    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    Migrations.write(dir, "0000_users.sql", "CREATE TABLE users (id integer PRIMARY KEY);");
+    Migrations.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
     assertEquals(0, db("migrate").exitCode());
-    SqliteFiles.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
+    Migrations.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
 
-    Run status = db("status");
+    CliRun status = db("status");
     assertEquals(0, status.exitCode(), status.describe());
     assertTrue(status.out().contains("\n0001_posts.sql  pending (out of order)  -\n"),
         status.describe());
     assertTrue(status.out().contains("\n1 out of order: 0001_posts.sql sorts before the applied"
         + " 0002_c.sql; migrate refuses it without --out-of-order.\n"), status.describe());
-    Run validate = db("validate");
+    CliRun validate = db("validate");
     assertEquals(1, validate.exitCode(), validate.describe());
     assertTrue(validate.out().contains("0001_posts.sql: not applied, but 0002_c.sql after it is"),
         validate.describe());
     assertTrue(validate.out().contains("--out-of-order"), validate.describe());
-    Run migrate = db("migrate");
+    CliRun migrate = db("migrate");
     assertEquals(1, migrate.exitCode(), migrate.describe());
     assertTrue(migrate.err().startsWith("error: 0001_posts.sql sorts before 0002_c.sql"),
         migrate.describe());
-    assertEquals(List.of("0000_users.sql", "0002_c.sql"), SqliteFiles.history(db));
+    assertEquals(List.of("0000_users.sql", "0002_c.sql"), Sqlite.history(db));
 
     assertEquals(0, db("validate", "--out-of-order").exitCode());
-    Run allowed = db("migrate", "--out-of-order");
+    CliRun allowed = db("migrate", "--out-of-order");
     assertEquals(0, allowed.exitCode(), allowed.describe());
     assertTrue(allowed.out().contains("Applied out of order: 0001_posts.sql"), allowed.describe());
-    assertEquals(List.of("0000_users.sql", "0002_c.sql", "0001_posts.sql"), SqliteFiles.history(db));
+    assertEquals(List.of("0000_users.sql", "0002_c.sql", "0001_posts.sql"), Sqlite.history(db));
     assertEquals(0, db("validate").exitCode());
   }
 
@@ -304,13 +292,13 @@ class NanokaCliTest {
     writeTwo();
     assertEquals(0, db("migrate").exitCode());
     Files.delete(dir.resolve("0000_users.sql"));
-    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
-    Run migrate = db("migrate");
+    Migrations.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    CliRun migrate = db("migrate");
     assertEquals(0, migrate.exitCode(), migrate.describe());
     assertTrue(migrate.err().contains("warning: Drift not checked: Cannot replay the history:"
         + " applied migration without a file (0000_users.sql)."), migrate.describe());
     assertTrue(migrate.out().contains("Applied 1 migration(s)"), migrate.describe());
-    Run status = db("status");
+    CliRun status = db("status");
     assertEquals(0, status.exitCode(), status.describe());
     assertTrue(status.out().contains("0000_users.sql  missing"), status.describe());
     assertTrue(status.out().contains("Drift not checked: "), status.describe());
@@ -319,10 +307,10 @@ class NanokaCliTest {
   @Test
   void wranglerRowsAreAdoptedVisibly() throws Exception {
     writeTwo();
-    SqliteFiles.exec(db, SqliteFiles.WRANGLER_HISTORY_TABLE,
+    Sqlite.exec(db, Sqlite.WRANGLER_HISTORY_TABLE,
         "CREATE TABLE users (id integer PRIMARY KEY);",
         "INSERT INTO d1_migrations (name) values ('0000_users.sql');");
-    Run run = db("migrate");
+    CliRun run = db("migrate");
     assertEquals(0, run.exitCode(), run.describe());
     assertTrue(run.out().contains("Adopted 0000_users.sql (applied by wrangler): checksum recorded"),
         run.describe());
@@ -331,7 +319,7 @@ class NanokaCliTest {
 
   @Test
   void unreadableFolderOrDatabaseExitsWithFour() throws Exception {
-    Run noFolder = db("migrate");
+    CliRun noFolder = db("migrate");
     assertEquals(4, noFolder.exitCode(), noFolder.describe());
     assertTrue(noFolder.err().contains("Cannot read the migrations"), noFolder.describe());
     assertTrue(noFolder.err().contains(dir.toString()), noFolder.describe());
@@ -345,7 +333,7 @@ class NanokaCliTest {
     for (String url : List.of("jdbc:nosuch:db", "not a url at all",
         "jdbc:sqlite:" + tmp.resolve("missing/folder/x.db"))) {
       for (String command : List.of("migrate", "status", "validate", "repair")) {
-        Run run = cli(command, "--url", url, "--dir", dir.toString());
+        CliRun run = cli(command, "--url", url, "--dir", dir.toString());
         assertEquals(4, run.exitCode(), command + " " + url + run.describe());
         assertTrue(run.err().startsWith(url.startsWith("jdbc:sqlite:") && !command.equals("migrate")
             ? "error: No database at " : "error: Cannot open the database"), run.describe());
@@ -358,15 +346,15 @@ class NanokaCliTest {
   void commandsThatOnlyReadNeedAnExistingDatabaseAndCreateNone() throws Exception {
     writeTwo();
     for (String command : List.of("status", "validate", "repair")) {
-      Run run = db(command);
+      CliRun run = db(command);
       assertEquals(4, run.exitCode(), command + run.describe());
       assertTrue(run.err().startsWith("error: No database at " + db + ": "),
           command + run.describe());
-      assertTrue(run.err().contains("check the URL (" + SqliteFiles.url(db) + ")"),
+      assertTrue(run.err().contains("check the URL (" + Sqlite.url(db) + ")"),
           command + run.describe());
       assertFalse(Files.exists(db), command + " created " + db);
     }
-    Run relative = cli("status", "--url", "jdbc:sqlite:no-such-file-here.db", "--dir",
+    CliRun relative = cli("status", "--url", "jdbc:sqlite:no-such-file-here.db", "--dir",
         dir.toString());
     assertEquals(4, relative.exitCode(), relative.describe());
     assertTrue(relative.err().contains(Path.of("no-such-file-here.db").toAbsolutePath().toString()),
@@ -387,20 +375,20 @@ class NanokaCliTest {
     writeTwo();
     String readOnly = "jdbc:sqlite:file:" + db + "?mode=ro";
     Files.createFile(db); // no history tables yet: the first write creates them
-    Run fresh = cli("migrate", "--url", readOnly, "--dir", dir.toString());
+    CliRun fresh = cli("migrate", "--url", readOnly, "--dir", dir.toString());
     assertEquals(4, fresh.exitCode(), fresh.describe());
     assertTrue(fresh.err().contains("read-only"), fresh.describe());
 
     assertEquals(0, db("migrate").exitCode());
-    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
-    Run pending = cli("migrate", "--url", readOnly, "--dir", dir.toString());
+    Migrations.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    CliRun pending = cli("migrate", "--url", readOnly, "--dir", dir.toString());
     assertEquals(4, pending.exitCode(), pending.describe());
     assertTrue(pending.err().startsWith("error: The database is read-only: 0002_c.sql was not"
         + " applied"), pending.describe());
-    assertEquals(List.of("0000_users.sql", "0001_posts.sql"), SqliteFiles.history(db));
+    assertEquals(List.of("0000_users.sql", "0001_posts.sql"), Sqlite.history(db));
 
-    SqliteFiles.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
-    Run repair = cli("repair", "--url", readOnly, "--dir", dir.toString());
+    Migrations.write(dir, "0001_posts.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
+    CliRun repair = cli("repair", "--url", readOnly, "--dir", dir.toString());
     assertEquals(4, repair.exitCode(), repair.describe());
     assertTrue(repair.err().contains("read-only"), repair.describe());
   }
@@ -410,11 +398,11 @@ class NanokaCliTest {
   void readOnlyFileExitsWithFour() throws Exception {
     writeTwo();
     assertEquals(0, db("migrate").exitCode());
-    SqliteFiles.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
+    Migrations.write(dir, "0002_c.sql", "CREATE TABLE c (x);");
     Files.setPosixFilePermissions(db, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
     org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(db),
         "this user can write to a read-only file (root)");
-    Run run = db("migrate");
+    CliRun run = db("migrate");
     assertEquals(4, run.exitCode(), run.describe());
     assertTrue(run.err().contains("read-only"), run.describe());
   }
@@ -422,18 +410,18 @@ class NanokaCliTest {
   @Test
   void lockTimeoutExitsWithThree() throws Exception {
     writeTwo();
-    try (Connection holder = SqliteFiles.open(db); Statement statement = holder.createStatement()) {
+    try (Connection holder = Sqlite.open(db); Statement statement = holder.createStatement()) {
       statement.execute("BEGIN IMMEDIATE");
       statement.execute("CREATE TABLE someone_elses (x)");
-      Run run = db("migrate", "--lock-timeout", "1");
+      CliRun run = db("migrate", "--lock-timeout", "1");
       assertEquals(3, run.exitCode(), run.describe());
       assertTrue(run.err().startsWith("error: Waited 1 s for the database's write lock"),
           run.describe());
-      Run repair = db("repair", "--lock-timeout", "0");
+      CliRun repair = db("repair", "--lock-timeout", "0");
       assertEquals(3, repair.exitCode(), repair.describe());
       statement.execute("ROLLBACK");
     }
-    assertEquals(List.of(), SqliteFiles.history(db));
-    assertFalse(SqliteFiles.tableExists(db, "users"));
+    assertEquals(List.of(), Sqlite.history(db));
+    assertFalse(Sqlite.tableExists(db, "users"));
   }
 }

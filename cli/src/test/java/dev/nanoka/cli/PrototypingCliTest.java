@@ -1,7 +1,8 @@
 package dev.nanoka.cli;
 
-import static dev.nanoka.runtime.Tables.schema;
-import static dev.nanoka.runtime.Tables.table;
+import static dev.nanoka.cli.CliRun.cli;
+import static dev.nanoka.core.testing.Schemas.schema;
+import static dev.nanoka.core.testing.Schemas.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey.Action;
 import dev.nanoka.core.schema.SchemaText;
+import dev.nanoka.core.testing.Migrations;
+import dev.nanoka.core.testing.Sqlite;
 import dev.nanoka.runtime.SchemaDefinition;
 import dev.nanoka.runtime.Seeder;
-import dev.nanoka.runtime.Sqlite;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,14 +121,14 @@ class PrototypingCliTest {
 
     @Test
     void createsTheTablesThenFindsNothingToDo() throws Exception {
-      Cli first = cli("push", "--url", url, "--schema", DRAFT_CLASS);
-      assertEquals(0, first.code, first::toString);
-      assertTrue(first.out.contains("CREATE TABLE `posts`"), first::toString);
-      assertTrue(first.out.contains("Pushed: "), first::toString);
+      CliRun first = cli("push", "--url", url, "--schema", DRAFT_CLASS);
+      assertEquals(0, first.exitCode(), first::describe);
+      assertTrue(first.out().contains("CREATE TABLE `posts`"), first::describe);
+      assertTrue(first.out().contains("Pushed: "), first::describe);
 
-      Cli second = cli("push", "--url", url, "--schema", DRAFT_CLASS);
-      assertEquals(0, second.code, second::toString);
-      assertEquals("The database is already in sync with the models.\n", second.out);
+      CliRun second = cli("push", "--url", url, "--schema", DRAFT_CLASS);
+      assertEquals(0, second.exitCode(), second::describe);
+      assertEquals("The database is already in sync with the models.\n", second.out());
       try (Connection db = Sqlite.open(url)) {
         assertEquals(List.of("posts", "users"), Sqlite.tableNames(db));
       }
@@ -135,43 +136,43 @@ class PrototypingCliTest {
 
     @Test
     void refusesARequiredFieldOverRowsAndChangesNothing() throws Exception {
-      assertEquals(0, cli("push", "--url", url, "--schema", DRAFT_CLASS).code);
+      assertEquals(0, cli("push", "--url", url, "--schema", DRAFT_CLASS).exitCode());
       insertEloise();
       String before = dump();
 
-      Cli refused = cli("push", "--url", url, "--schema", DESCRIPTION_CLASS);
+      CliRun refused = cli("push", "--url", url, "--schema", DESCRIPTION_CLASS);
 
-      assertEquals(1, refused.code, refused::toString);
-      assertTrue(refused.err.contains("error: Nothing was pushed."), refused::toString);
-      assertTrue(refused.err.contains("adds the required column posts.description without a"
-          + " default, but posts holds 1 row(s)"), refused::toString);
-      assertTrue(refused.err.contains("--force-reset"), refused::toString);
+      assertEquals(1, refused.exitCode(), refused::describe);
+      assertTrue(refused.err().contains("error: Nothing was pushed."), refused::describe);
+      assertTrue(refused.err().contains("adds the required column posts.description without a"
+          + " default, but posts holds 1 row(s)"), refused::describe);
+      assertTrue(refused.err().contains("--force-reset"), refused::describe);
       assertEquals(before, dump());
 
       // --accept-data-loss cannot give the existing row a description.
-      Cli accepted = cli("push", "--url", url, "--schema", DESCRIPTION_CLASS,
+      CliRun accepted = cli("push", "--url", url, "--schema", DESCRIPTION_CLASS,
           "--accept-data-loss");
-      assertEquals(1, accepted.code, accepted::toString);
+      assertEquals(1, accepted.exitCode(), accepted::describe);
       assertEquals(before, dump());
     }
 
     @Test
     void acceptsDataLossWhenAskedAndWarns() throws Exception {
-      assertEquals(0, cli("push", "--url", url, "--schema", DESCRIPTION_CLASS).code);
+      assertEquals(0, cli("push", "--url", url, "--schema", DESCRIPTION_CLASS).exitCode());
       try (Connection db = Sqlite.open(url)) {
         Sqlite.exec(db, "INSERT INTO users (name, jobTitle) VALUES ('Eloise', 'Programmer')",
             "INSERT INTO posts (title, description, authorId) VALUES ('Hi', 'About hi', 1)");
       }
-      Cli refused = cli("push", "--url", url, "--schema", DRAFT_CLASS);
-      assertEquals(1, refused.code, refused::toString);
-      assertTrue(refused.err.contains("drops column posts.description, which holds 1 value(s)"),
-          refused::toString);
+      CliRun refused = cli("push", "--url", url, "--schema", DRAFT_CLASS);
+      assertEquals(1, refused.exitCode(), refused::describe);
+      assertTrue(refused.err().contains("drops column posts.description, which holds 1 value(s)"),
+          refused::describe);
 
-      Cli accepted = cli("push", "--url", url, "--schema", DRAFT_CLASS, "--accept-data-loss");
+      CliRun accepted = cli("push", "--url", url, "--schema", DRAFT_CLASS, "--accept-data-loss");
 
-      assertEquals(0, accepted.code, accepted::toString);
-      assertTrue(accepted.err.contains("warning: data loss accepted: drops column"
-          + " posts.description, which holds 1 value(s)"), accepted::toString);
+      assertEquals(0, accepted.exitCode(), accepted::describe);
+      assertTrue(accepted.err().contains("warning: data loss accepted: drops column"
+          + " posts.description, which holds 1 value(s)"), accepted::describe);
       try (Connection db = Sqlite.open(url)) {
         assertEquals(List.of("1|Hi|1"), Sqlite.rows(db, "SELECT * FROM posts"));
       }
@@ -179,15 +180,15 @@ class PrototypingCliTest {
 
     @Test
     void forceResetStartsFromAnEmptyDatabase() throws Exception {
-      assertEquals(0, cli("push", "--url", url, "--schema", DRAFT_CLASS).code);
+      assertEquals(0, cli("push", "--url", url, "--schema", DRAFT_CLASS).exitCode());
       insertEloise();
       try (Connection db = Sqlite.open(url)) {
         Sqlite.exec(db, "CREATE TABLE scratch (x)", "CREATE VIEW v AS SELECT * FROM users");
       }
 
-      Cli reset = cli("push", "--url", url, "--schema", DESCRIPTION_CLASS, "--force-reset");
+      CliRun reset = cli("push", "--url", url, "--schema", DESCRIPTION_CLASS, "--force-reset");
 
-      assertEquals(0, reset.code, reset::toString);
+      assertEquals(0, reset.exitCode(), reset::describe);
       try (Connection db = Sqlite.open(url)) {
         assertEquals(List.of("posts", "users"), Sqlite.tableNames(db));
         assertEquals(0, Sqlite.count(db, "users"));
@@ -198,25 +199,26 @@ class PrototypingCliTest {
 
     @Test
     void readOnlyDatabaseExitsWithFour() throws Exception {
-      assertEquals(0, cli("push", "--url", url, "--schema", DRAFT_CLASS).code);
-      Cli push = cli("push", "--url", url.replace("jdbc:sqlite:", "jdbc:sqlite:file:") + "?mode=ro",
+      assertEquals(0, cli("push", "--url", url, "--schema", DRAFT_CLASS).exitCode());
+      CliRun push = cli("push",
+          "--url", url.replace("jdbc:sqlite:", "jdbc:sqlite:file:") + "?mode=ro",
           "--schema", DESCRIPTION_CLASS);
-      assertEquals(4, push.code, push::toString);
-      assertTrue(push.err.contains("The database is read-only: push was not applied"),
-          push::toString);
+      assertEquals(4, push.exitCode(), push::describe);
+      assertTrue(push.err().contains("The database is read-only: push was not applied"),
+          push::describe);
     }
 
     @Test
     void needsTheModels() {
-      Cli missing = cli("push", "--url", url);
-      assertEquals(2, missing.code, missing::toString);
-      assertTrue(missing.err.contains("--schema"), missing::toString);
+      CliRun missing = cli("push", "--url", url);
+      assertEquals(2, missing.exitCode(), missing::describe);
+      assertTrue(missing.err().contains("--schema"), missing::describe);
       assertFalse(Files.exists(dir.resolve("dev.db")), "a usage error opens no database");
 
-      Cli unknown = cli("push", "--url", url, "--schema", "com.example.NoSuchSchema");
-      assertEquals(4, unknown.code, unknown::toString);
-      assertTrue(unknown.err.contains("Class com.example.NoSuchSchema not found"),
-          unknown::toString);
+      CliRun unknown = cli("push", "--url", url, "--schema", "com.example.NoSuchSchema");
+      assertEquals(4, unknown.exitCode(), unknown::describe);
+      assertTrue(unknown.err().contains("Class com.example.NoSuchSchema not found"),
+          unknown::describe);
     }
 
     /**
@@ -231,9 +233,9 @@ class PrototypingCliTest {
       Files.writeString(resource, SchemaText.write(schema(table("notes").id().build())),
           StandardCharsets.UTF_8);
 
-      Cli push = cli("push", "--url", url, "--schema", "com.example.proto.NanokaSchema",
+      CliRun push = cli("push", "--url", url, "--schema", "com.example.proto.NanokaSchema",
           "--classpath", classes.toString());
-      assertEquals(0, push.code, push::toString);
+      assertEquals(0, push.exitCode(), push::describe);
       try (Connection db = Sqlite.open(url)) {
         assertEquals(List.of("notes"), Sqlite.tableNames(db));
       }
@@ -243,13 +245,13 @@ class PrototypingCliTest {
     void missingSchemaResourceSaysToRebuild() throws Exception {
       Path classes = compileSchemaClass("com.example.proto", GENERATED_FORM);
 
-      Cli push = cli("push", "--url", url, "--schema", "com.example.proto.NanokaSchema",
+      CliRun push = cli("push", "--url", url, "--schema", "com.example.proto.NanokaSchema",
           "--classpath", classes.toString());
-      assertEquals(4, push.code, push::toString);
-      assertTrue(push.err.contains("The schema resource " + RESOURCE + " of"
+      assertEquals(4, push.exitCode(), push::describe);
+      assertTrue(push.err().contains("The schema resource " + RESOURCE + " of"
           + " com.example.proto.NanokaSchema is not on the class path")
-          && push.err.contains("rebuild the project"), push::toString);
-      assertFalse(push.err.contains("\tat "), "a message, not a stack trace: " + push);
+          && push.err().contains("rebuild the project"), push::describe);
+      assertFalse(push.err().contains("\tat "), "a message, not a stack trace: " + push.describe());
     }
   }
 
@@ -258,108 +260,109 @@ class PrototypingCliTest {
 
     @Test
     void modelsAgainstDatabase() throws Exception {
-      assertEquals(0, cli("push", "--url", url, "--schema", DRAFT_CLASS).code);
+      assertEquals(0, cli("push", "--url", url, "--schema", DRAFT_CLASS).exitCode());
 
-      Cli same = cli("diff", "--from", "database", "--to", "models", "--exit-code",
+      CliRun same = cli("diff", "--from", "database", "--to", "models", "--exit-code",
           "--url", url, "--schema", DRAFT_CLASS);
-      assertEquals(0, same.code, same::toString);
-      assertEquals("-- No difference between the database and the models.\n", same.out);
+      assertEquals(0, same.exitCode(), same::describe);
+      assertEquals("-- No difference between the database and the models.\n", same.out());
 
-      Cli changed = cli("diff", "--from", "database", "--to", "models", "--exit-code",
+      CliRun changed = cli("diff", "--from", "database", "--to", "models", "--exit-code",
           "--url", url, "--schema", DESCRIPTION_CLASS);
-      assertEquals(2, changed.code, changed::toString);
-      assertTrue(changed.out.contains("`description` text NOT NULL"), changed::toString);
+      assertEquals(2, changed.exitCode(), changed::describe);
+      assertTrue(changed.out().contains("`description` text NOT NULL"), changed::describe);
 
-      Cli withoutFlag = cli("diff", "--from", "database", "--to", "models",
+      CliRun withoutFlag = cli("diff", "--from", "database", "--to", "models",
           "--url", url, "--schema", DESCRIPTION_CLASS);
-      assertEquals(0, withoutFlag.code, withoutFlag::toString);
-      assertEquals(changed.out, withoutFlag.out);
+      assertEquals(0, withoutFlag.exitCode(), withoutFlag::describe);
+      assertEquals(changed.out(), withoutFlag.out());
     }
 
     @Test
     void migrationsAgainstDatabase() throws Exception {
       writeMigration("0000_draft.sql", schema(), DRAFT);
-      assertEquals(0, cli("migrate", "--url", url, "--dir", migrations.toString()).code);
+      assertEquals(0, cli("migrate", "--url", url, "--dir", migrations.toString()).exitCode());
 
-      Cli same = cli("diff", "--from", "migrations", "--to", "database", "--exit-code",
+      CliRun same = cli("diff", "--from", "migrations", "--to", "database", "--exit-code",
           "--url", url, "--dir", migrations.toString());
-      assertEquals(0, same.code, same::toString);
+      assertEquals(0, same.exitCode(), same::describe);
 
       try (Connection db = Sqlite.open(url)) {
         Sqlite.exec(db, "CREATE INDEX users_name_idx ON users (name)");
       }
-      Cli changed = cli("diff", "--from", "migrations", "--to", "database", "--exit-code",
+      CliRun changed = cli("diff", "--from", "migrations", "--to", "database", "--exit-code",
           "--url", url, "--dir", migrations.toString());
-      assertEquals(2, changed.code, changed::toString);
-      assertEquals("CREATE INDEX `users_name_idx` ON `users` (`name`);\n", changed.out);
+      assertEquals(2, changed.exitCode(), changed::describe);
+      assertEquals("CREATE INDEX `users_name_idx` ON `users` (`name`);\n", changed.out());
     }
 
     @Test
     void modelsAgainstMigrations() throws Exception {
       writeMigration("0000_draft.sql", schema(), DRAFT);
 
-      Cli same = cli("diff", "--from", "migrations", "--to", "models", "--exit-code",
+      CliRun same = cli("diff", "--from", "migrations", "--to", "models", "--exit-code",
           "--dir", migrations.toString(), "--schema", DRAFT_CLASS);
-      assertEquals(0, same.code, same::toString);
+      assertEquals(0, same.exitCode(), same::describe);
 
-      Cli changed = cli("diff", "--from", "migrations", "--to", "models", "--exit-code",
+      CliRun changed = cli("diff", "--from", "migrations", "--to", "models", "--exit-code",
           "--dir", migrations.toString(), "--schema", DESCRIPTION_CLASS);
-      assertEquals(2, changed.code, changed::toString);
-      assertTrue(changed.out.contains("CREATE TABLE `__new_posts`"), changed::toString);
+      assertEquals(2, changed.exitCode(), changed::describe);
+      assertTrue(changed.out().contains("CREATE TABLE `__new_posts`"), changed::describe);
 
       writeMigration("0001_description.sql", DRAFT, WITH_DESCRIPTION);
-      Cli caughtUp = cli("diff", "--from", "models", "--to", "migrations", "--exit-code",
+      CliRun caughtUp = cli("diff", "--from", "models", "--to", "migrations", "--exit-code",
           "--dir", migrations.toString(), "--schema", DESCRIPTION_CLASS);
-      assertEquals(0, caughtUp.code, caughtUp::toString);
+      assertEquals(0, caughtUp.exitCode(), caughtUp::describe);
     }
 
     @Test
     void errorsExitWithOne() throws Exception {
-      Cli noFolder = cli("diff", "--from", "migrations", "--to", "models", "--exit-code",
+      CliRun noFolder = cli("diff", "--from", "migrations", "--to", "models", "--exit-code",
           "--dir", dir.resolve("nowhere").toString(), "--schema", DRAFT_CLASS);
-      assertEquals(1, noFolder.code, noFolder::toString);
-      assertTrue(noFolder.err.contains("error: "), noFolder::toString);
+      assertEquals(1, noFolder.exitCode(), noFolder::describe);
+      assertTrue(noFolder.err().contains("error: "), noFolder::describe);
 
-      Cli noClass = cli("diff", "--from", "database", "--to", "models", "--exit-code",
+      CliRun noClass = cli("diff", "--from", "database", "--to", "models", "--exit-code",
           "--url", url, "--schema", "com.example.NoSuchSchema");
-      assertEquals(1, noClass.code, noClass::toString);
+      assertEquals(1, noClass.exitCode(), noClass::describe);
 
-      Cli noModels = cli("diff", "--from", "database", "--to", "models", "--exit-code",
+      CliRun noModels = cli("diff", "--from", "database", "--to", "models", "--exit-code",
           "--url", url);
-      assertEquals(1, noModels.code, noModels::toString);
+      assertEquals(1, noModels.exitCode(), noModels::describe);
 
       Files.createDirectories(migrations);
       Files.writeString(migrations.resolve("0000_broken.sql"), "CREATE TABLE (;");
-      Cli broken = cli("diff", "--from", "migrations", "--to", "models", "--exit-code",
+      CliRun broken = cli("diff", "--from", "migrations", "--to", "models", "--exit-code",
           "--dir", migrations.toString(), "--schema", DRAFT_CLASS);
-      assertEquals(1, broken.code, broken::toString);
-      assertTrue(broken.err.contains("0000_broken.sql"), broken::toString);
+      assertEquals(1, broken.exitCode(), broken::describe);
+      assertTrue(broken.err().contains("0000_broken.sql"), broken::describe);
     }
 
     /** 2 means "there are changes" to a CI script: a usage error must not look like that. */
     @Test
     void usageErrorsExitWithOneToo() {
-      Cli noTo = cli("diff", "--from", "database", "--exit-code", "--url", url);
-      assertEquals(1, noTo.code, noTo::toString);
-      Cli badSide = cli("diff", "--from", "database", "--to", "schema.ts", "--exit-code");
-      assertEquals(1, badSide.code, badSide::toString);
+      CliRun noTo = cli("diff", "--from", "database", "--exit-code", "--url", url);
+      assertEquals(1, noTo.exitCode(), noTo::describe);
+      CliRun badSide = cli("diff", "--from", "database", "--to", "schema.ts", "--exit-code");
+      assertEquals(1, badSide.exitCode(), badSide::describe);
       // Without --exit-code a usage error keeps the CLI's usual code.
-      assertEquals(2, cli("diff", "--from", "database", "--url", url).code);
+      assertEquals(2, cli("diff", "--from", "database", "--url", url).exitCode());
     }
 
     /** A mistyped database path is an error, not an empty new database that differs. */
     @Test
     void aMissingDatabaseIsAnErrorAndIsNotCreated() {
       Path missing = dir.resolve("typo.db");
-      Cli diff = cli("diff", "--from", "database", "--to", "models", "--exit-code",
+      CliRun diff = cli("diff", "--from", "database", "--to", "models", "--exit-code",
           "--url", "jdbc:sqlite:" + missing, "--schema", DRAFT_CLASS);
-      assertEquals(1, diff.code, diff::toString);
+      assertEquals(1, diff.exitCode(), diff::describe);
       assertFalse(Files.exists(missing), "diff created " + missing);
 
-      Cli plain = cli("diff", "--from", "database", "--to", "models", "--url",
+      CliRun plain = cli("diff", "--from", "database", "--to", "models", "--url",
           "jdbc:sqlite:" + missing, "--schema", DRAFT_CLASS);
-      assertEquals(4, plain.code, plain::toString);
-      assertTrue(plain.err.startsWith("error: No database at " + missing + ": "), plain::toString);
+      assertEquals(4, plain.exitCode(), plain::describe);
+      assertTrue(plain.err().startsWith("error: No database at " + missing + ": "),
+          plain::describe);
       assertFalse(Files.exists(missing), "diff created " + missing);
     }
   }
@@ -370,7 +373,7 @@ class PrototypingCliTest {
     @BeforeEach
     void migratedAndPushedOver() throws Exception {
       writeMigration("0000_draft.sql", schema(), DRAFT);
-      assertEquals(0, cli("migrate", "--url", url, "--dir", migrations.toString()).code);
+      assertEquals(0, cli("migrate", "--url", url, "--dir", migrations.toString()).exitCode());
       insertEloise();
       try (Connection db = Sqlite.open(url)) {
         Sqlite.exec(db, "CREATE TABLE scratch (x)", "INSERT INTO scratch VALUES (1)",
@@ -384,11 +387,11 @@ class PrototypingCliTest {
       assertNull(System.console(), "this test needs a JVM without a terminal");
       String before = dump();
 
-      Cli reset = cli("reset", "--url", url, "--dir", migrations.toString());
+      CliRun reset = cli("reset", "--url", url, "--dir", migrations.toString());
 
       // Wrong usage: a script that forgot --force must not look like a failed migration.
-      assertEquals(2, reset.code, reset::toString);
-      assertTrue(reset.err.contains("pass --force"), reset::toString);
+      assertEquals(2, reset.exitCode(), reset::describe);
+      assertTrue(reset.err().contains("pass --force"), reset::describe);
       assertEquals(before, dump());
     }
 
@@ -398,12 +401,12 @@ class PrototypingCliTest {
       Files.writeString(seed, "INSERT INTO users (name, jobTitle) VALUES ('Seeded', 'SQL');\n"
           + "INSERT INTO posts (title, authorId) VALUES ('First', 1);\n");
 
-      Cli reset = cli("reset", "--force", "--url", url, "--dir", migrations.toString(),
+      CliRun reset = cli("reset", "--force", "--url", url, "--dir", migrations.toString(),
           "--seed-sql", seed.toString());
 
-      assertEquals(0, reset.code, reset::toString);
-      assertTrue(reset.out.contains("Applied 1 migration(s)."), reset::toString);
-      assertTrue(reset.out.contains("Seeded."), reset::toString);
+      assertEquals(0, reset.exitCode(), reset::describe);
+      assertTrue(reset.out().contains("Applied 1 migration(s)."), reset::describe);
+      assertTrue(reset.out().contains("Seeded."), reset::describe);
       try (Connection db = Sqlite.open(url)) {
         assertEquals(List.of("d1_migrations", "nanoka_migration_checksums", "posts", "users"),
             Sqlite.tableNames(db));
@@ -415,14 +418,14 @@ class PrototypingCliTest {
         assertEquals(List.of("1|First|1"), Sqlite.rows(db, "SELECT * FROM posts"));
       }
       assertEquals(0, cli("diff", "--from", "migrations", "--to", "database", "--exit-code",
-          "--url", url, "--dir", migrations.toString()).code);
+          "--url", url, "--dir", migrations.toString()).exitCode());
     }
 
     @Test
     void seedsWithAClass() throws Exception {
-      Cli reset = cli("reset", "--force", "--url", url, "--dir", migrations.toString(),
+      CliRun reset = cli("reset", "--force", "--url", url, "--dir", migrations.toString(),
           "--seed-class", DevSeed.class.getName());
-      assertEquals(0, reset.code, reset::toString);
+      assertEquals(0, reset.exitCode(), reset::describe);
       try (Connection db = Sqlite.open(url)) {
         assertEquals(List.of("Seeded|Class"), Sqlite.rows(db, "SELECT name, jobTitle FROM users"));
       }
@@ -433,12 +436,12 @@ class PrototypingCliTest {
       Path seed = dir.resolve("seed.sql");
       Files.writeString(seed, "INSERT INTO users (name, jobTitle) VALUES ('Seeded', 'SQL');");
 
-      Cli reset = cli("reset", "--force", "--skip-seed", "--url", url, "--dir",
+      CliRun reset = cli("reset", "--force", "--skip-seed", "--url", url, "--dir",
           migrations.toString(), "--seed-sql", seed.toString(), "--seed-class",
           DevSeed.class.getName());
 
-      assertEquals(0, reset.code, reset::toString);
-      assertTrue(reset.out.contains("Seed skipped."), reset::toString);
+      assertEquals(0, reset.exitCode(), reset::describe);
+      assertTrue(reset.out().contains("Seed skipped."), reset::describe);
       try (Connection db = Sqlite.open(url)) {
         assertEquals(0, Sqlite.count(db, "users"));
         assertEquals(List.of("d1_migrations", "nanoka_migration_checksums", "posts", "users"),
@@ -451,10 +454,10 @@ class PrototypingCliTest {
       Path seed = dir.resolve("seed.sql");
       Files.writeString(seed, "INSERT INTO users (name, jobTitle) VALUES ('A', 'B');\n"
           + "INSERT INTO nowhere VALUES (1);");
-      Cli reset = cli("reset", "--force", "--url", url, "--dir", migrations.toString(),
+      CliRun reset = cli("reset", "--force", "--url", url, "--dir", migrations.toString(),
           "--seed-sql", seed.toString());
-      assertEquals(1, reset.code, reset::toString);
-      assertTrue(reset.err.contains("statement 2 of 2 failed"), reset::toString);
+      assertEquals(1, reset.exitCode(), reset::describe);
+      assertTrue(reset.err().contains("statement 2 of 2 failed"), reset::describe);
       try (Connection db = Sqlite.open(url)) {
         assertEquals(0, Sqlite.count(db, "users"));
         assertEquals(1, Sqlite.count(db, "d1_migrations"));
@@ -464,35 +467,35 @@ class PrototypingCliTest {
     @Test
     void aSeedClassMustBeASeeder() throws Exception {
       String before = dump();
-      Cli reset = cli("reset", "--force", "--url", url, "--dir", migrations.toString(),
+      CliRun reset = cli("reset", "--force", "--url", url, "--dir", migrations.toString(),
           "--seed-class", NotASeeder.class.getName());
-      assertEquals(2, reset.code, reset::toString);
-      assertTrue(reset.err.contains("does not implement dev.nanoka.runtime.Seeder"),
-          reset::toString);
+      assertEquals(2, reset.exitCode(), reset::describe);
+      assertTrue(reset.err().contains("does not implement dev.nanoka.runtime.Seeder"),
+          reset::describe);
       assertEquals(before, dump(), "a usage error resets nothing");
     }
 
     @Test
     void aSeedThatCannotBeFoundStopsTheResetBeforeItDeletesAnything() throws Exception {
       String before = dump();
-      Cli noFile = cli("reset", "--force", "--url", url, "--dir", migrations.toString(),
+      CliRun noFile = cli("reset", "--force", "--url", url, "--dir", migrations.toString(),
           "--seed-sql", dir.resolve("no-seed.sql").toString());
-      assertEquals(4, noFile.code, noFile::toString);
-      assertTrue(noFile.err.contains("Nothing was reset."), noFile::toString);
+      assertEquals(4, noFile.exitCode(), noFile::describe);
+      assertTrue(noFile.err().contains("Nothing was reset."), noFile::describe);
 
-      Cli noClass = cli("reset", "--force", "--url", url, "--dir", migrations.toString(),
+      CliRun noClass = cli("reset", "--force", "--url", url, "--dir", migrations.toString(),
           "--seed-class", "com.example.NoSuchSeed");
-      assertEquals(4, noClass.code, noClass::toString);
+      assertEquals(4, noClass.exitCode(), noClass::describe);
       assertEquals(before, dump());
     }
 
     /** While prototyping with push there are no migrations yet: reset just empties the database. */
     @Test
     void withoutAMigrationsFolderLeavesAnEmptyDatabase() throws Exception {
-      Cli reset = cli("reset", "--force", "--url", url, "--dir",
+      CliRun reset = cli("reset", "--force", "--url", url, "--dir",
           dir.resolve("no-migrations-yet").toString());
-      assertEquals(0, reset.code, reset::toString);
-      assertTrue(reset.out.contains("no migrations"), reset::toString);
+      assertEquals(0, reset.exitCode(), reset::describe);
+      assertTrue(reset.out().contains("no migrations"), reset::describe);
       try (Connection db = Sqlite.open(url)) {
         assertEquals(List.of(), Sqlite.tableNames(db));
       }
@@ -517,7 +520,7 @@ class PrototypingCliTest {
   private void writeMigration(String name, DatabaseSchema from, DatabaseSchema to)
       throws Exception {
     Files.createDirectories(migrations);
-    Files.writeString(migrations.resolve(name), Sqlite.migrationFile(from, to));
+    Files.writeString(migrations.resolve(name), Migrations.file(from, to));
   }
 
   private Path compileSchemaClass(String packageName, String source) throws Exception {
@@ -533,19 +536,5 @@ class PrototypingCliTest {
     int code = javac.run(null, null, null, args.toArray(String[]::new));
     assertEquals(0, code, errors::toString);
     return classes;
-  }
-
-  record Cli(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- out\n" + out + "--- err\n" + err;
-    }
-  }
-
-  static Cli cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = NanokaCli.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Cli(code, out.toString(), err.toString());
   }
 }

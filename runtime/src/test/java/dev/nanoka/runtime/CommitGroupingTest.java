@@ -1,13 +1,14 @@
 package dev.nanoka.runtime;
 
-import static dev.nanoka.runtime.SqliteFiles.history;
-import static dev.nanoka.runtime.SqliteFiles.tableExists;
-import static dev.nanoka.runtime.SqliteFiles.write;
+import static dev.nanoka.core.testing.Migrations.write;
+import static dev.nanoka.core.testing.Sqlite.history;
+import static dev.nanoka.core.testing.Sqlite.tableExists;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nanoka.core.testing.Sqlite;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class CommitGroupingTest {
   /** The history another connection sees each time the run is about to apply a file. */
   List<List<String>> committedBeforeEachFile(Duration commitEvery) throws Exception {
     List<List<String>> seen = new ArrayList<>();
-    Migrator.forUrl(SqliteFiles.url(db)).source(MigrationSource.folder(dir))
+    Migrator.forUrl(Sqlite.url(db)).source(MigrationSource.folder(dir))
         .commitEvery(commitEvery)
         .listener(new MigrationListener() {
           @Override
@@ -72,7 +73,7 @@ class CommitGroupingTest {
   void failingFileKeepsTheFilesOfItsTransactionBeforeIt() throws Exception {
     write(dir, "0002_c.sql", "CREATE TABLE c (x);\nINSERT INTO nowhere VALUES (1);");
     MigrationException e = assertThrows(MigrationException.class, () ->
-        Migrator.forUrl(SqliteFiles.url(db)).source(MigrationSource.folder(dir))
+        Migrator.forUrl(Sqlite.url(db)).source(MigrationSource.folder(dir))
             .commitEvery(Duration.ofMinutes(1)).migrate());
     assertTrue(e.getMessage().startsWith("0002_c.sql: statement 2 of 2 failed"), e.getMessage());
     assertEquals(List.of("0000_a.sql", "0001_b.sql"), history(db));
@@ -89,7 +90,7 @@ class CommitGroupingTest {
         + "CREATE TRIGGER c_guard BEFORE INSERT ON c BEGIN SELECT RAISE(ROLLBACK, 'no c'); END;\n"
         + "INSERT INTO c VALUES (1);");
     MigrationException e = assertThrows(MigrationException.class, () ->
-        Migrator.forUrl(SqliteFiles.url(db)).source(MigrationSource.folder(dir)).migrate());
+        Migrator.forUrl(Sqlite.url(db)).source(MigrationSource.folder(dir)).migrate());
     assertEquals(MigrationException.Kind.FAILED, e.kind());
     assertTrue(e.getMessage().startsWith("0002_c.sql: statement 3 of 3 failed"), e.getMessage());
     assertTrue(e.getMessage().contains("no c"), e.getMessage());
@@ -102,13 +103,13 @@ class CommitGroupingTest {
     // The connection was left clean: fixed, the next run applies everything.
     write(dir, "0002_c.sql", "CREATE TABLE c (x);");
     assertEquals(List.of("0000_a.sql", "0001_b.sql", "0002_c.sql"),
-        Migrator.forUrl(SqliteFiles.url(db)).source(MigrationSource.folder(dir)).migrate()
+        Migrator.forUrl(Sqlite.url(db)).source(MigrationSource.folder(dir)).migrate()
             .applied());
   }
 
   @Test
   void negativeCommitEveryIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> Migrator.forUrl(SqliteFiles.url(db))
+    assertThrows(IllegalArgumentException.class, () -> Migrator.forUrl(Sqlite.url(db))
         .commitEvery(Duration.ofMillis(-1)));
   }
 }

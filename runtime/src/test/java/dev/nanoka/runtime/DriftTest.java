@@ -1,18 +1,16 @@
 package dev.nanoka.runtime;
 
-import static dev.nanoka.runtime.Tables.INTEGER;
-import static dev.nanoka.runtime.Tables.schema;
-import static dev.nanoka.runtime.Tables.table;
+import static dev.nanoka.core.testing.Schemas.INTEGER;
+import static dev.nanoka.core.testing.Schemas.schema;
+import static dev.nanoka.core.testing.Schemas.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nanoka.core.diff.RenameHints;
-import dev.nanoka.core.diff.SchemaDiffer;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey.Action;
 import dev.nanoka.core.schema.Table;
-import dev.nanoka.core.sql.MigrationStatement;
-import dev.nanoka.core.sql.SqliteMigrationRenderer;
+import dev.nanoka.core.testing.Migrations;
+import dev.nanoka.core.testing.Sqlite;
 import dev.nanoka.runtime.internal.Migration;
 import dev.nanoka.runtime.internal.Pusher;
 import dev.nanoka.runtime.internal.ShadowDatabase;
@@ -59,7 +57,7 @@ public class DriftTest {
   void migrate() throws Exception {
     migrations = Files.createDirectories(dir.resolve("migrations"));
     Files.writeString(
-        migrations.resolve("0000_init.sql"), Sqlite.migrationFile(schema(), models()));
+        migrations.resolve("0000_init.sql"), Migrations.file(schema(), models()));
     url = "jdbc:sqlite:" + dir.resolve("app.db");
     MigrateResult result = migrator().migrate();
     assertEquals(List.of("0000_init.sql"), result.applied());
@@ -79,7 +77,7 @@ public class DriftTest {
         .index("posts_author_idx", "authorId", "createdAt")
         .build());
     Files.writeString(migrations.resolve("0001_nullable_title.sql"),
-        Sqlite.migrationFile(models(), next));
+        Migrations.file(models(), next));
     migrator().migrate();
     assertEquals(List.of(), migrator().drift());
   }
@@ -219,8 +217,6 @@ public class DriftTest {
 
   /** Changes the database to {@code to} with the statements a migration would use. */
   private void byHand(DatabaseSchema to) throws Exception {
-    List<MigrationStatement> statements =
-        SqliteMigrationRenderer.render(SchemaDiffer.diff(models(), to, RenameHints.NONE));
-    byHand(statements.stream().map(MigrationStatement::sql).toArray(String[]::new));
+    byHand(Migrations.statements(models(), to).toArray(String[]::new));
   }
 }

@@ -1,11 +1,12 @@
 package dev.nanoka.runtime;
 
-import static dev.nanoka.runtime.SqliteFiles.history;
-import static dev.nanoka.runtime.SqliteFiles.write;
+import static dev.nanoka.core.testing.Migrations.write;
+import static dev.nanoka.core.testing.Sqlite.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nanoka.core.testing.Sqlite;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -45,7 +46,7 @@ class LockTimeoutTest {
   }
 
   Migrator migrator(boolean checkDrift) {
-    return Migrator.forUrl(SqliteFiles.url(db)).source(MigrationSource.folder(dir))
+    return Migrator.forUrl(Sqlite.url(db)).source(MigrationSource.folder(dir))
         .lockTimeout(TIMEOUT).checkDrift(checkDrift).build();
   }
 
@@ -67,7 +68,7 @@ class LockTimeoutTest {
   void anotherConnectionHoldingTheLockThroughout(String name) throws Exception {
     long took;
     MigrationException e;
-    try (Connection holder = SqliteFiles.open(db); Statement statement = holder.createStatement()) {
+    try (Connection holder = Sqlite.open(db); Statement statement = holder.createStatement()) {
       statement.execute("BEGIN EXCLUSIVE"); // readers wait too
       long start = System.nanoTime();
       e = assertThrows(MigrationException.class, operation(name));
@@ -89,7 +90,7 @@ class LockTimeoutTest {
   void waitsBeforeTheWriteLockShareOneTimeout() throws Exception {
     long took;
     MigrationException e;
-    try (Connection holder = SqliteFiles.open(db); Statement statement = holder.createStatement()) {
+    try (Connection holder = Sqlite.open(db); Statement statement = holder.createStatement()) {
       statement.execute("BEGIN EXCLUSIVE");
       CompletableFuture<Void> retake = CompletableFuture.runAsync(() -> {
         try {

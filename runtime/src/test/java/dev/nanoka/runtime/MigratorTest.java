@@ -1,15 +1,17 @@
 package dev.nanoka.runtime;
 
-import static dev.nanoka.runtime.SqliteFiles.column;
-import static dev.nanoka.runtime.SqliteFiles.count;
-import static dev.nanoka.runtime.SqliteFiles.history;
-import static dev.nanoka.runtime.SqliteFiles.tableExists;
-import static dev.nanoka.runtime.SqliteFiles.write;
+import static dev.nanoka.core.testing.Migrations.write;
+import static dev.nanoka.core.testing.Sqlite.column;
+import static dev.nanoka.core.testing.Sqlite.history;
+import static dev.nanoka.core.testing.Sqlite.longValue;
+import static dev.nanoka.core.testing.Sqlite.tableExists;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nanoka.core.testing.SingleConnectionDataSource;
+import dev.nanoka.core.testing.Sqlite;
 import dev.nanoka.core.text.Checksums;
 import dev.nanoka.runtime.MigrationStatus.State;
 import dev.nanoka.runtime.internal.AppliedMigration;
@@ -62,7 +64,7 @@ class MigratorTest {
   }
 
   Migrator.Builder migrator() {
-    return Migrator.forUrl(SqliteFiles.url(db)).source(MigrationSource.folder(dir));
+    return Migrator.forUrl(Sqlite.url(db)).source(MigrationSource.folder(dir));
   }
 
   void writeThree() {
@@ -116,7 +118,7 @@ class MigratorTest {
           column(db, "SELECT checksum FROM nanoka_migration_checksums WHERE name = '" + name + "'"));
     }
     assertEquals(List.of("new post; Hello; world"), column(db, "SELECT msg FROM post_log"));
-    assertEquals(1, count(db, "SELECT count(*) FROM pragma_table_info('users')"
+    assertEquals(1, longValue(db, "SELECT count(*) FROM pragma_table_info('users')"
         + " WHERE name = 'nickname'"));
   }
 
@@ -128,7 +130,7 @@ class MigratorTest {
     assertEquals(List.of(), again.applied());
     assertEquals(THREE, again.upToDate());
     assertEquals(THREE, history(db));
-    assertEquals(1, count(db, "SELECT count(*) FROM posts"));
+    assertEquals(1, longValue(db, "SELECT count(*) FROM posts"));
   }
 
   @Test
@@ -228,7 +230,7 @@ class MigratorTest {
     assertEquals(List.of("0000_create_users.sql"), history(db));
     assertFalse(tableExists(db, "first_half"));
     assertFalse(tableExists(db, "never"));
-    assertEquals(0, count(db, "SELECT count(*) FROM pragma_table_info('users')"
+    assertEquals(0, longValue(db, "SELECT count(*) FROM pragma_table_info('users')"
         + " WHERE name = 'nickname'"));
     assertEquals(List.of("0000_create_users.sql"),
         column(db, "SELECT name FROM nanoka_migration_checksums"));
@@ -295,8 +297,8 @@ class MigratorTest {
         e.getMessage());
     assertEquals(List.of("0000_create_users.sql", "0001_posts.sql"), history(db));
     assertFalse(tableExists(db, "extra"));
-    assertEquals(1, count(db, "SELECT count(*) FROM users"));
-    assertEquals(1, count(db, "SELECT count(*) FROM posts"));
+    assertEquals(1, longValue(db, "SELECT count(*) FROM users"));
+    assertEquals(1, longValue(db, "SELECT count(*) FROM posts"));
   }
 
   @Test
@@ -435,7 +437,8 @@ class MigratorTest {
 
     write(dir, "0001_notes.sql", generated.replace("\n", "\r\n"));
     assertEquals(List.of("0000_create_users.sql", "0001_notes.sql"), migrator().migrate().applied());
-    assertEquals(1, count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'notes_id_idx'"));
+    assertEquals(1,
+        longValue(db, "SELECT count(*) FROM sqlite_master WHERE name = 'notes_id_idx'"));
   }
 
   /** Without a -- comment, CR-only line endings lose nothing: SQLite reads CR as a blank. */
@@ -466,11 +469,11 @@ class MigratorTest {
   void historyWrittenByWranglerIsAdopted() throws Exception {
     writeThree();
     // What `wrangler d1 migrations apply` leaves: its table, a row per file, no checksums.
-    SqliteFiles.exec(db, SqliteFiles.WRANGLER_HISTORY_TABLE);
-    SqliteFiles.exec(db, SqlSplitter.split(USERS).toArray(String[]::new));
-    SqliteFiles.exec(db, "INSERT INTO d1_migrations (name) values ('0000_create_users.sql');");
-    SqliteFiles.exec(db, SqlSplitter.split(POSTS).toArray(String[]::new));
-    SqliteFiles.exec(db, "INSERT INTO d1_migrations (name) values ('0001_posts.sql');");
+    Sqlite.exec(db, Sqlite.WRANGLER_HISTORY_TABLE);
+    Sqlite.exec(db, SqlSplitter.split(USERS).toArray(String[]::new));
+    Sqlite.exec(db, "INSERT INTO d1_migrations (name) values ('0000_create_users.sql');");
+    Sqlite.exec(db, SqlSplitter.split(POSTS).toArray(String[]::new));
+    Sqlite.exec(db, "INSERT INTO d1_migrations (name) values ('0001_posts.sql');");
 
     List<MigrationStatus> status = migrator().build().status();
     assertEquals(List.of(State.APPLIED, State.APPLIED, State.PENDING),
@@ -489,7 +492,7 @@ class MigratorTest {
           column(db, "SELECT checksum FROM nanoka_migration_checksums WHERE name = '" + name + "'"));
     }
     // The history table is still exactly wrangler's.
-    assertEquals(List.of(SqliteFiles.WRANGLER_HISTORY_TABLE.replace("IF NOT EXISTS ", "")
+    assertEquals(List.of(Sqlite.WRANGLER_HISTORY_TABLE.replace("IF NOT EXISTS ", "")
         .replace(");", ")")), column(db, "SELECT sql FROM sqlite_master WHERE name = 'd1_migrations'"));
 
     // Once adopted, edits are noticed like any other.
@@ -504,7 +507,7 @@ class MigratorTest {
     writeThree();
     migrator().migrate();
     Path wrangler = tmp.resolve("wrangler.db");
-    SqliteFiles.exec(wrangler, SqliteFiles.WRANGLER_HISTORY_TABLE);
+    Sqlite.exec(wrangler, Sqlite.WRANGLER_HISTORY_TABLE);
     String columns = "SELECT name || ' ' || type || ' ' || \"notnull\" || ' ' || coalesce(dflt_value, '')"
         + " || ' ' || pk FROM pragma_table_info('d1_migrations') ORDER BY cid";
     assertEquals(column(wrangler, columns), column(db, columns));
@@ -515,9 +518,9 @@ class MigratorTest {
   @Test
   void repairAdoptsWranglerRowsToo() throws Exception {
     write(dir, "0000_create_users.sql", USERS);
-    SqliteFiles.exec(db, SqliteFiles.WRANGLER_HISTORY_TABLE);
-    SqliteFiles.exec(db, SqlSplitter.split(USERS).toArray(String[]::new));
-    SqliteFiles.exec(db, "INSERT INTO d1_migrations (name) values ('0000_create_users.sql');");
+    Sqlite.exec(db, Sqlite.WRANGLER_HISTORY_TABLE);
+    Sqlite.exec(db, SqlSplitter.split(USERS).toArray(String[]::new));
+    Sqlite.exec(db, "INSERT INTO d1_migrations (name) values ('0000_create_users.sql');");
     RepairResult repair = migrator().build().repair();
     assertEquals(List.of("0000_create_users.sql"), repair.adopted());
     assertEquals(List.of(), repair.accepted());
@@ -561,7 +564,7 @@ class MigratorTest {
       }
       statement.execute("COMMIT");
     }
-    assertEquals(0, count(control, "SELECT count(*) FROM c"), "the control lost no rows?");
+    assertEquals(0, longValue(control, "SELECT count(*) FROM c"), "the control lost no rows?");
 
     SQLiteDataSource dataSource = new SQLiteDataSource();
     dataSource.setUrl("jdbc:sqlite:" + db + "?foreign_keys=on");
@@ -581,7 +584,7 @@ class MigratorTest {
   void foreignKeysStayOffWhenTheyWereOff() throws Exception {
     write(dir, "0000_create_users.sql", USERS);
     SQLiteDataSource dataSource = new SQLiteDataSource();
-    dataSource.setUrl(SqliteFiles.url(db));
+    dataSource.setUrl(Sqlite.url(db));
     try (SingleConnectionDataSource single = new SingleConnectionDataSource(dataSource)) {
       assertEquals(List.of("0"), column(single.connection(), "PRAGMA foreign_keys"));
       Migrator.forDataSource(single).source(MigrationSource.folder(dir)).migrate();
@@ -608,7 +611,7 @@ class MigratorTest {
   void dataSource() throws Exception {
     writeThree();
     SQLiteDataSource dataSource = new SQLiteDataSource();
-    dataSource.setUrl(SqliteFiles.url(db));
+    dataSource.setUrl(Sqlite.url(db));
     MigrateResult result =
         Migrator.forDataSource(dataSource).source(MigrationSource.folder(dir)).migrate();
     assertEquals(THREE, result.applied());
@@ -621,7 +624,7 @@ class MigratorTest {
   void migrationsPackagedWithAnIndex() throws Exception {
     MigrationIndex index = new TestIndex("nanoka/migrations/indextest",
         List.of("0000_create_notes.sql", "0001_seed_notes.sql"));
-    MigrateResult result = Migrator.forUrl(SqliteFiles.url(db))
+    MigrateResult result = Migrator.forUrl(Sqlite.url(db))
         .source(MigrationSource.index(index)).migrate();
     assertEquals(List.of("0000_create_notes.sql", "0001_seed_notes.sql"), result.applied());
     assertEquals(List.of("first; note", "second"), column(db, "SELECT body FROM notes ORDER BY id"));
@@ -633,7 +636,7 @@ class MigratorTest {
     MigrationIndex index = new TestIndex("nanoka/migrations/indextest",
         List.of("0000_create_notes.sql", "0001_not_there.sql"));
     MigrationException e = assertThrows(MigrationException.class, () ->
-        Migrator.forUrl(SqliteFiles.url(db)).source(MigrationSource.index(index)).migrate());
+        Migrator.forUrl(Sqlite.url(db)).source(MigrationSource.index(index)).migrate());
     assertEquals(MigrationException.Kind.UNREADABLE, e.kind());
     assertTrue(e.getMessage().contains("nanoka/migrations/indextest/0001_not_there.sql"),
         e.getMessage());
@@ -660,7 +663,7 @@ class MigratorTest {
   void packagedFileThatIsNotUtf8IsNamedWithItsOffsetAndLine() {
     MigrationIndex index = new TestIndex("nanoka/migrations/latin1test", List.of("0000_latin1.sql"));
     MigrationException e = assertThrows(MigrationException.class, () ->
-        Migrator.forUrl(SqliteFiles.url(db)).source(MigrationSource.index(index)).migrate());
+        Migrator.forUrl(Sqlite.url(db)).source(MigrationSource.index(index)).migrate());
     assertEquals(MigrationException.Kind.UNREADABLE, e.kind());
     assertTrue(e.getMessage().contains("nanoka/migrations/latin1test/0000_latin1.sql: not UTF-8:"
         + " byte 0xE9 at offset 58 (line 2)"), e.getMessage());
@@ -685,7 +688,7 @@ class MigratorTest {
   void missingDatabaseIsAnErrorForEverythingButMigrateAndIsNotCreated() throws Exception {
     writeThree();
     Path typo = tmp.resolve("tpyo.db");
-    Migrator migrator = Migrator.forUrl(SqliteFiles.url(typo)).source(MigrationSource.folder(dir))
+    Migrator migrator = Migrator.forUrl(Sqlite.url(typo)).source(MigrationSource.folder(dir))
         .build();
     List<org.junit.jupiter.api.function.Executable> reads = List.of(migrator::status,
         migrator::validate, migrator::drift, migrator::repair);
@@ -738,7 +741,7 @@ class MigratorTest {
         () -> migrator().lockTimeout(Duration.ofSeconds(-1)));
     // An operation that needs a source says so; push needs none.
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> Migrator.forUrl(SqliteFiles.url(db)).build().migrate());
+        () -> Migrator.forUrl(Sqlite.url(db)).build().migrate());
     assertTrue(e.getMessage().contains("source("), e.getMessage());
   }
 

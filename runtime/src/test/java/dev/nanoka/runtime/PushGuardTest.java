@@ -1,10 +1,10 @@
 package dev.nanoka.runtime;
 
-import static dev.nanoka.runtime.Tables.INTEGER;
-import static dev.nanoka.runtime.Tables.REAL;
-import static dev.nanoka.runtime.Tables.TEXT;
-import static dev.nanoka.runtime.Tables.schema;
-import static dev.nanoka.runtime.Tables.table;
+import static dev.nanoka.core.testing.Schemas.INTEGER;
+import static dev.nanoka.core.testing.Schemas.REAL;
+import static dev.nanoka.core.testing.Schemas.TEXT;
+import static dev.nanoka.core.testing.Schemas.schema;
+import static dev.nanoka.core.testing.Schemas.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.testing.Sqlite;
 import dev.nanoka.runtime.internal.Pusher;
 import dev.nanoka.runtime.internal.SqliteDialect;
 import java.nio.file.Files;

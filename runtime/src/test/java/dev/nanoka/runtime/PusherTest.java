@@ -1,9 +1,10 @@
 package dev.nanoka.runtime;
 
-import static dev.nanoka.runtime.Tables.INTEGER;
-import static dev.nanoka.runtime.Tables.enumOf;
-import static dev.nanoka.runtime.Tables.schema;
-import static dev.nanoka.runtime.Tables.table;
+import static dev.nanoka.core.testing.Schemas.INTEGER;
+import static dev.nanoka.core.testing.Schemas.REAL;
+import static dev.nanoka.core.testing.Schemas.enumOf;
+import static dev.nanoka.core.testing.Schemas.schema;
+import static dev.nanoka.core.testing.Schemas.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,8 @@ import dev.nanoka.core.diff.SchemaDiffer;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey.Action;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.testing.Migrations;
+import dev.nanoka.core.testing.Sqlite;
 import dev.nanoka.runtime.internal.Pusher;
 import dev.nanoka.runtime.internal.SqliteDialect;
 import dev.nanoka.runtime.internal.SqliteIntrospector;
@@ -214,7 +217,7 @@ class PusherTest {
 
     @Test
     void realToIntegerWithFractionsIsRefused() throws Exception {
-      push(schema(table("items").id().column("code", Tables.REAL).build()));
+      push(schema(table("items").id().column("code", REAL).build()));
       Sqlite.exec(db, "INSERT INTO items (code) VALUES (2.0), (2.5)");
       assertRefused(
           after, "changes items.code from real to integer, but 1 value(s) do not convert");
@@ -420,7 +423,7 @@ class PusherTest {
   void leavesAnExistingMigrationHistoryAlone(@TempDir Path dir) throws Exception {
     Path migrations = Files.createDirectories(dir.resolve("migrations"));
     Files.writeString(migrations.resolve("0000_init.sql"),
-        Sqlite.migrationFile(schema(), schema(users())));
+        Migrations.file(schema(), schema(users())));
     String url = "jdbc:sqlite:" + dir.resolve("dev.db");
     Migrator.forUrl(url).source(MigrationSource.folder(migrations)).migrate();
 

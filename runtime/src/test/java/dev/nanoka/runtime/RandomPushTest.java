@@ -12,6 +12,12 @@ import dev.nanoka.core.schema.SqlType;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.core.sql.SqliteDdl;
+import dev.nanoka.core.testing.MutableSchema;
+import dev.nanoka.core.testing.MutableSchema.MCol;
+import dev.nanoka.core.testing.MutableSchema.MFk;
+import dev.nanoka.core.testing.MutableSchema.MTable;
+import dev.nanoka.core.testing.Schemas;
+import dev.nanoka.core.testing.Sqlite;
 import dev.nanoka.runtime.internal.Pusher;
 import dev.nanoka.runtime.internal.SqliteDialect;
 import java.nio.file.Files;
@@ -73,14 +79,14 @@ class RandomPushTest {
       List<MTable> before = Generator.schema(rnd);
       List<MTable> after = Generator.evolve(rnd, before);
       try (Connection db = Sqlite.open("jdbc:sqlite:" + file)) {
-        Sqlite.create(db, Generator.build(before));
+        Sqlite.create(db, MutableSchema.build(before));
         for (MTable table : before) {
           for (int r = 0; r < table.rows; r++) {
             insertRow(db, rnd, table, before);
           }
         }
       }
-      pushAndCheck("seed " + seed, file, Generator.build(before), Generator.build(after));
+      pushAndCheck("seed " + seed, file, MutableSchema.build(before), MutableSchema.build(after));
     }
     // The test can only fail if the cases reach what it is about.
     assertTrue(refused > CASES / 5 && applied > CASES / 5 && unexecutable > CASES / 20,
@@ -108,7 +114,7 @@ class RandomPushTest {
           continue;
         }
         Path file = dir.resolve("types-" + n++ + ".db");
-        DatabaseSchema before = Tables.schema(Tables.table("m").id().nullable("c", from).build());
+        DatabaseSchema before = Schemas.schema(Schemas.table("m").id().nullable("c", from).build());
         try (Connection db = Sqlite.open("jdbc:sqlite:" + file)) {
           Sqlite.create(db, before);
           for (String value : values) {
@@ -116,7 +122,7 @@ class RandomPushTest {
           }
         }
         pushAndCheck(from + " -> " + to, file, before,
-            Tables.schema(Tables.table("m").id().nullable("c", to).build()));
+            Schemas.schema(Schemas.table("m").id().nullable("c", to).build()));
       }
     }
     assertEquals(List.of(), failedLoudly, "changes SQLite refused that push did not predict");
@@ -313,9 +319,10 @@ class RandomPushTest {
       throws SQLException {
     // A reference points at one row of the parent, all its columns at once, or is NULL.
     List<String> parentRow = List.of();
-    if (!table.references.isEmpty()) {
-      MTable parent = all.stream().filter(t -> t.name.equals(table.parent)).findFirst()
-          .orElseThrow();
+    List<String> references = table.fks.isEmpty() ? List.of() : table.fks.get(0).cols;
+    if (!references.isEmpty()) {
+      MTable parent = all.stream().filter(t -> t.name.equals(table.fks.get(0).refTable))
+          .findFirst().orElseThrow();
       List<String> keys =
           Sqlite.rows(
               db,
@@ -331,7 +338,7 @@ class RandomPushTest {
     }
     List<String> values = new ArrayList<>();
     for (MCol column : table.cols) {
-      int reference = table.references.indexOf(column.name);
+      int reference = references.indexOf(column.name);
       values.add(reference < 0 ? Values.literal(rnd, column, table)
           : parentRow.isEmpty() ? "NULL" : parentRow.get(reference));
     }
@@ -341,70 +348,6 @@ class RandomPushTest {
           + String.join(", ", values) + ")");
     } catch (SQLException e) {
       // a repeated key or unique value: the table keeps the rows it can hold
-    }
-  }
-
-  // ------------------------------------------------------------------ the mutable model
-
-  static final class MCol {
-    String name;
-    LogicalType type;
-    boolean notNull;
-    boolean pk;
-    boolean autoInc;
-    boolean unique;
-    Optional<ColumnDefault> def = Optional.empty();
-
-    MCol copy() {
-      MCol c = new MCol();
-      c.name = name;
-      c.type = type;
-      c.notNull = notNull;
-      c.pk = pk;
-      c.autoInc = autoInc;
-      c.unique = unique;
-      c.def = def;
-      return c;
-    }
-  }
-
-  static final class MTable {
-    String name;
-    List<MCol> cols = new ArrayList<>();
-    List<String> compositeKey = new ArrayList<>();
-    List<TableIndex> indexes = new ArrayList<>();
-    /** A reference to the first table's key, from these columns. */
-    List<String> references = new ArrayList<>();
-    String parent;
-    int rows;
-
-    MTable copy() {
-      MTable t = new MTable();
-      t.name = name;
-      cols.forEach(c -> t.cols.add(c.copy()));
-      t.compositeKey = new ArrayList<>(compositeKey);
-      t.indexes = new ArrayList<>(indexes);
-      t.references = new ArrayList<>(references);
-      t.parent = parent;
-      t.rows = rows;
-      return t;
-    }
-
-    Optional<MCol> col(String n) {
-      return cols.stream().filter(c -> c.name.equals(n)).findFirst();
-    }
-
-    List<String> key() {
-      return compositeKey.isEmpty()
-          ? cols.stream().filter(c -> c.pk).map(c -> c.name).toList() : compositeKey;
-    }
-
-    boolean isKey(MCol c) {
-      return c.pk || compositeKey.contains(c.name);
-    }
-
-    boolean isReference(MCol c) {
-      return references.contains(c.name);
     }
   }
 
@@ -419,15 +362,21 @@ class RandomPushTest {
       tables.add(first);
       if (rnd.nextInt(3) == 0) {
         MTable child = table(rnd, TABLES[1]);
-        child.parent = first.name;
+        MFk reference = new MFk();
+        reference.cols = new ArrayList<>();
+        reference.refTable = first.name;
+        reference.refCols = new ArrayList<>(first.key());
+        reference.onUpdate = ForeignKey.Action.NO_ACTION;
+        reference.onDelete = ForeignKey.Action.CASCADE;
         for (String key : first.key()) {
-          MCol ref = column(rnd, "r" + key, first.col(key).orElseThrow().type);
+          MCol ref = column(rnd, "r" + key, first.col(key).type);
           ref.notNull = false;
           ref.def = Optional.empty();
           ref.unique = false;
           child.cols.add(ref);
-          child.references.add(ref.name);
+          reference.cols.add(ref.name);
         }
+        child.fks.add(reference);
         tables.add(child);
       }
       return tables;
@@ -517,25 +466,16 @@ class RandomPushTest {
     }
 
     private static void addIndex(Random rnd, MTable t) {
-      List<MCol> candidates = t.cols.stream().filter(c -> !t.isKey(c)).toList();
-      if (candidates.isEmpty()) {
+      List<String> cols = t.indexableColumns(rnd);
+      if (cols.isEmpty()) {
         return;
-      }
-      List<String> cols = new ArrayList<>();
-      int n = 1 + rnd.nextInt(Math.min(2, candidates.size()));
-      while (cols.size() < n) {
-        String c = candidates.get(rnd.nextInt(candidates.size())).name;
-        if (!cols.contains(c)) {
-          cols.add(c);
-        }
       }
       String name = t.name + "_ix" + t.indexes.size() + "_" + rnd.nextInt(1000);
       t.indexes.add(new TableIndex(name, cols, rnd.nextBoolean()));
     }
 
     static List<MTable> evolve(Random rnd, List<MTable> before) {
-      List<MTable> after = new ArrayList<>();
-      before.forEach(t -> after.add(t.copy()));
+      List<MTable> after = MutableSchema.copy(before);
       int ops = 1 + rnd.nextInt(3);
       for (int i = 0; i < ops; i++) {
         evolveOnce(rnd, after);
@@ -578,7 +518,7 @@ class RandomPushTest {
         }
         case 6 -> {
           MCol added = column(rnd, "n" + rnd.nextInt(100), type(rnd));
-          if (t.col(added.name).isEmpty()) {
+          if (!t.hasCol(added.name)) {
             if (added.notNull && added.def.isEmpty() && rnd.nextBoolean()) {
               added.def = Optional.of(Values.defaultFor(rnd, added.type));
             }
@@ -587,8 +527,8 @@ class RandomPushTest {
         }
         case 7 -> {
           // Another key: a data column alone, or the key made of fewer or more columns.
-          if (c != null && t.references.isEmpty() && tables.stream()
-              .noneMatch(o -> t.name.equals(o.parent))) {
+          if (c != null && t.fks.isEmpty() && tables.stream().flatMap(o -> o.fks.stream())
+              .noneMatch(f -> f.refTable.equals(t.name))) {
             t.cols.forEach(k -> {
               k.pk = false;
               k.autoInc = false;
@@ -609,7 +549,7 @@ class RandomPushTest {
         }
         case 10 -> {
           // Drop the child table, or add one.
-          Optional<MTable> child = tables.stream().filter(o -> o.parent != null).findFirst();
+          Optional<MTable> child = tables.stream().filter(o -> !o.fks.isEmpty()).findFirst();
           if (child.isPresent()) {
             tables.remove(child.get());
           } else if (tables.size() < TABLES.length) {
@@ -626,26 +566,6 @@ class RandomPushTest {
           }
         }
       }
-    }
-
-    static DatabaseSchema build(List<MTable> tables) {
-      List<Table> out = new ArrayList<>();
-      for (MTable t : tables) {
-        List<Column> cols = t.cols.stream().map(c -> new Column(c.name, c.name, c.type,
-            c.notNull, c.pk, c.autoInc && c.pk && c.type.sqlType() == SqlType.INTEGER,
-            c.unique, c.def)).toList();
-        List<ForeignKey> fks = new ArrayList<>();
-        Optional<MTable> parent = tables.stream().filter(p -> p.name.equals(t.parent)).findFirst();
-        if (parent.isPresent() && !t.references.isEmpty()
-            && parent.get().key().size() == t.references.size()
-            && t.references.stream().allMatch(r -> t.col(r).isPresent())) {
-          fks.add(new ForeignKey(ForeignKey.defaultName(t.name, t.references, t.parent,
-              parent.get().key()), t.references, t.parent, parent.get().key(),
-              ForeignKey.Action.NO_ACTION, ForeignKey.Action.CASCADE));
-        }
-        out.add(new Table(t.name, t.name, cols, t.compositeKey, t.indexes, fks));
-      }
-      return new DatabaseSchema(out);
     }
   }
 

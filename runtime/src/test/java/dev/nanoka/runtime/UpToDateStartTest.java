@@ -1,11 +1,12 @@
 package dev.nanoka.runtime;
 
-import static dev.nanoka.runtime.SqliteFiles.history;
+import static dev.nanoka.core.testing.Sqlite.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nanoka.core.testing.Sqlite;
 import dev.nanoka.core.text.Checksums;
 import dev.nanoka.runtime.internal.AppliedMigration;
 import dev.nanoka.runtime.internal.Migration;
@@ -64,7 +65,7 @@ class UpToDateStartTest {
       new Migration("0001_b.sql", "CREATE TABLE b (x);"));
 
   Migrator.Builder migrator(Path db, MigrationSource source) {
-    return Migrator.forUrl(SqliteFiles.url(db)).source(source);
+    return Migrator.forUrl(Sqlite.url(db)).source(source);
   }
 
   @Test
@@ -74,7 +75,7 @@ class UpToDateStartTest {
     assertEquals(List.of("0000_a.sql", "0001_b.sql"), migrator(db, source).migrate().applied());
     assertEquals(1, source.loads);
 
-    try (Connection writer = SqliteFiles.open(db); Statement statement = writer.createStatement()) {
+    try (Connection writer = Sqlite.open(db); Statement statement = writer.createStatement()) {
       statement.execute("BEGIN IMMEDIATE"); // another process is writing
       MigrateResult result = migrator(db, source).lockTimeout(Duration.ZERO).migrate();
       statement.execute("COMMIT");
@@ -108,9 +109,9 @@ class UpToDateStartTest {
   @Test
   void rowsWranglerWroteAreAdoptedByTheFullRunThenStartsAreQuick() throws Exception {
     Path db = tmp.resolve("app.db");
-    SqliteFiles.exec(db, SqliteFiles.WRANGLER_HISTORY_TABLE);
-    SqliteFiles.exec(db, "CREATE TABLE a (x)");
-    SqliteFiles.exec(db, "INSERT INTO d1_migrations (name) VALUES ('0000_a.sql')");
+    Sqlite.exec(db, Sqlite.WRANGLER_HISTORY_TABLE);
+    Sqlite.exec(db, "CREATE TABLE a (x)");
+    Sqlite.exec(db, "INSERT INTO d1_migrations (name) VALUES ('0000_a.sql')");
     CountingSource source = new CountingSource(TWO);
     MigrateResult first = migrator(db, source).migrate();
     assertEquals(List.of("0000_a.sql"), first.adopted());
@@ -124,9 +125,9 @@ class UpToDateStartTest {
     Path db = tmp.resolve("app.db");
     List<String> checksums = FILES.stream().map(UpToDateStartTest::resourceChecksum).toList();
     MigrationIndex index = new ChecksummedIndex("nanoka/migrations/indextest", FILES, checksums);
-    assertEquals(FILES, Migrator.forUrl(SqliteFiles.url(db))
+    assertEquals(FILES, Migrator.forUrl(Sqlite.url(db))
         .source(MigrationSource.index(index)).migrate().applied());
-    assertEquals(FILES, Migrator.forUrl(SqliteFiles.url(db))
+    assertEquals(FILES, Migrator.forUrl(Sqlite.url(db))
         .source(MigrationSource.index(index)).migrate().upToDate());
     assertEquals(FILES, history(db));
 
@@ -134,7 +135,7 @@ class UpToDateStartTest {
     MigrationIndex broken = new ChecksummedIndex("nanoka/migrations/indextest",
         List.of("0000_create_notes.sql", "0001_not_there.sql"), List.of("c0", "c1"));
     MigrationException e = assertThrows(MigrationException.class, () ->
-        Migrator.forUrl(SqliteFiles.url(fresh)).source(MigrationSource.index(broken)).migrate());
+        Migrator.forUrl(Sqlite.url(fresh)).source(MigrationSource.index(broken)).migrate());
     assertEquals(MigrationException.Kind.UNREADABLE, e.kind());
     assertTrue(e.getMessage().contains("0001_not_there.sql"), e.getMessage());
     assertFalse(Files.exists(fresh), "nothing may be written");
@@ -144,7 +145,7 @@ class UpToDateStartTest {
   void indexWhoseChecksumsDoNotMatchItsFilesIsABuildProblem() {
     MigrationIndex index = new ChecksummedIndex("nanoka/migrations/indextest", FILES, List.of());
     MigrationException e = assertThrows(MigrationException.class, () -> Migrator.forUrl(
-        SqliteFiles.url(tmp.resolve("app.db"))).source(MigrationSource.index(index)).migrate());
+        Sqlite.url(tmp.resolve("app.db"))).source(MigrationSource.index(index)).migrate());
     assertEquals(MigrationException.Kind.UNREADABLE, e.kind());
     assertTrue(e.getMessage().contains("lists 2 files but 0 checksums: rebuild the project"),
         e.getMessage());

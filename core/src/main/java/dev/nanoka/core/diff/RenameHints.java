@@ -1,6 +1,5 @@
 package dev.nanoka.core.diff;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,20 +72,5 @@ public record RenameHints(
     Set<String> out = new TreeSet<>();
     names.forEach(n -> out.add(key(n)));
     return Set.copyOf(out);
-  }
-
-  /** Convenience for tests and callers with few hints. */
-  public static RenameHints ofTables(Map<String, String> tables) {
-    return new RenameHints(tables, Map.of(), Set.of(), Map.of());
-  }
-
-  /** Convenience: column renames of one table. */
-  public static RenameHints ofColumns(String table, Map<String, String> columns) {
-    return new RenameHints(Map.of(), Map.of(table, columns), Set.of(), Map.of());
-  }
-
-  /** Convenience: tables dropped on purpose. */
-  public static RenameHints ofDroppedTables(List<String> tables) {
-    return new RenameHints(Map.of(), Map.of(), Set.copyOf(tables), Map.of());
   }
 }

@@ -3,13 +3,13 @@ package dev.nanoka.core.diff;
 import static dev.nanoka.core.schema.ForeignKey.Action.CASCADE;
 import static dev.nanoka.core.schema.ForeignKey.Action.NO_ACTION;
 import static dev.nanoka.core.schema.ForeignKey.Action.SET_NULL;
-import static dev.nanoka.core.testing.TestSchemas.EMPTY;
-import static dev.nanoka.core.testing.TestSchemas.bool;
-import static dev.nanoka.core.testing.TestSchemas.edit;
-import static dev.nanoka.core.testing.TestSchemas.integer;
-import static dev.nanoka.core.testing.TestSchemas.schema;
-import static dev.nanoka.core.testing.TestSchemas.table;
-import static dev.nanoka.core.testing.TestSchemas.text;
+import static dev.nanoka.core.testing.Schemas.EMPTY;
+import static dev.nanoka.core.testing.Schemas.bool;
+import static dev.nanoka.core.testing.Schemas.edit;
+import static dev.nanoka.core.testing.Schemas.integer;
+import static dev.nanoka.core.testing.Schemas.schema;
+import static dev.nanoka.core.testing.Schemas.table;
+import static dev.nanoka.core.testing.Schemas.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,8 +30,9 @@ import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.SqlType;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
-import dev.nanoka.core.testing.TestSchemas.ColumnSpec;
-import dev.nanoka.core.testing.TestSchemas.TableSpec;
+import dev.nanoka.core.testing.ColumnBuilder;
+import dev.nanoka.core.testing.Hints;
+import dev.nanoka.core.testing.TableBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,7 @@ class SchemaDifferTest {
         .col(integer("id").pk().autoIncrement().notNull())
         .col(integer("authorId").notNull())
         .col(text("title").notNull())
-        .fk("authorId", "users", "id", CASCADE)
+        .references("authorId", "users", "id", CASCADE)
         .index("posts_author_idx", "authorId", "title")
         .build();
   }
@@ -70,16 +71,12 @@ class SchemaDifferTest {
   }
 
   /** {@code blog()} with one column of users changed. */
-  static DatabaseSchema usersColumn(String column, UnaryOperator<ColumnSpec> change) {
-    return edit(blog(), "users", t -> TableSpec.of(t).replace(column, change).build());
+  static DatabaseSchema usersColumn(String column, UnaryOperator<ColumnBuilder> change) {
+    return edit(blog(), "users", t -> TableBuilder.of(t).replace(column, change).build());
   }
 
-  static DatabaseSchema usersWith(UnaryOperator<TableSpec> change) {
-    return edit(blog(), "users", t -> change.apply(TableSpec.of(t)).build());
-  }
-
-  static RenameHints droppedColumns(String table, String... columns) {
-    return new RenameHints(Map.of(), Map.of(), Set.of(), Map.of(table, Set.of(columns)));
+  static DatabaseSchema usersWith(UnaryOperator<TableBuilder> change) {
+    return edit(blog(), "users", t -> change.apply(TableBuilder.of(t)).build());
   }
 
   static <T extends SchemaChange> T only(SchemaDiff diff, Class<T> kind) {
@@ -126,7 +123,7 @@ class SchemaDifferTest {
     @Test
     void declaredDropTable() {
       SchemaDiff diff = SchemaDiffer.diff(blog(), schema(users()),
-          RenameHints.ofDroppedTables(List.of("posts")));
+          Hints.droppedTables("posts"));
       DropTable drop = only(diff, DropTable.class);
       assertEquals("posts", drop.table().name());
       assertEquals(List.of(new DataLoss.TableDropped("posts")), drop.dataLoss());
@@ -144,9 +141,9 @@ class SchemaDifferTest {
 
     @Test
     void renameTableFromHint() {
-      DatabaseSchema to = schema(TableSpec.of(users()).name("people").build());
+      DatabaseSchema to = schema(TableBuilder.of(users()).name("people").build());
       SchemaDiff diff = SchemaDiffer.diff(schema(users()), to,
-          RenameHints.ofTables(Map.of("people", "users")));
+          Hints.renamedTables(Map.of("people", "users")));
       // The unique index keeps the name SQLite gave it; it is re-created under the new name.
       assertEquals(
           List.of(
@@ -166,24 +163,24 @@ class SchemaDifferTest {
           .uniqueIndex("users_email_unique", "email")
           .col(text("name"))
           .build();
-      Table postsOfPeople = TableSpec.of(posts()).clearForeignKeys()
-          .fk("authorId", "people", "id", CASCADE).build();
+      Table postsOfPeople = TableBuilder.of(posts()).clearForeignKeys()
+          .references("authorId", "people", "id", CASCADE).build();
       SchemaDiff diff = SchemaDiffer.diff(blog(), schema(people, postsOfPeople),
-          RenameHints.ofTables(Map.of("people", "users")));
+          Hints.renamedTables(Map.of("people", "users")));
       assertEquals(List.of(new RenameTable("users", "people")), diff.changes());
     }
 
     @Test
     void renameHintIgnoredWhenTheOldNameStillExists() {
-      DatabaseSchema to = schema(users(), TableSpec.of(users()).name("people").build());
+      DatabaseSchema to = schema(users(), TableBuilder.of(users()).name("people").build());
       SchemaDiff diff = SchemaDiffer.diff(schema(users()), to,
-          RenameHints.ofTables(Map.of("people", "users")));
+          Hints.renamedTables(Map.of("people", "users")));
       assertEquals(List.of(CreateTable.class, CreateIndex.class), kinds(diff));
     }
 
     @Test
     void undeclaredVanishedAndAppearedTableIsAmbiguous() {
-      DatabaseSchema to = schema(users(), TableSpec.of(posts()).name("articles").build());
+      DatabaseSchema to = schema(users(), TableBuilder.of(posts()).name("articles").build());
       SchemaDiff diff = diff(blog(), to);
       assertEquals(List.of(new Ambiguity("", List.of("posts"), List.of("articles"))),
           diff.ambiguities());
@@ -193,9 +190,9 @@ class SchemaDifferTest {
 
     @Test
     void declaredDropOfVanishedTableIsNotAmbiguous() {
-      DatabaseSchema to = schema(users(), TableSpec.of(posts()).name("articles").build());
+      DatabaseSchema to = schema(users(), TableBuilder.of(posts()).name("articles").build());
       SchemaDiff diff =
-          SchemaDiffer.diff(blog(), to, RenameHints.ofDroppedTables(List.of("posts")));
+          SchemaDiffer.diff(blog(), to, Hints.droppedTables("posts"));
       assertEquals(List.of(), diff.ambiguities());
       assertEquals(Set.of(CreateTable.class, DropTable.class, CreateIndex.class),
           Set.copyOf(kinds(diff)));
@@ -222,9 +219,9 @@ class SchemaDifferTest {
 
     @Test
     void addNotNullColumnWithLiteralDefaultInPlace() {
-      for (ColumnSpec column : List.of(integer("karma").notNull().defNumber("0"),
-          text("role").notNull().defText("member"), bool("active").notNull().defBool(true),
-          integer("neg").notNull().defNumber("-1"))) {
+      for (ColumnBuilder column : List.of(integer("karma").notNull().defaultNumber("0"),
+          text("role").notNull().defaultText("member"), bool("active").notNull().defaultBool(true),
+          integer("neg").notNull().defaultNumber("-1"))) {
         SchemaDiff diff = diff(blog(), usersWith(t -> t.col(column)));
         assertInstanceOf(AddColumn.class, diff.changes().get(0), column.build().toString());
         assertEquals(1, diff.changes().size());
@@ -246,8 +243,8 @@ class SchemaDifferTest {
 
     @Test
     void addNotNullColumnWithClientSideDefaultNeedsRebuild() {
-      SchemaDiff diff = diff(blog(), usersWith(t -> t.col(
-          text("token").notNull().def(new ColumnDefault.ClientFunction("crypto.randomUUID()")))));
+      SchemaDiff diff = diff(blog(), usersWith(t -> t.col(text("token").notNull()
+          .defaultTo(new ColumnDefault.ClientFunction("crypto.randomUUID()")))));
       assertInstanceOf(RebuildTable.class, diff.changes().get(0));
     }
 
@@ -255,7 +252,7 @@ class SchemaDifferTest {
     void addColumnWithExpressionDefaultNeedsRebuild() {
       for (String expression : List.of("(unixepoch())", "CURRENT_TIMESTAMP", "(1 + 2)")) {
         SchemaDiff diff = diff(blog(),
-            usersWith(t -> t.col(integer("created").notNull().defExpr(expression))));
+            usersWith(t -> t.col(integer("created").notNull().defaultSql(expression))));
         RebuildTable rebuild = assertInstanceOf(RebuildTable.class, diff.changes().get(0));
         assertEquals(List.of(), rebuild.dataLoss(), expression);
       }
@@ -264,7 +261,7 @@ class SchemaDifferTest {
     @Test
     void addColumnWithConstantSqlDefaultInPlace() {
       // A default read back from a snapshot or a database as plain SQL text.
-      SchemaDiff diff = diff(blog(), usersWith(t -> t.col(text("kind").defExpr("'plain'"))));
+      SchemaDiff diff = diff(blog(), usersWith(t -> t.col(text("kind").defaultSql("'plain'"))));
       only(diff, AddColumn.class);
     }
 
@@ -287,7 +284,7 @@ class SchemaDifferTest {
     @Test
     void dropColumnInPlace() {
       SchemaDiff diff = SchemaDiffer.diff(blog(), usersWith(t -> t.drop("name")),
-          droppedColumns("users", "name"));
+          Hints.droppedColumns("users", "name"));
       DropColumn drop = only(diff, DropColumn.class);
       assertEquals(List.of(new DataLoss.ColumnDropped("users", "name")), drop.dataLoss());
       assertEquals("drops column users.name and its values", drop.dataLoss().get(0).describe());
@@ -297,7 +294,7 @@ class SchemaDifferTest {
     @Test
     void dropUniqueColumnDropsItsIndexFirst() {
       SchemaDiff diff = SchemaDiffer.diff(blog(), usersWith(t -> t.drop("email")),
-          droppedColumns("users", "email"));
+          Hints.droppedColumns("users", "email"));
       assertEquals(List.of(
           new DropIndex("users", new TableIndex("users_email_unique", List.of("email"), true)),
           new DropColumn("users", text("email").notNull().unique().build())), diff.changes());
@@ -306,9 +303,9 @@ class SchemaDifferTest {
     @Test
     void dropForeignKeyColumnNeedsRebuild() {
       DatabaseSchema to = edit(blog(), "posts",
-          t -> TableSpec.of(t).drop("authorId").clearForeignKeys().dropIndex("posts_author_idx")
+          t -> TableBuilder.of(t).drop("authorId").clearForeignKeys().dropIndex("posts_author_idx")
               .build());
-      SchemaDiff diff = SchemaDiffer.diff(blog(), to, droppedColumns("posts", "authorId"));
+      SchemaDiff diff = SchemaDiffer.diff(blog(), to, Hints.droppedColumns("posts", "authorId"));
       RebuildTable rebuild = only(diff, RebuildTable.class);
       assertEquals(Map.of("id", "id", "title", "title"), rebuild.copied());
       assertEquals(List.of(new DataLoss.ColumnDropped("posts", "authorId")), rebuild.dataLoss());
@@ -322,11 +319,11 @@ class SchemaDifferTest {
                   .col(integer("a").notNull())
                   .col(integer("b").notNull())
                   .col(text("v"))
-                  .pk("a", "b")
+                  .primaryKey("a", "b")
                   .build());
-      DatabaseSchema to = schema(table("pairs").col(integer("a").notNull()).col(text("v")).pk("a")
-          .build());
-      RebuildTable rebuild = only(SchemaDiffer.diff(from, to, droppedColumns("pairs", "b")),
+      DatabaseSchema to = schema(table("pairs").col(integer("a").notNull()).col(text("v"))
+          .primaryKey("a").build());
+      RebuildTable rebuild = only(SchemaDiffer.diff(from, to, Hints.droppedColumns("pairs", "b")),
           RebuildTable.class);
       // a alone is the key now: rows that shared an a and differed in b collide.
       assertEquals(List.of("drops column pairs.b and its values", "makes (a) the primary key of"
@@ -338,7 +335,7 @@ class SchemaDifferTest {
     void renameColumnFromHint() {
       DatabaseSchema to = usersColumn("name", c -> c.name("displayName"));
       SchemaDiff diff = SchemaDiffer.diff(blog(), to,
-          RenameHints.ofColumns("users", Map.of("displayName", "name")));
+          Hints.renamedColumns("users", Map.of("displayName", "name")));
       assertEquals(List.of(new RenameColumn("users", "name", "displayName")), diff.changes());
     }
 
@@ -346,7 +343,7 @@ class SchemaDifferTest {
     void renameUniqueColumnRecreatesItsIndexUnderTheNewName() {
       DatabaseSchema to = usersColumn("email", c -> c.name("mail"));
       SchemaDiff diff = SchemaDiffer.diff(blog(), to,
-          RenameHints.ofColumns("users", Map.of("mail", "email")));
+          Hints.renamedColumns("users", Map.of("mail", "email")));
       assertEquals(List.of(
           new RenameColumn("users", "email", "mail"),
           new DropIndex("users", new TableIndex("users_email_unique", List.of("mail"), true)),
@@ -356,9 +353,9 @@ class SchemaDifferTest {
 
     @Test
     void renameColumnAndChangeItNeedsRebuildFromTheRenamedColumn() {
-      DatabaseSchema to = usersColumn("name", c -> c.name("displayName").notNull().defText(""));
+      DatabaseSchema to = usersColumn("name", c -> c.name("displayName").notNull().defaultText(""));
       SchemaDiff diff = SchemaDiffer.diff(blog(), to,
-          RenameHints.ofColumns("users", Map.of("displayName", "name")));
+          Hints.renamedColumns("users", Map.of("displayName", "name")));
       assertEquals(List.of(RenameColumn.class, RebuildTable.class, CreateIndex.class), kinds(diff));
       RebuildTable rebuild = (RebuildTable) diff.changes().get(1);
       assertEquals("displayName", rebuild.copied().get("displayName"));
@@ -376,7 +373,7 @@ class SchemaDifferTest {
     @Test
     void declaredColumnDropIsNotAmbiguous() {
       DatabaseSchema to = usersWith(t -> t.drop("name").col(text("fullName")));
-      SchemaDiff diff = SchemaDiffer.diff(blog(), to, droppedColumns("users", "name"));
+      SchemaDiff diff = SchemaDiffer.diff(blog(), to, Hints.droppedColumns("users", "name"));
       assertEquals(List.of(), diff.ambiguities());
       assertEquals(List.of(AddColumn.class, DropColumn.class), kinds(diff));
     }
@@ -408,7 +405,7 @@ class SchemaDifferTest {
     void wideningTypeChangeLosesNothing() {
       DatabaseSchema from =
           schema(table("m").col(integer("id").pk().notNull()).col(integer("n")).build());
-      DatabaseSchema to = edit(from, "m", t -> TableSpec.of(t).replace("n",
+      DatabaseSchema to = edit(from, "m", t -> TableBuilder.of(t).replace("n",
           c -> c.type(new LogicalType.Numeric())).build());
       assertEquals(List.of(), only(diff(from, to), RebuildTable.class).dataLoss());
     }
@@ -424,7 +421,7 @@ class SchemaDifferTest {
 
     @Test
     void nullableToNotNullWithoutDefaultSaysRowsMayFail() {
-      RebuildTable rebuild = rebuild(diff(blog(), usersColumn("name", ColumnSpec::notNull)));
+      RebuildTable rebuild = rebuild(diff(blog(), usersColumn("name", ColumnBuilder::notNull)));
       assertEquals(List.of(new DataLoss.NullsRejected("users", "name", "name")),
           rebuild.dataLoss());
     }
@@ -432,7 +429,7 @@ class SchemaDifferTest {
     @Test
     void nullableToNotNullWithDefaultFillsTheNulls() {
       RebuildTable rebuild =
-          rebuild(diff(blog(), usersColumn("name", c -> c.notNull().defText("?"))));
+          rebuild(diff(blog(), usersColumn("name", c -> c.notNull().defaultText("?"))));
       assertEquals(List.of(new DataLoss.NullsFilled("users", "name", "name", "'?'")),
           rebuild.dataLoss());
     }
@@ -445,16 +442,16 @@ class SchemaDifferTest {
 
     @Test
     void defaultChangeNeedsRebuild() {
-      DatabaseSchema withDefault = usersColumn("name", c -> c.defText("anon"));
+      DatabaseSchema withDefault = usersColumn("name", c -> c.defaultText("anon"));
       rebuild(diff(blog(), withDefault));
-      rebuild(diff(withDefault, usersColumn("name", c -> c.defText("other"))));
+      rebuild(diff(withDefault, usersColumn("name", c -> c.defaultText("other"))));
       rebuild(diff(withDefault, blog()));
     }
 
     @Test
     void clientSideDefaultIsNoDatabaseChange() {
       DatabaseSchema client = usersColumn("name",
-          c -> c.def(new ColumnDefault.ClientFunction("crypto.randomUUID()")));
+          c -> c.defaultTo(new ColumnDefault.ClientFunction("crypto.randomUUID()")));
       assertTrue(diff(blog(), client).isEmpty());
     }
 
@@ -469,7 +466,7 @@ class SchemaDifferTest {
 
     static DatabaseSchema likes(String... key) {
       return schema(table("likes").col(integer("userId").notNull())
-          .col(integer("postId").notNull()).pk(key).build());
+          .col(integer("postId").notNull()).primaryKey(key).build());
     }
 
     @Test
@@ -480,8 +477,8 @@ class SchemaDifferTest {
 
     @Test
     void foreignKeyAddedNeedsRebuild() {
-      DatabaseSchema to = edit(blog(), "posts", t -> TableSpec.of(t)
-          .fk("title", "users", "email", NO_ACTION).build());
+      DatabaseSchema to = edit(blog(), "posts", t -> TableBuilder.of(t)
+          .references("title", "users", "email", NO_ACTION).build());
       RebuildTable rebuild = (RebuildTable) diff(blog(), to).changes().get(0);
       assertEquals("posts", rebuild.to().name());
       assertEquals(List.of(), rebuild.dataLoss());
@@ -489,17 +486,17 @@ class SchemaDifferTest {
 
     @Test
     void foreignKeyRemovedNeedsRebuild() {
-      DatabaseSchema to = edit(blog(), "posts", t -> TableSpec.of(t).clearForeignKeys().build());
+      DatabaseSchema to = edit(blog(), "posts", t -> TableBuilder.of(t).clearForeignKeys().build());
       assertInstanceOf(RebuildTable.class, diff(blog(), to).changes().get(0));
     }
 
     @Test
     void foreignKeyActionChangeNeedsRebuild() {
-      DatabaseSchema to = edit(blog(), "posts", t -> TableSpec.of(t).clearForeignKeys()
-          .fk("authorId", "users", "id", SET_NULL).build());
+      DatabaseSchema to = edit(blog(), "posts", t -> TableBuilder.of(t).clearForeignKeys()
+          .references("authorId", "users", "id", SET_NULL).build());
       assertInstanceOf(RebuildTable.class, diff(blog(), to).changes().get(0));
-      DatabaseSchema onUpdate = edit(blog(), "posts", t -> TableSpec.of(t).clearForeignKeys()
-          .fk(List.of("authorId"), "users", List.of("id"), CASCADE, CASCADE).build());
+      DatabaseSchema onUpdate = edit(blog(), "posts", t -> TableBuilder.of(t).clearForeignKeys()
+          .references(List.of("authorId"), "users", List.of("id"), CASCADE, CASCADE).build());
       assertInstanceOf(RebuildTable.class, diff(blog(), onUpdate).changes().get(0));
     }
 
@@ -517,7 +514,7 @@ class SchemaDifferTest {
 
     @Test
     void uniqueColumnAddedAndRemoved() {
-      DatabaseSchema unique = usersColumn("name", ColumnSpec::unique);
+      DatabaseSchema unique = usersColumn("name", ColumnBuilder::unique);
       TableIndex index = new TableIndex("users_name_unique", List.of("name"), true);
       // Existing rows may share a name: the index can fail over them.
       Column name = unique.table("users").orElseThrow().column("name").orElseThrow();

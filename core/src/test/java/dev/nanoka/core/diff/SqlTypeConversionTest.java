@@ -3,7 +3,7 @@ package dev.nanoka.core.diff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nanoka.core.schema.SqlType;
-import dev.nanoka.core.testing.SqliteHarness;
+import dev.nanoka.core.testing.Sqlite;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ class SqlTypeConversionTest {
   @Test
   void canChangeValuesExactlyWhenSqliteChangesOne() throws SQLException {
     List<String> wrong = new ArrayList<>();
-    try (Connection c = SqliteHarness.open(false)) {
+    try (Connection c = Sqlite.memory(false)) {
       for (SqlType from : SqlType.values()) {
         for (SqlType to : SqlType.values()) {
           List<String> changed = changed(c, from, to);
@@ -51,15 +51,15 @@ class SqlTypeConversionTest {
    */
   private static List<String> changed(Connection c, SqlType from, SqlType to)
       throws SQLException {
-    SqliteHarness.exec(c, "CREATE TABLE p (o " + from.sql() + ", n " + to.sql() + ", b "
+    Sqlite.exec(c, "CREATE TABLE p (o " + from.sql() + ", n " + to.sql() + ", b "
         + from.sql() + ")");
     for (String sample : SAMPLES) {
-      SqliteHarness.exec(c, "INSERT INTO p (o) VALUES (" + sample + ")");
+      Sqlite.exec(c, "INSERT INTO p (o) VALUES (" + sample + ")");
     }
-    SqliteHarness.exec(c, "UPDATE p SET n = o");
-    SqliteHarness.exec(c, "UPDATE p SET b = n");
+    Sqlite.exec(c, "UPDATE p SET n = o");
+    Sqlite.exec(c, "UPDATE p SET b = n");
     List<String> changed = new ArrayList<>();
-    for (String row : SqliteHarness.query(c, "SELECT quote(o) || '|' || quote(n) || '|'"
+    for (String row : Sqlite.rows(c, "SELECT quote(o) || '|' || quote(n) || '|'"
         + " || quote(b) || '|' || typeof(o) || '|' || typeof(n) FROM p ORDER BY rowid")) {
       String[] v = row.split("\\|");
       boolean lost = !v[0].equals(v[2]);
@@ -69,7 +69,7 @@ class SqlTypeConversionTest {
         changed.add(v[0] + " -> " + v[1]);
       }
     }
-    SqliteHarness.exec(c, "DROP TABLE p");
+    Sqlite.exec(c, "DROP TABLE p");
     return changed;
   }
 }

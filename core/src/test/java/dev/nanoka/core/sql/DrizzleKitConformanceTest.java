@@ -4,21 +4,22 @@ import static dev.nanoka.core.schema.ForeignKey.Action.CASCADE;
 import static dev.nanoka.core.schema.ForeignKey.Action.NO_ACTION;
 import static dev.nanoka.core.schema.ForeignKey.Action.RESTRICT;
 import static dev.nanoka.core.schema.ForeignKey.Action.SET_NULL;
-import static dev.nanoka.core.testing.TestSchemas.EMPTY;
-import static dev.nanoka.core.testing.TestSchemas.blob;
-import static dev.nanoka.core.testing.TestSchemas.bool;
-import static dev.nanoka.core.testing.TestSchemas.integer;
-import static dev.nanoka.core.testing.TestSchemas.numeric;
-import static dev.nanoka.core.testing.TestSchemas.real;
-import static dev.nanoka.core.testing.TestSchemas.schema;
-import static dev.nanoka.core.testing.TestSchemas.table;
-import static dev.nanoka.core.testing.TestSchemas.text;
+import static dev.nanoka.core.testing.Schemas.EMPTY;
+import static dev.nanoka.core.testing.Schemas.blob;
+import static dev.nanoka.core.testing.Schemas.bool;
+import static dev.nanoka.core.testing.Schemas.integer;
+import static dev.nanoka.core.testing.Schemas.numeric;
+import static dev.nanoka.core.testing.Schemas.real;
+import static dev.nanoka.core.testing.Schemas.schema;
+import static dev.nanoka.core.testing.Schemas.table;
+import static dev.nanoka.core.testing.Schemas.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.diff.SchemaDiffer;
 import dev.nanoka.core.schema.DatabaseSchema;
-import dev.nanoka.core.testing.TestSchemas.TableSpec;
+import dev.nanoka.core.testing.Hints;
+import dev.nanoka.core.testing.TableBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,11 +47,11 @@ class DrizzleKitConformanceTest {
             .col(integer("id").pk().autoIncrement().notNull())
             .col(text("email").notNull().unique())
             .col(text("name"))
-            .col(real("score").defNumber("1.5"))
-            .col(bool("flag").notNull().defBool(false))
-            .col(integer("created").notNull().defExpr("(unixepoch())"))
-            .col(text("motto").defText("it's"))
-            .col(integer("neg").defNumber("-3"))
+            .col(real("score").defaultNumber("1.5"))
+            .col(bool("flag").notNull().defaultBool(false))
+            .col(integer("created").notNull().defaultSql("(unixepoch())"))
+            .col(text("motto").defaultText("it's"))
+            .col(integer("neg").defaultNumber("-3"))
             .col(numeric("amount"))
             .col(blob("data"))
             .build(),
@@ -58,8 +59,8 @@ class DrizzleKitConformanceTest {
             .col(integer("id").pk().autoIncrement().notNull())
             .col(integer("authorId").notNull())
             .col(text("title").notNull())
-            .col(text("status").notNull().defText("draft"))
-            .fk("authorId", "users", "id", CASCADE)
+            .col(text("status").notNull().defaultText("draft"))
+            .references("authorId", "users", "id", CASCADE)
             .index("posts_author_idx", "authorId", "title")
             .uniqueIndex("posts_title_uq", "title")
             .build(),
@@ -67,33 +68,33 @@ class DrizzleKitConformanceTest {
             .col(integer("userId").notNull())
             .col(integer("postId").notNull())
             .col(text("note"))
-            .pk("userId", "postId")
-            .fk(List.of("userId"), "users", List.of("id"), CASCADE, SET_NULL)
+            .primaryKey("userId", "postId")
+            .references(List.of("userId"), "users", List.of("id"), CASCADE, SET_NULL)
             .build(),
         table("edges")
             .col(integer("a").notNull())
             .col(text("b").notNull())
             .col(integer("fromA"))
             .col(text("fromB"))
-            .pk("a", "b")
-            .fk(List.of("fromA", "fromB"), "edges", List.of("a", "b"), NO_ACTION, RESTRICT)
+            .primaryKey("a", "b")
+            .references(List.of("fromA", "fromB"), "edges", List.of("a", "b"), NO_ACTION, RESTRICT)
             .build());
   }
 
   static DatabaseSchema step1() {
     return withUsers(step0(), t -> t
         .col(text("nickname"))
-        .col(integer("karma").notNull().defNumber("0"))
-        .col(real("ratio").defNumber("-0.25"))
-        .col(bool("active").defBool(true))
-        .col(text("quote").defText("a'b")));
+        .col(integer("karma").notNull().defaultNumber("0"))
+        .col(real("ratio").defaultNumber("-0.25"))
+        .col(bool("active").defaultBool(true))
+        .col(text("quote").defaultText("a'b")));
   }
 
   static DatabaseSchema step2() {
     DatabaseSchema dropped = withUsers(step1(), t -> t.drop("amount").drop("nickname"));
     return new DatabaseSchema(dropped.tables().stream()
         .map(t -> t.name().equals("posts")
-            ? TableSpec.of(t).dropIndex("posts_title_uq").build() : t)
+            ? TableBuilder.of(t).dropIndex("posts_title_uq").build() : t)
         .toList());
   }
 
@@ -130,7 +131,7 @@ class DrizzleKitConformanceTest {
 
   @Test
   void dropTableLikeDrizzleKit() {
-    assertSameFile("step3.sql", step2(), step3(), RenameHints.ofDroppedTables(List.of("likes")));
+    assertSameFile("step3.sql", step2(), step3(), Hints.droppedTables("likes"));
   }
 
   private static void assertSameFile(
@@ -144,9 +145,9 @@ class DrizzleKitConformanceTest {
   }
 
   private static DatabaseSchema withUsers(
-      DatabaseSchema schema, java.util.function.UnaryOperator<TableSpec> edit) {
+      DatabaseSchema schema, java.util.function.UnaryOperator<TableBuilder> edit) {
     return new DatabaseSchema(schema.tables().stream()
-        .map(t -> t.name().equals("users") ? edit.apply(TableSpec.of(t)).build() : t)
+        .map(t -> t.name().equals("users") ? edit.apply(TableBuilder.of(t)).build() : t)
         .toList());
   }
 

@@ -5,13 +5,13 @@ import static dev.nanoka.core.schema.ForeignKey.Action.NO_ACTION;
 import static dev.nanoka.core.schema.ForeignKey.Action.RESTRICT;
 import static dev.nanoka.core.schema.ForeignKey.Action.SET_DEFAULT;
 import static dev.nanoka.core.schema.ForeignKey.Action.SET_NULL;
-import static dev.nanoka.core.testing.TestSchemas.blob;
-import static dev.nanoka.core.testing.TestSchemas.edit;
-import static dev.nanoka.core.testing.TestSchemas.integer;
-import static dev.nanoka.core.testing.TestSchemas.real;
-import static dev.nanoka.core.testing.TestSchemas.schema;
-import static dev.nanoka.core.testing.TestSchemas.table;
-import static dev.nanoka.core.testing.TestSchemas.text;
+import static dev.nanoka.core.testing.Schemas.blob;
+import static dev.nanoka.core.testing.Schemas.edit;
+import static dev.nanoka.core.testing.Schemas.integer;
+import static dev.nanoka.core.testing.Schemas.real;
+import static dev.nanoka.core.testing.Schemas.schema;
+import static dev.nanoka.core.testing.Schemas.table;
+import static dev.nanoka.core.testing.Schemas.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +22,13 @@ import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey.Action;
 import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.testing.Hints;
 import dev.nanoka.core.testing.MigrationCheck;
 import dev.nanoka.core.testing.MigrationCheck.Evolution;
-import dev.nanoka.core.testing.SqliteHarness;
-import dev.nanoka.core.testing.TestSchemas.TableSpec;
+import dev.nanoka.core.testing.MigrationMode;
+import dev.nanoka.core.testing.Migrations;
+import dev.nanoka.core.testing.Sqlite;
+import dev.nanoka.core.testing.TableBuilder;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +39,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Hand-written migrations with rows in every table, applied to real SQLite in the three modes of
- * {@link SqliteHarness.Mode}; {@link MigrationCheck} states what must hold afterwards.
+ * {@link MigrationMode}; {@link MigrationCheck} states what must hold afterwards.
  */
 class MigrationScenariosTest {
 
@@ -52,8 +55,8 @@ class MigrationScenariosTest {
             .col(integer("id").pk().autoIncrement().notNull())
             .col(integer("authorId").notNull())
             .col(text("title").notNull())
-            .col(text("status").defText("draft").notNull())
-            .fk("authorId", "users", "id", CASCADE)
+            .col(text("status").defaultText("draft").notNull())
+            .references("authorId", "users", "id", CASCADE)
             .index("posts_author_idx", "authorId", "title")
             .build(),
         table("comments")
@@ -61,16 +64,16 @@ class MigrationScenariosTest {
             .col(integer("postId").notNull())
             .col(integer("authorId"))
             .col(text("body").notNull())
-            .fk("postId", "posts", "id", CASCADE)
-            .fk("authorId", "users", "id", SET_NULL)
+            .references("postId", "posts", "id", CASCADE)
+            .references("authorId", "users", "id", SET_NULL)
             .build(),
         table("likes")
             .col(integer("userId").notNull())
             .col(integer("postId").notNull())
-            .col(integer("at").defExpr("(unixepoch())").notNull())
-            .pk("userId", "postId")
-            .fk("userId", "users", "id", RESTRICT)
-            .fk("postId", "posts", "id", NO_ACTION)
+            .col(integer("at").defaultSql("(unixepoch())").notNull())
+            .primaryKey("userId", "postId")
+            .references("userId", "users", "id", RESTRICT)
+            .references("postId", "posts", "id", NO_ACTION)
             .build());
   }
 
@@ -87,7 +90,7 @@ class MigrationScenariosTest {
   void rebuildOfParentKeepsCascadeChildrenAndGrandchildren() {
     // drizzle-orm #4938: on D1 the DROP of the old parent cascades into posts, comments, likes.
     DatabaseSchema to = edit(blog(), "users",
-        t -> TableSpec.of(t).replace("name", c -> c.notNull().defText("anonymous")).build());
+        t -> TableBuilder.of(t).replace("name", c -> c.notNull().defaultText("anonymous")).build());
     MigrationCheck check = check("users rebuilt under cascade children", blog(), to,
         RenameHints.NONE, BLOG_ROWS);
     assertTrue(check.diff().changes().stream()
@@ -98,7 +101,7 @@ class MigrationScenariosTest {
   @Test
   void rebuildOfMiddleTableKeepsParentsAndChildren() {
     DatabaseSchema to = edit(blog(), "posts",
-        t -> TableSpec.of(t).replace("title", c -> c.type(new LogicalType.Blob())).build());
+        t -> TableBuilder.of(t).replace("title", c -> c.type(new LogicalType.Blob())).build());
     check("posts rebuilt between users and comments", blog(), to, RenameHints.NONE, BLOG_ROWS);
   }
 
@@ -108,12 +111,13 @@ class MigrationScenariosTest {
     DatabaseSchema from = schema(table("categories")
         .col(integer("id").pk().notNull())
         // SET DEFAULT points at a row that does not exist: harmless only if nothing fires.
-        .col(onDelete == SET_DEFAULT ? integer("parentId").defNumber("99") : integer("parentId"))
+        .col(onDelete == SET_DEFAULT
+            ? integer("parentId").defaultNumber("99") : integer("parentId"))
         .col(text("name").notNull())
-        .fk("parentId", "categories", "id", onDelete)
+        .references("parentId", "categories", "id", onDelete)
         .build());
     DatabaseSchema to = edit(from, "categories",
-        t -> TableSpec.of(t).replace("name", c -> c.type(new LogicalType.Numeric())).build());
+        t -> TableBuilder.of(t).replace("name", c -> c.type(new LogicalType.Numeric())).build());
     check("self-referencing categories on delete " + onDelete, from, to, RenameHints.NONE,
         List.of("INSERT INTO categories VALUES (1, NULL, 'root'), (2, 1, 'a'), (3, 2, 'b'),"
             + " (4, 2, 'c'), (5, 1, 'd')"));
@@ -129,11 +133,11 @@ class MigrationScenariosTest {
             .col(integer("id").pk().notNull())
             .col(integer("boardId").notNull())
             .col(integer("replyTo"))
-            .fk("boardId", "boards", "id", CASCADE)
-            .fk("replyTo", "threads", "id", onDelete)
+            .references("boardId", "boards", "id", CASCADE)
+            .references("replyTo", "threads", "id", onDelete)
             .build());
     DatabaseSchema to = edit(from, "boards",
-        t -> TableSpec.of(t).replace("title", c -> c.notNull().defText("untitled")).build());
+        t -> TableBuilder.of(t).replace("title", c -> c.notNull().defaultText("untitled")).build());
     check("parent of a self-referencing child, on delete " + onDelete, from, to,
         RenameHints.NONE,
         List.of("INSERT INTO boards VALUES (1, 'one'), (2, NULL)",
@@ -148,11 +152,11 @@ class MigrationScenariosTest {
     // ON DELETE action on the rows of users themselves.
     DatabaseSchema from = schema(
         table("users").col(integer("id").pk().notNull()).col(integer("teamId")).col(text("name"))
-            .fk("teamId", "teams", "id", onDelete).build(),
+            .references("teamId", "teams", "id", onDelete).build(),
         table("teams").col(integer("id").pk().notNull()).col(integer("ownerId").notNull())
-            .col(text("title")).fk("ownerId", "users", "id", onDelete).build());
+            .col(text("title")).references("ownerId", "users", "id", onDelete).build());
     DatabaseSchema to = edit(from, "users",
-        t -> TableSpec.of(t).replace("name", c -> c.notNull().defText("?")).build());
+        t -> TableBuilder.of(t).replace("name", c -> c.notNull().defaultText("?")).build());
     check("users rebuilt in a cycle with teams, on delete " + onDelete, from, to,
         RenameHints.NONE, List.of(
             "INSERT INTO users VALUES (1, NULL, 'a'), (2, NULL, NULL), (3, NULL, 'c')",
@@ -165,11 +169,13 @@ class MigrationScenariosTest {
   void rebuildOfATableInAReferenceCycleWithACompositeKey() {
     DatabaseSchema from = schema(
         table("pairs").col(integer("a").notNull()).col(text("b").notNull()).col(integer("memo"))
-            .col(integer("noteId")).pk("a", "b").fk("noteId", "notes", "id", SET_NULL).build(),
+            .col(integer("noteId")).primaryKey("a", "b")
+            .references("noteId", "notes", "id", SET_NULL).build(),
         table("notes").col(integer("id").pk().notNull()).col(integer("pa")).col(text("pb"))
-            .fk(List.of("pa", "pb"), "pairs", List.of("a", "b"), NO_ACTION, CASCADE).build());
+            .references(List.of("pa", "pb"), "pairs", List.of("a", "b"), NO_ACTION, CASCADE)
+            .build());
     DatabaseSchema to = edit(from, "pairs",
-        t -> TableSpec.of(t).replace("memo", c -> c.type(new LogicalType.Text())).build());
+        t -> TableBuilder.of(t).replace("memo", c -> c.type(new LogicalType.Text())).build());
     check("pairs rebuilt in a cycle with notes", from, to, RenameHints.NONE, List.of(
         "INSERT INTO pairs VALUES (1, 'x', 5, NULL), (2, 'y', NULL, NULL)",
         "INSERT INTO notes VALUES (7, 1, 'x'), (8, 2, 'y'), (9, NULL, NULL)",
@@ -184,10 +190,10 @@ class MigrationScenariosTest {
         .col(integer("id").pk().notNull())
         .col(integer("up").notNull())
         .col(real("weight"))
-        .fk("up", "nodes", "id", SET_NULL)
+        .references("up", "nodes", "id", SET_NULL)
         .build());
     DatabaseSchema to = edit(from, "nodes",
-        t -> TableSpec.of(t).replace("weight", c -> c.notNull().defNumber("1.5")).build());
+        t -> TableBuilder.of(t).replace("weight", c -> c.notNull().defaultNumber("1.5")).build());
     check("NOT NULL self-reference with SET NULL", from, to, RenameHints.NONE,
         List.of("INSERT INTO nodes VALUES (1, 1, NULL), (2, 1, 2.0), (3, 2, NULL)"));
   }
@@ -202,21 +208,21 @@ class MigrationScenariosTest {
     DatabaseSchema to = schema(table("members")
         .col(integer("id").pk().notNull())
         .col(text("score"))
-        .col(text("role").defText("member").notNull())
-        .col(integer("level").defNumber("-1").notNull())
+        .col(text("role").defaultText("member").notNull())
+        .col(integer("level").defaultNumber("-1").notNull())
         .build());
     MigrationCheck check = check("type change plus new NOT NULL column with default", from, to,
         RenameHints.NONE, List.of("INSERT INTO members VALUES (1, 10), (2, NULL), (3, 30)"));
     assertFalse(check.file().contains("`role`) SELECT"), check.file());
-    try (Connection c = SqliteHarness.open(true)) {
-      SqliteHarness.applyAll(c, SqliteHarness.creation(from), false, "");
-      SqliteHarness.applyAll(c, List.of("INSERT INTO members VALUES (1, 10), (2, NULL)"), false,
+    try (Connection c = Sqlite.memory(true)) {
+      Sqlite.applyAll(c, Migrations.creation(from), false, "");
+      Sqlite.applyAll(c, List.of("INSERT INTO members VALUES (1, 10), (2, NULL)"), false,
           "");
-      SqliteHarness.applyAll(c, check.statements(), true, check.file());
+      Sqlite.applyAll(c, check.statements(), true, check.file());
       assertEquals(List.of("1|10|member|-1", "2|null|member|-1"),
-          SqliteHarness.query(c, "SELECT id, score, role, level FROM members ORDER BY id"));
+          Sqlite.rows(c, "SELECT id, score, role, level FROM members ORDER BY id"));
       assertEquals(List.of("text", "null"),
-          SqliteHarness.query(c, "SELECT typeof(score) FROM members ORDER BY id"));
+          Sqlite.rows(c, "SELECT typeof(score) FROM members ORDER BY id"));
     } catch (java.sql.SQLException e) {
       throw new AssertionError(e);
     }
@@ -236,17 +242,17 @@ class MigrationScenariosTest {
             edit(
                 blog(),
                 "users",
-                t ->
-                    TableSpec.of(t).replace("name", c -> c.notNull().defText("anonymous")).build()),
+                t -> TableBuilder.of(t)
+                    .replace("name", c -> c.notNull().defaultText("anonymous")).build()),
             "posts",
-            t -> TableSpec.of(t).replace("title", c -> c.type(new LogicalType.Blob())).build());
+            t -> TableBuilder.of(t).replace("title", c -> c.type(new LogicalType.Blob())).build());
     check("users and posts rebuilt after deletes", blog(), to, RenameHints.NONE, rows);
   }
 
   @Test
   void nullableToNotNullWithDefaultFillsNulls() {
     DatabaseSchema to = edit(blog(), "users",
-        t -> TableSpec.of(t).replace("name", c -> c.notNull().defText("nobody")).build());
+        t -> TableBuilder.of(t).replace("name", c -> c.notNull().defaultText("nobody")).build());
     MigrationCheck check = check("name NOT NULL with default", blog(), to, RenameHints.NONE,
         BLOG_ROWS);
     assertTrue(check.file().contains("coalesce(`name`, 'nobody')"), check.file());
@@ -258,14 +264,14 @@ class MigrationScenariosTest {
         table("accounts")
             .col(integer("id").pk().autoIncrement().notNull())
             .col(text("email").notNull().unique())
-            .col(text("displayName").notNull().defText(""))
+            .col(text("displayName").notNull().defaultText(""))
             .build(),
         table("posts")
             .col(integer("id").pk().autoIncrement().notNull())
             .col(integer("writerId").notNull())
             .col(text("title").notNull())
-            .col(text("status").defText("draft").notNull())
-            .fk("writerId", "accounts", "id", CASCADE)
+            .col(text("status").defaultText("draft").notNull())
+            .references("writerId", "accounts", "id", CASCADE)
             .index("posts_author_idx", "writerId", "title")
             .build(),
         table("comments")
@@ -273,16 +279,16 @@ class MigrationScenariosTest {
             .col(integer("postId").notNull())
             .col(integer("authorId"))
             .col(text("body").notNull())
-            .fk("postId", "posts", "id", CASCADE)
-            .fk("authorId", "accounts", "id", SET_NULL)
+            .references("postId", "posts", "id", CASCADE)
+            .references("authorId", "accounts", "id", SET_NULL)
             .build(),
         table("likes")
             .col(integer("userId").notNull())
             .col(integer("postId").notNull())
-            .col(integer("at").defExpr("(unixepoch())").notNull())
-            .pk("userId", "postId")
-            .fk("userId", "accounts", "id", RESTRICT)
-            .fk("postId", "posts", "id", NO_ACTION)
+            .col(integer("at").defaultSql("(unixepoch())").notNull())
+            .primaryKey("userId", "postId")
+            .references("userId", "accounts", "id", RESTRICT)
+            .references("postId", "posts", "id", NO_ACTION)
             .build());
     RenameHints hints = new RenameHints(Map.of("accounts", "users"),
         Map.of("accounts", Map.of("displayName", "name"), "posts", Map.of("writerId", "authorId")),
@@ -311,14 +317,14 @@ class MigrationScenariosTest {
         table("players")
             .col(integer("id").pk().notNull())
             .col(integer("teamId"))
-            .fk("teamId", "teams", "id", CASCADE)
+            .references("teamId", "teams", "id", CASCADE)
             .build());
     DatabaseSchema to = schema(table("players")
         .col(integer("id").pk().notNull())
         .col(integer("teamId"))
         .build());
     MigrationCheck check = check("drop teams, players loses its cascade key", from, to,
-        RenameHints.ofDroppedTables(List.of("teams")),
+        Hints.droppedTables("teams"),
         List.of("INSERT INTO teams VALUES (1, 'a'), (2, 'b')",
             "INSERT INTO players VALUES (1, 1), (2, 1), (3, 2), (4, NULL)"));
     String file = check.file();
@@ -337,7 +343,7 @@ class MigrationScenariosTest {
         table("tags")
             .col(integer("id").pk().notNull())
             .col(text("noteSlug"))
-            .fk("noteSlug", "notes", "slug", CASCADE)
+            .references("noteSlug", "notes", "slug", CASCADE)
             .build());
     DatabaseSchema to = schema(table("notes")
         .col(integer("id").pk().notNull())
@@ -352,8 +358,8 @@ class MigrationScenariosTest {
   @Test
   void twoRebuildsInOneMigration() {
     DatabaseSchema to = edit(edit(blog(), "users",
-            t -> TableSpec.of(t).replace("name", c -> c.type(new LogicalType.Blob())).build()),
-        "comments", t -> TableSpec.of(t).replace("body", c -> c.notNull(false)).build());
+            t -> TableBuilder.of(t).replace("name", c -> c.type(new LogicalType.Blob())).build()),
+        "comments", t -> TableBuilder.of(t).replace("body", c -> c.notNull(false)).build());
     MigrationCheck check = check("users and comments rebuilt", blog(), to, RenameHints.NONE,
         BLOG_ROWS);
     assertEquals(2, check.diff().changes().stream()
@@ -363,24 +369,25 @@ class MigrationScenariosTest {
   @Test
   void parentAndChildBothRebuilt() {
     DatabaseSchema to = edit(edit(blog(), "users",
-            t -> TableSpec.of(t).replace("name", c -> c.type(new LogicalType.Blob())).build()),
-        "posts", t -> TableSpec.of(t).clearForeignKeys()
-            .fk(List.of("authorId"), "users", List.of("id"), CASCADE, CASCADE).build());
+            t -> TableBuilder.of(t).replace("name", c -> c.type(new LogicalType.Blob())).build()),
+        "posts", t -> TableBuilder.of(t).clearForeignKeys()
+            .references(List.of("authorId"), "users", List.of("id"), CASCADE, CASCADE).build());
     check("users and posts rebuilt", blog(), to, RenameHints.NONE, BLOG_ROWS);
   }
 
   @Test
   void addForeignKeyAndColumnToChild() {
-    DatabaseSchema to = edit(blog(), "comments", t -> TableSpec.of(t)
+    DatabaseSchema to = edit(blog(), "comments", t -> TableBuilder.of(t)
         .col(integer("replyTo"))
-        .fk("replyTo", "comments", "id", CASCADE)
+        .references("replyTo", "comments", "id", CASCADE)
         .build());
     check("comments gains a self reference", blog(), to, RenameHints.NONE, BLOG_ROWS);
   }
 
   @Test
   void compositeKeyChange() {
-    DatabaseSchema to = edit(blog(), "likes", t -> TableSpec.of(t).pk("postId", "userId").build());
+    DatabaseSchema to =
+        edit(blog(), "likes", t -> TableBuilder.of(t).primaryKey("postId", "userId").build());
     check("likes key order changes", blog(), to, RenameHints.NONE, BLOG_ROWS);
   }
 
@@ -391,21 +398,21 @@ class MigrationScenariosTest {
         table("tree")
             .col(integer("id").pk().notNull())
             .col(integer("parent"))
-            .fk("parent", "tree", "id", RESTRICT)
+            .references("parent", "tree", "id", RESTRICT)
             .build());
     DatabaseSchema to = schema(table("keep").col(integer("id").pk().notNull()).build());
     check("drop a self-referencing RESTRICT table", from, to,
-        RenameHints.ofDroppedTables(List.of("tree")),
+        Hints.droppedTables("tree"),
         List.of("INSERT INTO keep VALUES (1)",
             "INSERT INTO tree VALUES (1, NULL), (2, 1), (3, 2)"));
   }
 
   @Test
   void alterableChangesOnly() {
-    DatabaseSchema to = edit(blog(), "users", t -> TableSpec.of(t)
+    DatabaseSchema to = edit(blog(), "users", t -> TableBuilder.of(t)
         .drop("name")
         .col(text("bio"))
-        .col(integer("karma").notNull().defNumber("0"))
+        .col(integer("karma").notNull().defaultNumber("0"))
         .col(blob("avatar").unique())
         .build());
     MigrationCheck check = check("add and drop columns in place", blog(), to,
@@ -417,8 +424,8 @@ class MigrationScenariosTest {
   @Test
   void dropIndexedColumnInPlace() {
     DatabaseSchema from = edit(blog(), "users",
-        t -> TableSpec.of(t).index("users_name_idx", "name").build());
-    DatabaseSchema to = edit(blog(), "users", t -> TableSpec.of(t).drop("name").build());
+        t -> TableBuilder.of(t).index("users_name_idx", "name").build());
+    DatabaseSchema to = edit(blog(), "users", t -> TableBuilder.of(t).drop("name").build());
     MigrationCheck check = check("drop an indexed column", from, to,
         new RenameHints(Map.of(), Map.of(), Set.of(), Map.of("users", Set.of("name"))),
         BLOG_ROWS);
@@ -428,8 +435,8 @@ class MigrationScenariosTest {
   @Test
   void dropForeignKeyColumnNeedsRebuild() {
     DatabaseSchema to = edit(blog(), "comments",
-        t -> TableSpec.of(t).drop("authorId").clearForeignKeys()
-            .fk("postId", "posts", "id", CASCADE).build());
+        t -> TableBuilder.of(t).drop("authorId").clearForeignKeys()
+            .references("postId", "posts", "id", CASCADE).build());
     check("drop comments.authorId", blog(), to,
         new RenameHints(Map.of(), Map.of(), Set.of(), Map.of("comments", Set.of("authorId"))),
         BLOG_ROWS);
@@ -438,16 +445,17 @@ class MigrationScenariosTest {
   @Test
   void renamedParentKeepsChildrenUntouched() {
     DatabaseSchema to = schema(blog().tables().stream()
-        .map(t -> t.name().equals("users") ? TableSpec.of(t).name("people").build() : retarget(t))
+        .map(t -> t.name().equals("users")
+            ? TableBuilder.of(t).name("people").build() : retarget(t))
         .toArray(Table[]::new));
     MigrationCheck check = check("users renamed to people", blog(), to,
-        RenameHints.ofTables(Map.of("people", "users")), BLOG_ROWS);
+        Hints.renamedTables(Map.of("people", "users")), BLOG_ROWS);
     assertFalse(check.file().contains("__new_"), check.file());
   }
 
   private static Table retarget(Table t) {
-    TableSpec spec = TableSpec.of(t).clearForeignKeys();
-    t.foreignKeys().forEach(fk -> spec.fk(fk.columns(),
+    TableBuilder spec = TableBuilder.of(t).clearForeignKeys();
+    t.foreignKeys().forEach(fk -> spec.references(fk.columns(),
         fk.referencedTable().equals("users") ? "people" : fk.referencedTable(),
         fk.referencedColumns(), fk.onUpdate(), fk.onDelete()));
     return spec.build();

@@ -3,7 +3,7 @@ package dev.nanoka.core.sql;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanoka.core.testing.MigrationCheck;
-import dev.nanoka.core.testing.SqliteHarness.Mode;
+import dev.nanoka.core.testing.MigrationMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Random schemas with rows, evolved at random, migrated on real SQLite in all three modes; see
  * {@link MigrationCheck} for what must hold. Seeds are fixed, so a failure names its seed and
- * reproduces: {@code mvn -pl runtime test -Dtest=RandomEvolutionTest -Dnanoka.seed.first=N
+ * reproduces: {@code mvn -pl core test -Dtest=RandomEvolutionTest -Dnanoka.seed.first=N
  * -Dnanoka.seed.count=1}. Each failure message carries the changes made, the rows of A and the
  * migration file. For a longer soak, raise {@code nanoka.seed.count}.
  */
@@ -57,7 +57,7 @@ class RandomEvolutionTest {
           COVERAGE.keySet().stream()
               .filter(p -> Pattern.compile(p).matcher(check.file()).find())
               .forEach(p -> seen.merge(p, 1, Integer::sum));
-          for (Mode mode : Mode.values()) {
+          for (MigrationMode mode : MigrationMode.values()) {
             check.assertIn(mode);
           }
         }));

@@ -1,17 +1,18 @@
 package dev.nanoka.core.sql;
 
 import dev.nanoka.core.diff.RenameHints;
-import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
 import dev.nanoka.core.schema.DatabaseSchema;
-import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.ForeignKey.Action;
 import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.SqlType;
-import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.core.testing.MigrationCheck;
 import dev.nanoka.core.testing.MigrationCheck.Evolution;
+import dev.nanoka.core.testing.MutableSchema;
+import dev.nanoka.core.testing.MutableSchema.MCol;
+import dev.nanoka.core.testing.MutableSchema.MFk;
+import dev.nanoka.core.testing.MutableSchema.MTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,16 +49,16 @@ final class RandomEvolutions {
     RandomEvolutions gen = new RandomEvolutions(seed);
     List<MTable> a = gen.randomSchema();
     List<String> inserts = gen.populate(a);
-    DatabaseSchema from = build(a);
+    DatabaseSchema from = MutableSchema.build(a);
     List<String> rejected = new ArrayList<>();
     for (int attempt = 0; attempt < 40; attempt++) {
-      List<MTable> b = copy(a);
+      List<MTable> b = MutableSchema.copy(a);
       List<String> log = new ArrayList<>();
       int ops = 1 + gen.rnd.nextInt(4);
       for (int i = 0; i < ops; i++) {
         gen.evolve(b, log);
       }
-      DatabaseSchema to = build(b);
+      DatabaseSchema to = MutableSchema.build(b);
       String label = "seed " + seed + " (attempt " + attempt + "): " + String.join("; ", log)
           + "\n--- rows of A ---\n" + String.join("\n", inserts);
       try {
@@ -68,110 +69,6 @@ final class RandomEvolutions {
     }
     throw new AssertionError("seed " + seed + ": no evolution fits the rows; last reasons "
         + rejected.subList(Math.max(0, rejected.size() - 3), rejected.size()));
-  }
-
-  // ---------------------------------------------------------------- the mutable model
-
-  static final class MCol {
-    String name;
-    String origin;
-    LogicalType type;
-    boolean notNull;
-    boolean pk;
-    boolean autoInc;
-    boolean unique;
-    Optional<ColumnDefault> def = Optional.empty();
-
-    MCol copy() {
-      MCol c = new MCol();
-      c.name = name;
-      c.origin = origin;
-      c.type = type;
-      c.notNull = notNull;
-      c.pk = pk;
-      c.autoInc = autoInc;
-      c.unique = unique;
-      c.def = def;
-      return c;
-    }
-  }
-
-  static final class MFk {
-    List<String> cols;
-    String refTable;
-    List<String> refCols;
-    Action onUpdate;
-    Action onDelete;
-
-    MFk copy() {
-      MFk f = new MFk();
-      f.cols = new ArrayList<>(cols);
-      f.refTable = refTable;
-      f.refCols = new ArrayList<>(refCols);
-      f.onUpdate = onUpdate;
-      f.onDelete = onDelete;
-      return f;
-    }
-  }
-
-  static final class MTable {
-    String name;
-    String origin;
-    List<MCol> cols = new ArrayList<>();
-    List<String> compositeKey = new ArrayList<>();
-    List<TableIndex> indexes = new ArrayList<>();
-    List<MFk> fks = new ArrayList<>();
-    int rows;
-
-    MTable copy() {
-      MTable t = new MTable();
-      t.name = name;
-      t.origin = origin;
-      cols.forEach(c -> t.cols.add(c.copy()));
-      t.compositeKey = new ArrayList<>(compositeKey);
-      t.indexes = new ArrayList<>(indexes);
-      fks.forEach(f -> t.fks.add(f.copy()));
-      t.rows = rows;
-      return t;
-    }
-
-    List<String> key() {
-      return compositeKey.isEmpty()
-          ? cols.stream().filter(c -> c.pk).map(c -> c.name).toList() : compositeKey;
-    }
-
-    MCol col(String n) {
-      return cols.stream().filter(c -> c.name.equals(n)).findFirst().orElseThrow();
-    }
-
-    boolean isReference(MCol c) {
-      return fks.stream().anyMatch(f -> f.cols.contains(c.name));
-    }
-
-    boolean isKey(MCol c) {
-      return c.pk || compositeKey.contains(c.name);
-    }
-  }
-
-  private static List<MTable> copy(List<MTable> tables) {
-    List<MTable> out = new ArrayList<>();
-    tables.forEach(t -> out.add(t.copy()));
-    return out;
-  }
-
-  static DatabaseSchema build(List<MTable> tables) {
-    List<Table> out = new ArrayList<>();
-    for (MTable t : tables) {
-      List<Column> cols = t.cols.stream()
-          .map(c -> new Column(c.name, c.name, c.type, c.notNull, c.pk, c.autoInc, c.unique, c.def))
-          .toList();
-      List<ForeignKey> fks = t.fks.stream()
-          .map(f -> new ForeignKey(ForeignKey.defaultName(t.name, f.cols, f.refTable, f.refCols),
-              f.cols, f.refTable, f.refCols, f.onUpdate, f.onDelete))
-          .toList();
-      out.add(new Table(t.name, t.name, cols, t.compositeKey, t.indexes, fks));
-    }
-    return new DatabaseSchema(out);
   }
 
   /** What the user declares: renames (new → old) and the drops. */
@@ -338,17 +235,9 @@ final class RandomEvolutions {
   }
 
   private void addRandomIndex(MTable t) {
-    List<MCol> candidates = t.cols.stream().filter(c -> !t.isKey(c)).toList();
-    if (candidates.isEmpty()) {
+    List<String> cols = t.indexableColumns(rnd);
+    if (cols.isEmpty()) {
       return;
-    }
-    List<String> cols = new ArrayList<>();
-    int n = 1 + rnd.nextInt(Math.min(2, candidates.size()));
-    while (cols.size() < n) {
-      String c = candidates.get(rnd.nextInt(candidates.size())).name;
-      if (!cols.contains(c)) {
-        cols.add(c);
-      }
     }
     // Rows of A have distinct values except in booleans and references.
     boolean unique = rnd.nextInt(4) == 0

@@ -5,18 +5,18 @@ import static dev.nanoka.core.schema.ForeignKey.Action.NO_ACTION;
 import static dev.nanoka.core.schema.ForeignKey.Action.RESTRICT;
 import static dev.nanoka.core.schema.ForeignKey.Action.SET_DEFAULT;
 import static dev.nanoka.core.schema.ForeignKey.Action.SET_NULL;
-import static dev.nanoka.core.testing.TestSchemas.blob;
-import static dev.nanoka.core.testing.TestSchemas.bool;
-import static dev.nanoka.core.testing.TestSchemas.integer;
-import static dev.nanoka.core.testing.TestSchemas.numeric;
-import static dev.nanoka.core.testing.TestSchemas.real;
-import static dev.nanoka.core.testing.TestSchemas.table;
-import static dev.nanoka.core.testing.TestSchemas.text;
+import static dev.nanoka.core.testing.Schemas.blob;
+import static dev.nanoka.core.testing.Schemas.bool;
+import static dev.nanoka.core.testing.Schemas.integer;
+import static dev.nanoka.core.testing.Schemas.numeric;
+import static dev.nanoka.core.testing.Schemas.real;
+import static dev.nanoka.core.testing.Schemas.table;
+import static dev.nanoka.core.testing.Schemas.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
-import dev.nanoka.core.testing.SqliteHarness;
+import dev.nanoka.core.testing.Sqlite;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -33,8 +33,8 @@ class SqliteDdlTest {
     Table posts = table("posts")
         .col(integer("id").pk().autoIncrement().notNull())
         .col(text("authorId").notNull())
-        .col(text("status").defText("draft").notNull())
-        .fk("authorId", "users", "id", CASCADE)
+        .col(text("status").defaultText("draft").notNull())
+        .references("authorId", "users", "id", CASCADE)
         .build();
     assertEquals(
         "CREATE TABLE `posts` (\n"
@@ -52,9 +52,9 @@ class SqliteDdlTest {
         .col(integer("userId").notNull())
         .col(integer("postId").notNull())
         .col(text("note"))
-        .pk("userId", "postId")
-        .fk(List.of("userId"), "users", List.of("id"), CASCADE, SET_NULL)
-        .fk(List.of("userId", "postId"), "pairs", List.of("a", "b"), RESTRICT, SET_DEFAULT)
+        .primaryKey("userId", "postId")
+        .references(List.of("userId"), "users", List.of("id"), CASCADE, SET_NULL)
+        .references(List.of("userId", "postId"), "pairs", List.of("a", "b"), RESTRICT, SET_DEFAULT)
         .build();
     assertEquals(
         "CREATE TABLE `likes` (\n"
@@ -76,15 +76,16 @@ class SqliteDdlTest {
     assertEquals("`code` text PRIMARY KEY NOT NULL",
         SqliteDdl.columnDefinition(text("code").pk().notNull().build()));
     assertEquals("`score` real DEFAULT 1.5",
-        SqliteDdl.columnDefinition(real("score").defNumber("1.5").build()));
+        SqliteDdl.columnDefinition(real("score").defaultNumber("1.5").build()));
     assertEquals("`flag` integer DEFAULT false NOT NULL",
-        SqliteDdl.columnDefinition(bool("flag").notNull().defBool(false).build()));
+        SqliteDdl.columnDefinition(bool("flag").notNull().defaultBool(false).build()));
     assertEquals("`created` integer DEFAULT (unixepoch()) NOT NULL",
-        SqliteDdl.columnDefinition(integer("created").notNull().defExpr("(unixepoch())").build()));
+        SqliteDdl.columnDefinition(
+            integer("created").notNull().defaultSql("(unixepoch())").build()));
     assertEquals("`motto` text DEFAULT 'it''s'",
-        SqliteDdl.columnDefinition(text("motto").defText("it's").build()));
+        SqliteDdl.columnDefinition(text("motto").defaultText("it's").build()));
     assertEquals("`neg` integer DEFAULT -3",
-        SqliteDdl.columnDefinition(integer("neg").defNumber("-3").build()));
+        SqliteDdl.columnDefinition(integer("neg").defaultNumber("-3").build()));
     assertEquals("`amount` numeric", SqliteDdl.columnDefinition(numeric("amount").build()));
     assertEquals("`data` blob", SqliteDdl.columnDefinition(blob("data").build()));
     // Unique columns get an index of their own, never a column clause.
@@ -98,8 +99,8 @@ class SqliteDdlTest {
         .col(integer("id").pk().notNull())
         .col(integer("parent"))
         .col(integer("owner"))
-        .fk("parent", "tree", "id", CASCADE)
-        .fk("owner", "users", "id", NO_ACTION)
+        .references("parent", "tree", "id", CASCADE)
+        .references("owner", "users", "id", NO_ACTION)
         .build();
     assertEquals("CREATE TABLE `__new_tree` (\n"
         + "\t`id` integer PRIMARY KEY NOT NULL,\n"
@@ -130,13 +131,13 @@ class SqliteDdlTest {
     assertEquals("ALTER TABLE `users` ADD `nickname` text;",
         SqliteDdl.addColumn("users", text("nickname").build()));
     assertEquals("ALTER TABLE `users` ADD `karma` integer DEFAULT 0 NOT NULL;",
-        SqliteDdl.addColumn("users", integer("karma").notNull().defNumber("0").build()));
+        SqliteDdl.addColumn("users", integer("karma").notNull().defaultNumber("0").build()));
     assertEquals("ALTER TABLE `users` ADD `ratio` real DEFAULT -0.25;",
-        SqliteDdl.addColumn("users", real("ratio").defNumber("-0.25").build()));
+        SqliteDdl.addColumn("users", real("ratio").defaultNumber("-0.25").build()));
     assertEquals("ALTER TABLE `users` ADD `active` integer DEFAULT true;",
-        SqliteDdl.addColumn("users", bool("active").defBool(true).build()));
+        SqliteDdl.addColumn("users", bool("active").defaultBool(true).build()));
     assertEquals("ALTER TABLE `users` ADD `quote` text DEFAULT 'a''b';",
-        SqliteDdl.addColumn("users", text("quote").defText("a'b").build()));
+        SqliteDdl.addColumn("users", text("quote").defaultText("a'b").build()));
     assertEquals("ALTER TABLE `users` DROP COLUMN `amount`;",
         SqliteDdl.dropColumn("users", "amount"));
     assertEquals(
@@ -159,21 +160,21 @@ class SqliteDdlTest {
     String column = "gro\"up`";
     assertEquals("`or``der \"x\"`", SqliteDdl.quote(table));
     Table t = table(table).col(integer("id").pk().notNull()).col(text(column).unique())
-        .fk(column, table, "id", CASCADE).build();
-    try (Connection c = SqliteHarness.open(true)) {
-      SqliteHarness.exec(c, SqliteDdl.createTable(t));
-      SqliteHarness.exec(
+        .references(column, table, "id", CASCADE).build();
+    try (Connection c = Sqlite.memory(true)) {
+      Sqlite.exec(c, SqliteDdl.createTable(t));
+      Sqlite.exec(
           c, SqliteDdl.createIndex(table, new TableIndex("i`x", List.of(column), true)));
-      SqliteHarness.exec(c, SqliteDdl.addColumn(table, text("se'l\"ect").defText("o'k").build()));
-      SqliteHarness.exec(c, SqliteDdl.renameColumn(table, column, "ne\"w`"));
-      SqliteHarness.exec(c, SqliteDdl.renameTable(table, "re`named"));
-      SqliteHarness.exec(c, "INSERT INTO `re``named` (id) VALUES (1)");
-      assertEquals(List.of("1|null|o'k"), SqliteHarness.query(c, "SELECT * FROM `re``named`"));
+      Sqlite.exec(c, SqliteDdl.addColumn(table, text("se'l\"ect").defaultText("o'k").build()));
+      Sqlite.exec(c, SqliteDdl.renameColumn(table, column, "ne\"w`"));
+      Sqlite.exec(c, SqliteDdl.renameTable(table, "re`named"));
+      Sqlite.exec(c, "INSERT INTO `re``named` (id) VALUES (1)");
+      assertEquals(List.of("1|null|o'k"), Sqlite.rows(c, "SELECT * FROM `re``named`"));
       assertEquals(List.of("0|id", "1|ne\"w`", "2|se'l\"ect"),
-          SqliteHarness.query(c, "SELECT cid, name FROM pragma_table_info('re`named')"));
-      SqliteHarness.exec(c, SqliteDdl.dropIndex("i`x"));
-      SqliteHarness.exec(c, SqliteDdl.dropColumn("re`named", "se'l\"ect"));
-      SqliteHarness.exec(c, SqliteDdl.dropTable("re`named"));
+          Sqlite.rows(c, "SELECT cid, name FROM pragma_table_info('re`named')"));
+      Sqlite.exec(c, SqliteDdl.dropIndex("i`x"));
+      Sqlite.exec(c, SqliteDdl.dropColumn("re`named", "se'l\"ect"));
+      Sqlite.exec(c, SqliteDdl.dropTable("re`named"));
     }
   }
 }

@@ -2,24 +2,24 @@ package dev.nanoka.core.sql;
 
 import static dev.nanoka.core.schema.ForeignKey.Action.CASCADE;
 import static dev.nanoka.core.schema.ForeignKey.Action.RESTRICT;
-import static dev.nanoka.core.testing.TestSchemas.edit;
-import static dev.nanoka.core.testing.TestSchemas.integer;
-import static dev.nanoka.core.testing.TestSchemas.schema;
-import static dev.nanoka.core.testing.TestSchemas.table;
-import static dev.nanoka.core.testing.TestSchemas.text;
+import static dev.nanoka.core.testing.Schemas.edit;
+import static dev.nanoka.core.testing.Schemas.integer;
+import static dev.nanoka.core.testing.Schemas.schema;
+import static dev.nanoka.core.testing.Schemas.table;
+import static dev.nanoka.core.testing.Schemas.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.diff.SchemaDiffer;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.LogicalType;
-import dev.nanoka.core.testing.TestSchemas.TableSpec;
+import dev.nanoka.core.testing.Hints;
+import dev.nanoka.core.testing.TableBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class SqliteMigrationRendererTest {
   @Test
   void rebuildOfAParentSetsItsChildrenAside() {
     DatabaseSchema to = edit(MigrationScenariosTest.blog(), "users",
-        t -> TableSpec.of(t).replace("name", c -> c.notNull().defText("anonymous")).build());
+        t -> TableBuilder.of(t).replace("name", c -> c.notNull().defaultText("anonymous")).build());
     assertGolden("rebuild-parent.sql", MigrationScenariosTest.blog(), to, RenameHints.NONE);
   }
 
@@ -49,10 +49,10 @@ class SqliteMigrationRendererTest {
         .col(integer("id").pk().notNull())
         .col(integer("parentId"))
         .col(text("name").notNull())
-        .fk("parentId", "categories", "id", RESTRICT)
+        .references("parentId", "categories", "id", RESTRICT)
         .build());
     DatabaseSchema to = edit(from, "categories",
-        t -> TableSpec.of(t).replace("name", c -> c.type(new LogicalType.Blob())).build());
+        t -> TableBuilder.of(t).replace("name", c -> c.type(new LogicalType.Blob())).build());
     assertGolden("rebuild-self-restrict.sql", from, to, RenameHints.NONE);
   }
 
@@ -65,9 +65,9 @@ class SqliteMigrationRendererTest {
         .build());
     DatabaseSchema to = schema(table("accounts")
         .col(integer("id").pk().notNull())
-        .col(text("displayName").notNull().defText(""))
+        .col(text("displayName").notNull().defaultText(""))
         .col(text("email").unique())
-        .col(text("role").notNull().defText("member"))
+        .col(text("role").notNull().defaultText("member"))
         .build());
     RenameHints hints = new RenameHints(Map.of("accounts", "users"),
         Map.of("accounts", Map.of("displayName", "name")), Set.of(), Map.of());
@@ -79,13 +79,13 @@ class SqliteMigrationRendererTest {
     DatabaseSchema from = schema(
         table("teams").col(integer("id").pk().notNull()).build(),
         table("players").col(integer("id").pk().notNull()).col(integer("teamId"))
-            .fk("teamId", "teams", "id", CASCADE).build(),
+            .references("teamId", "teams", "id", CASCADE).build(),
         table("logs").col(integer("id").pk().notNull()).col(integer("playerId"))
-            .fk("playerId", "players", "id", CASCADE).build());
+            .references("playerId", "players", "id", CASCADE).build());
     DatabaseSchema to = schema(
         table("players").col(integer("id").pk().notNull()).col(integer("teamId")).build());
     assertGolden("drops-around-rebuild.sql", from, to,
-        RenameHints.ofDroppedTables(List.of("teams", "logs")));
+        Hints.droppedTables("teams", "logs"));
   }
 
   private static void assertGolden(

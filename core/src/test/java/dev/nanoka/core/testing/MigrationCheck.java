@@ -11,9 +11,9 @@ import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.sql.MigrationStatement;
+import dev.nanoka.core.sql.SqliteDdl;
 import dev.nanoka.core.sql.SqliteMigrationRenderer;
 import dev.nanoka.core.sql.StatementBreakpoints;
-import dev.nanoka.core.testing.SqliteHarness.Mode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -93,12 +93,12 @@ public final class MigrationCheck {
       Map<String, List<Map<String, Object>>> source = sourceRows();
       // Foreign keys off while filling it (rows of a reference cycle cannot go in one table at
       // a time otherwise); foreign_key_check afterwards rejects rows B cannot hold.
-      try (Connection expected = SqliteHarness.open(false)) {
+      try (Connection expected = Sqlite.memory(false)) {
         buildExpected(expected, source);
-        expectedShape = SqliteHarness.shape(expected);
+        expectedShape = Sqlite.shape(expected);
         for (Table table : evolution.to().tables()) {
           expectedRows.put(table.name(),
-              SqliteHarness.rows(expected, table.name(), compared.get(table.name())));
+              Sqlite.quotedRows(expected, table.name(), compared.get(table.name())));
         }
       }
     } catch (SQLException e) {
@@ -109,7 +109,7 @@ public final class MigrationCheck {
   /** Checks the property in all three modes. */
   public static MigrationCheck assertRowPreserving(Evolution evolution) {
     MigrationCheck check = prepare(evolution);
-    for (Mode mode : Mode.values()) {
+    for (MigrationMode mode : MigrationMode.values()) {
       check.assertIn(mode);
     }
     return check;
@@ -137,34 +137,34 @@ public final class MigrationCheck {
   }
 
   /** Applies the migration in {@code mode} and checks the property. */
-  public void assertIn(Mode mode) {
+  public void assertIn(MigrationMode mode) {
     String context = evolution.label() + " [" + mode + "]\n--- migration ---\n" + file
         + "\n--- end ---";
-    try (Connection c = SqliteHarness.open(mode.foreignKeys)) {
+    try (Connection c = mode.open()) {
       buildA(c, context);
-      SqliteHarness.applyAll(c, statements, mode.oneTransaction, context);
+      mode.apply(c, statements, context);
 
-      List<String> leftovers = SqliteHarness.tables(c).stream()
+      List<String> leftovers = Sqlite.tableNames(c).stream()
           .filter(t -> LEFTOVER.matcher(t).matches()).toList();
       assertEquals(List.of(), leftovers, context + "\nleftover tables");
-      assertEquals(expectedShape, SqliteHarness.shape(c),
+      assertEquals(expectedShape, Sqlite.shape(c),
           context + "\nschema differs from a fresh B");
       for (Table table : evolution.to().tables()) {
         assertEquals(String.join("\n", expectedRows.get(table.name())),
-            String.join("\n", SqliteHarness.rows(c, table.name(), compared.get(table.name()))),
+            String.join("\n", Sqlite.quotedRows(c, table.name(), compared.get(table.name()))),
             context + "\nrows of " + table.name() + " " + compared.get(table.name()));
       }
       for (Map.Entry<String, Long> sequence : expectedSequences.entrySet()) {
-        assertEquals(List.of(String.valueOf(sequence.getValue())), SqliteHarness.query(c,
+        assertEquals(List.of(String.valueOf(sequence.getValue())), Sqlite.rows(c,
             "SELECT seq FROM sqlite_sequence WHERE name = '" + sequence.getKey() + "'"),
             context + "\nAUTOINCREMENT sequence of " + sequence.getKey());
       }
-      assertEquals(List.of(), SqliteHarness.query(c, "PRAGMA foreign_key_check"),
+      assertEquals(List.of(), Sqlite.rows(c, "PRAGMA foreign_key_check"),
           context + "\nforeign_key_check");
-      assertEquals(List.of("ok"), SqliteHarness.query(c, "PRAGMA integrity_check"),
+      assertEquals(List.of("ok"), Sqlite.rows(c, "PRAGMA integrity_check"),
           context + "\nintegrity_check");
       if (mode.foreignKeys) {
-        assertEquals(1, SqliteHarness.queryLong(c, "PRAGMA foreign_keys"), context);
+        assertEquals(1, Sqlite.longValue(c, "PRAGMA foreign_keys"), context);
       }
     } catch (SQLException e) {
       throw new AssertionError(context, e);
@@ -173,23 +173,23 @@ public final class MigrationCheck {
 
   /** Schema A with its rows; one transaction, as this part is not under test. */
   private void buildA(Connection c, String context) {
-    List<String> all = new ArrayList<>(SqliteHarness.creation(evolution.from()));
+    List<String> all = new ArrayList<>(Migrations.creation(evolution.from()));
     all.addAll(evolution.inserts());
-    SqliteHarness.applyAll(c, all, true, context + "\n(creating A and its rows)");
+    Sqlite.applyAll(c, all, true, context + "\n(creating A and its rows)");
   }
 
   /** A's rows, read back from a real database so values have SQLite's storage classes. */
   private Map<String, List<Map<String, Object>>> sourceRows() throws SQLException {
     Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
-    try (Connection c = SqliteHarness.open(true)) {
+    try (Connection c = Sqlite.memory(true)) {
       String context = evolution.label() + " (building A)";
       buildA(c, context);
-      assertEquals(List.of(), SqliteHarness.query(c, "PRAGMA foreign_key_check"),
+      assertEquals(List.of(), Sqlite.rows(c, "PRAGMA foreign_key_check"),
           context + ": test rows break a foreign key");
       for (Table table : evolution.from().tables()) {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Statement s = c.createStatement();
-            ResultSet r = s.executeQuery("SELECT * FROM " + SqliteHarness.quote(table.name())
+            ResultSet r = s.executeQuery("SELECT * FROM " + SqliteDdl.quote(table.name())
                 + " ORDER BY rowid")) {
           int n = r.getMetaData().getColumnCount();
           while (r.next()) {
@@ -205,7 +205,7 @@ public final class MigrationCheck {
       for (Table table : evolution.to().tables()) {
         Optional<Table> origin = origin(table);
         if (origin.isPresent() && autoIncrement(origin.get()) && autoIncrement(table)) {
-          List<String> seq = SqliteHarness.query(c, "SELECT seq FROM sqlite_sequence WHERE name = '"
+          List<String> seq = Sqlite.rows(c, "SELECT seq FROM sqlite_sequence WHERE name = '"
               + origin.get().name() + "'");
           if (!seq.isEmpty()) {
             expectedSequences.put(table.name(), Long.parseLong(seq.get(0)));
@@ -224,7 +224,7 @@ public final class MigrationCheck {
   private void buildExpected(Connection c, Map<String, List<Map<String, Object>>> source)
       throws SQLException {
     String context = evolution.label() + " (building the expected B)";
-    SqliteHarness.applyAll(c, SqliteHarness.creation(evolution.to()), true, context);
+    Sqlite.applyAll(c, Migrations.creation(evolution.to()), true, context);
     for (Table table : parentsFirst(evolution.to())) {
       Optional<Table> origin = origin(table);
       List<String> columns = new ArrayList<>();
@@ -263,7 +263,7 @@ public final class MigrationCheck {
         insert(c, table.name(), names, values, context);
       }
     }
-    List<String> violations = SqliteHarness.query(c, "PRAGMA foreign_key_check");
+    List<String> violations = Sqlite.rows(c, "PRAGMA foreign_key_check");
     if (!violations.isEmpty()) {
       throw new InvalidForData(context + ": foreign_key_check " + violations, null);
     }
@@ -272,9 +272,9 @@ public final class MigrationCheck {
   private static void insert(
       Connection c, String table, List<String> names, List<Object> values, String context) {
     String sql = names.isEmpty()
-        ? "INSERT INTO " + SqliteHarness.quote(table) + " DEFAULT VALUES"
-        : "INSERT INTO " + SqliteHarness.quote(table) + " ("
-            + String.join(", ", names.stream().map(SqliteHarness::quote).toList()) + ") VALUES ("
+        ? "INSERT INTO " + SqliteDdl.quote(table) + " DEFAULT VALUES"
+        : "INSERT INTO " + SqliteDdl.quote(table) + " ("
+            + String.join(", ", names.stream().map(SqliteDdl::quote).toList()) + ") VALUES ("
             + String.join(", ", names.stream().map(n -> "?").toList()) + ")";
     try (PreparedStatement p = c.prepareStatement(sql)) {
       for (int i = 0; i < values.size(); i++) {

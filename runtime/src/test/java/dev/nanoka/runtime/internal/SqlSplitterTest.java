@@ -2,7 +2,7 @@ package dev.nanoka.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.nanoka.runtime.SqliteFiles;
+import dev.nanoka.core.testing.Sqlite;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -185,14 +185,14 @@ class SqlSplitterTest {
     List<String> statements = SqlSplitter.split(file);
     assertEquals(5, statements.size(), statements::toString);
     Path database = dir.resolve("split.db");
-    try (Connection connection = SqliteFiles.open(database);
+    try (Connection connection = Sqlite.open(database);
         Statement statement = connection.createStatement()) {
       for (String sql : statements) {
         statement.execute(sql);
       }
     }
     assertEquals(List.of("semi; colon", "second; statement", "other", "second; statement"),
-        SqliteFiles.column(database, "SELECT msg FROM log ORDER BY rowid"));
-    assertEquals(List.of("a;b", "c"), SqliteFiles.column(database, "SELECT x FROM a ORDER BY rowid"));
+        Sqlite.column(database, "SELECT msg FROM log ORDER BY rowid"));
+    assertEquals(List.of("a;b", "c"), Sqlite.column(database, "SELECT x FROM a ORDER BY rowid"));
   }
 }

@@ -1,4 +1,4 @@
-package dev.nanoka.runtime;
+package dev.nanoka.core.testing;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -14,12 +14,12 @@ import javax.sql.DataSource;
  * of closing it. Lets a test see what the migrator left on the connection (its PRAGMAs, an open
  * transaction).
  */
-final class SingleConnectionDataSource implements DataSource, AutoCloseable {
+public final class SingleConnectionDataSource implements DataSource, AutoCloseable {
 
   private final Connection connection;
   private final Connection handedOut;
 
-  SingleConnectionDataSource(DataSource real) throws SQLException {
+  public SingleConnectionDataSource(DataSource real) throws SQLException {
     this.connection = real.getConnection();
     this.handedOut = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
         new Class<?>[] {Connection.class}, (proxy, method, args) -> {
@@ -35,7 +35,7 @@ final class SingleConnectionDataSource implements DataSource, AutoCloseable {
   }
 
   /** The real connection, for the test to look at. */
-  Connection connection() {
+  public Connection connection() {
     return connection;
   }
 
