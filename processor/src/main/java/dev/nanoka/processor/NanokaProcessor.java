@@ -116,7 +116,7 @@ public final class NanokaProcessor extends AbstractProcessor {
     } catch (RuntimeException e) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
-      diagnostics.error(null, Message.INTERNAL_ERROR, "the models", trace);
+      diagnostics.error(null, SchemaMessages.internalError("the models", trace.toString()));
     }
   }
 
@@ -145,7 +145,7 @@ public final class NanokaProcessor extends AbstractProcessor {
           complete ? new SchemaAssembler(diagnostics).assemble(models) : Optional.empty();
       if (plan.output().isEmpty()) {
         diagnostics.warning(plan.origin().orElse(null),
-            plan.schema().map(s -> s.mirror()).orElse(null), null, Message.NO_OUTPUT);
+            plan.schema().map(s -> s.mirror()).orElse(null), null, SchemaMessages.noOutput());
       } else if (schema.isPresent()) {
         files.add(FileChange.write(plan.output().get(),
             DrizzleSchemaRenderer.render(schema.get(), json.declarations(), plan.description())));
@@ -174,7 +174,7 @@ public final class NanokaProcessor extends AbstractProcessor {
           Files.deleteIfExists(file.path());
         }
       } catch (IOException e) {
-        diagnostics.error(null, Message.WRITE_FAILED, file.path(), e);
+        diagnostics.error(null, SchemaMessages.writeFailed(file.path().toString(), e.toString()));
       }
     }
     if (diagnostics.hasErrors()) {
@@ -189,7 +189,7 @@ public final class NanokaProcessor extends AbstractProcessor {
         try {
           SchemaClassWriter.write(processingEnv.getFiler(), elements, element, schema);
         } catch (IOException e) {
-          diagnostics.error(element, Message.WRITE_FAILED, "the schema class", e);
+          diagnostics.error(element, SchemaMessages.writeFailed("the schema class", e.toString()));
         }
       });
     }
@@ -204,7 +204,8 @@ public final class NanokaProcessor extends AbstractProcessor {
       MigrationIndexWriter.write(processingEnv.getFiler(), processingEnv.getElementUtils(),
           plan.origin().orElseThrow(), plan.migrations().orElseThrow(), journal);
     } catch (IOException e) {
-      diagnostics.error(plan.origin().get(), Message.WRITE_FAILED, "the migration index", e);
+      diagnostics.error(
+          plan.origin().get(), SchemaMessages.writeFailed("the migration index", e.toString()));
     }
   }
 
@@ -225,7 +226,7 @@ public final class NanokaProcessor extends AbstractProcessor {
     } catch (MigrationFolderException e) {
       ModelLocator.Location at = locator.schema("out");
       diagnostics.error(at.element(), at.annotation(), at.value(),
-          Message.MIGRATION_FOLDER_INVALID, e.file(), e.getMessage());
+          SchemaMessages.migrationFolderInvalid(e.file(), e.getMessage()));
       return Optional.empty();
     }
     return new MigrationPlanner(diagnostics, locator)

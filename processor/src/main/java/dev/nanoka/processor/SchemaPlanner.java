@@ -86,7 +86,7 @@ final class SchemaPlanner {
       listed.addAll(models);
       if (schema.integer("version") < 1) {
         diagnostics.error(element, schema.mirror(), schema.written("version"),
-            Message.SCHEMA_VERSION, schema.integer("version"));
+            SchemaMessages.schemaVersion(schema.integer("version")));
       }
       Optional<Path> output =
           resolveOutput("output", options.output(), element, schema);
@@ -99,8 +99,8 @@ final class SchemaPlanner {
         SchemaPlan other = byOutput.putIfAbsent(output.get(), plan);
         if (other != null) {
           diagnostics.error(element, schema.mirror(), schema.written("output"),
-              Message.SCHEMA_SAME_OUTPUT, describe(element), output.get(),
-              describe(other.origin().get()), shortName);
+              SchemaMessages.schemaSameOutput(describe(element), output.get(),
+                  describe(other.origin().get()), shortName));
           continue;
         }
       }
@@ -109,8 +109,8 @@ final class SchemaPlanner {
         SchemaPlan other = byMigrations.putIfAbsent(plan.migrations().get(), plan);
         if (other != null) {
           diagnostics.error(element, schema.mirror(), schema.written("out"),
-              Message.SCHEMA_SAME_MIGRATIONS, describe(element), plan.migrations().get(),
-              describe(other.origin().get()), shortName);
+              SchemaMessages.schemaSameMigrations(describe(element), plan.migrations().get(),
+                  describe(other.origin().get()), shortName));
           continue;
         }
       }
@@ -120,8 +120,8 @@ final class SchemaPlanner {
       if (!listed.contains(model) && allListsRead) {
         AnnotationView annotation =
             AnnotationView.find(model, Annotations.MODEL, elements).orElseThrow();
-        diagnostics.error(model, annotation.mirror(), null, Message.MODEL_NOT_IN_SCHEMA,
-            model.getSimpleName(), describe(sorted(schemaElements).get(0)), model.getSimpleName());
+        diagnostics.error(model, annotation.mirror(), null, SchemaMessages.modelNotInSchema(
+            model.getSimpleName().toString(), describe(sorted(schemaElements).get(0))));
       }
     }
     return plans;
@@ -131,7 +131,8 @@ final class SchemaPlanner {
     List<TypeElement> models = new ArrayList<>();
     List<AnnotationValue> values = schema.list("models");
     if (values.isEmpty()) {
-      diagnostics.error(element, schema.mirror(), schema.written("models"), Message.SCHEMA_EMPTY);
+      diagnostics.error(
+          element, schema.mirror(), schema.written("models"), SchemaMessages.schemaEmpty());
     }
     for (AnnotationValue value : values) {
       TypeMirror type = (TypeMirror) value.getValue(); // an erroneous one was seen by plan()
@@ -140,11 +141,11 @@ final class SchemaPlanner {
       }
       TypeElement model = (TypeElement) ((DeclaredType) type).asElement();
       if (AnnotationView.find(model, Annotations.MODEL, elements).isEmpty()) {
-        diagnostics.error(element, schema.mirror(), value, Message.SCHEMA_LISTS_NON_MODEL,
-            model.getSimpleName(), model.getSimpleName());
+        diagnostics.error(element, schema.mirror(), value,
+            SchemaMessages.schemaListsNonModel(model.getSimpleName().toString()));
       } else if (models.contains(model)) {
-        diagnostics.error(element, schema.mirror(), value, Message.SCHEMA_LISTS_TWICE,
-            model.getSimpleName());
+        diagnostics.error(element, schema.mirror(), value,
+            SchemaMessages.schemaListsTwice(model.getSimpleName().toString()));
       } else {
         models.add(model);
       }
@@ -175,8 +176,8 @@ final class SchemaPlanner {
       return Optional.of(options.projectDir().resolve(path).toAbsolutePath().normalize());
     } catch (InvalidPathException e) {
       diagnostics.error(element, schema == null ? null : schema.mirror(),
-          schema == null ? null : schema.written(attribute), Message.WRITE_FAILED, path,
-          e.getMessage());
+          schema == null ? null : schema.written(attribute),
+          SchemaMessages.writeFailed(path, e.getMessage()));
       return Optional.empty();
     }
   }
@@ -192,8 +193,8 @@ final class SchemaPlanner {
           && !unresolved((TypeElement) record)) {
         AnnotationView field =
             AnnotationView.find(component, Annotations.FIELD, elements).orElseThrow();
-        diagnostics.error(component, field.mirror(), null, Message.FIELD_OUTSIDE_MODEL,
-            record.getSimpleName(), record.getSimpleName());
+        diagnostics.error(component, field.mirror(), null,
+            SchemaMessages.fieldOutsideModel(record.getSimpleName().toString()));
       }
     }
     Set<Element> withIndex = new LinkedHashSet<>(annotated.with(Annotations.INDEX, elements));
@@ -204,7 +205,7 @@ final class SchemaPlanner {
         List<AnnotationView> indexes = AnnotationView.findRepeated(
             type, Annotations.INDEX, Annotations.INDEXES, elements);
         diagnostics.error(type, indexes.isEmpty() ? null : indexes.get(0).mirror(), null,
-            Message.INDEX_OUTSIDE_MODEL, type.getSimpleName(), type.getSimpleName());
+            SchemaMessages.indexOutsideModel(type.getSimpleName().toString()));
       }
     }
   }

@@ -164,8 +164,7 @@ final class DiagnosticAssertions {
 
   /** The tag as it appears in the text, e.g. {@code [NanokaNoPrimaryKey]}. */
   static String tag(Message message) {
-    String text = message.format(new Object[64]);
-    return text.substring(0, text.indexOf(']') + 1);
+    return message.tag();
   }
 
   /** The 1-based number of the only line of the source that contains the marker. */

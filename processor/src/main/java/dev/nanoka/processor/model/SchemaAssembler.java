@@ -6,7 +6,7 @@ import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.processor.Diagnostics;
-import dev.nanoka.processor.Message;
+import dev.nanoka.processor.ModelMessages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -72,16 +71,14 @@ public final class SchemaAssembler {
           owners.putIfAbsent(key(model.tableName()), "table of " + model.simpleName());
       if (previous != null) {
         diagnostics.error(model.element(), model.model().mirror(), model.model().written("value"),
-            Message.DUPLICATE_TABLE, model.tableName(), model.simpleName(), previous,
-            model.tableName() + "_2");
+            ModelMessages.duplicateTable(model.tableName(), model.simpleName(), previous));
         ok = false;
       }
       String export = SqlNames.exportNameFor(model.tableName());
       ModelDefinition clash = exports.putIfAbsent(export, model);
       if (clash != null && previous == null) {
         diagnostics.error(model.element(), model.model().mirror(), model.model().written("value"),
-            Message.DUPLICATE_EXPORT, clash.tableName(), model.tableName(), export,
-            model.tableName() + "_2");
+            ModelMessages.duplicateExport(clash.tableName(), model.tableName(), export));
         ok = false;
       }
     }
@@ -92,8 +89,8 @@ public final class SchemaAssembler {
             "an index of " + model.simpleName());
         if (previous != null) {
           diagnostics.error(definition.element(), definition.annotation().mirror(),
-              definition.at(), Message.DUPLICATE_INDEX, index.name(), model.simpleName(),
-              previous, index.name() + "_2");
+              definition.at(),
+              ModelMessages.duplicateIndex(index.name(), model.simpleName(), previous));
           ok = false;
         }
       }
@@ -137,10 +134,8 @@ public final class SchemaAssembler {
     }
     if (target == null) {
       diagnostics.error(at, field.mirror(), field.written("references"),
-          Message.REFERENCE_NOT_MODEL, subject, targetName,
-          byType.values().stream().map(m -> m.simpleName() + ".class")
-              .collect(Collectors.joining(", ")),
-          targetName);
+          ModelMessages.referenceNotModel(subject, targetName,
+              byType.values().stream().map(ModelDefinition::simpleName).toList()));
       return Optional.empty();
     }
     ColumnDefinition targetColumn;
@@ -148,7 +143,7 @@ public final class SchemaAssembler {
       List<String> key = target.primaryKey();
       if (key.size() != 1) {
         diagnostics.error(at, field.mirror(), field.written("references"),
-            Message.REFERENCE_COMPOSITE_KEY, subject, target.simpleName(), String.join(", ", key));
+            ModelMessages.referenceCompositeKey(subject, target.simpleName(), key));
         return Optional.empty();
       }
       targetColumn = target.columns().stream()
@@ -159,22 +154,23 @@ public final class SchemaAssembler {
           .findFirst().orElse(null);
       if (targetColumn == null) {
         diagnostics.error(at, field.mirror(), field.written("referencesField"),
-            Message.REFERENCED_FIELD_UNKNOWN, subject, reference.targetField(),
-            target.simpleName(), target.columns().stream().map(c -> c.column().property())
-                .collect(Collectors.joining(", ")));
+            ModelMessages.referencedFieldUnknown(subject, reference.targetField(),
+                target.simpleName(),
+                target.columns().stream().map(c -> c.column().property()).toList()));
         return Optional.empty();
       }
       if (!isUniqueKey(target, targetColumn.column())) {
         diagnostics.error(at, field.mirror(), field.written("referencesField"),
-            Message.REFERENCED_NOT_UNIQUE, subject, target.simpleName(),
-            targetColumn.column().property());
+            ModelMessages.referencedNotUnique(
+                subject, target.simpleName(), targetColumn.column().property()));
         return Optional.empty();
       }
     }
     if (targetColumn.column().type().sqlType() != column.column().type().sqlType()) {
       diagnostics.error(at, field.mirror(), field.written("references"),
-          Message.REFERENCE_TYPE_MISMATCH, subject, column.mapping().javaType(),
-          target.simpleName(), targetColumn.column().property(), targetColumn.mapping().javaType());
+          ModelMessages.referenceTypeMismatch(subject, column.mapping().javaType(),
+              target.simpleName(), targetColumn.column().property(),
+              targetColumn.mapping().javaType()));
       return Optional.empty();
     }
     List<String> columns = List.of(column.column().name());
