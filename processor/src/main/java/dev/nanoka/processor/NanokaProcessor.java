@@ -2,12 +2,9 @@ package dev.nanoka.processor;
 
 import com.google.auto.service.AutoService;
 import dev.nanoka.core.schema.DatabaseSchema;
-import dev.nanoka.processor.java.SchemaClassWriter;
-import dev.nanoka.processor.migrate.FileChange;
 import dev.nanoka.processor.migrate.Journal;
 import dev.nanoka.processor.migrate.MigrationFolder;
 import dev.nanoka.processor.migrate.MigrationFolderException;
-import dev.nanoka.processor.migrate.MigrationIndexWriter;
 import dev.nanoka.processor.migrate.MigrationPlanner;
 import dev.nanoka.processor.migrate.ModelLocator;
 import dev.nanoka.processor.migrate.PlannedMigration;
@@ -20,10 +17,13 @@ import dev.nanoka.processor.model.ModelReader;
 import dev.nanoka.processor.model.SchemaAssembler;
 import dev.nanoka.processor.model.Unresolved;
 import dev.nanoka.processor.ts.DrizzleSchemaRenderer;
+import dev.nanoka.processor.writer.FileChange;
+import dev.nanoka.processor.writer.MigrationIndexWriter;
+import dev.nanoka.processor.writer.ProjectFileWriter;
+import dev.nanoka.processor.writer.SchemaClassWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,11 +168,7 @@ public final class NanokaProcessor extends AbstractProcessor {
     }
     for (FileChange file : files) {
       try {
-        if (file.content().isPresent()) {
-          SchemaFileWriter.writeIfChanged(file.path(), file.content().get());
-        } else {
-          Files.deleteIfExists(file.path());
-        }
+        ProjectFileWriter.apply(file);
       } catch (IOException e) {
         diagnostics.error(null, SchemaMessages.writeFailed(file.path().toString(), e.toString()));
       }

@@ -12,6 +12,7 @@ import dev.nanoka.core.sql.StatementBreakpoints;
 import dev.nanoka.processor.Diagnostics;
 import dev.nanoka.processor.MessageText;
 import dev.nanoka.processor.SchemaMessages;
+import dev.nanoka.processor.writer.FileChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
