@@ -8,8 +8,8 @@ import dev.nanoka.processor.migrate.MigrationFolderException;
 import dev.nanoka.processor.migrate.MigrationPlanner;
 import dev.nanoka.processor.migrate.ModelLocator;
 import dev.nanoka.processor.migrate.PlannedMigration;
-import dev.nanoka.processor.migrate.RenameHintsReader;
 import dev.nanoka.processor.model.Annotations;
+import dev.nanoka.processor.model.AssembledSchema;
 import dev.nanoka.processor.model.JavaTypeMapper;
 import dev.nanoka.processor.model.JsonTypeMapper;
 import dev.nanoka.processor.model.ModelDefinition;
@@ -141,14 +141,16 @@ public final class NanokaProcessor extends AbstractProcessor {
         complete &= model.isPresent();
         model.ifPresent(models::add);
       }
-      Optional<DatabaseSchema> schema =
-          complete ? new SchemaAssembler(diagnostics).assemble(models) : Optional.empty();
+      Optional<AssembledSchema> schema = complete
+          ? new SchemaAssembler(diagnostics).assemble(models, plan.droppedTables())
+          : Optional.empty();
       if (plan.output().isEmpty()) {
         diagnostics.warning(plan.origin().orElse(null),
             plan.schema().map(s -> s.mirror()).orElse(null), null, SchemaMessages.noOutput());
       } else if (schema.isPresent()) {
         files.add(FileChange.write(plan.output().get(),
-            DrizzleSchemaRenderer.render(schema.get(), json.declarations(), plan.description())));
+            DrizzleSchemaRenderer.render(
+                schema.get().schema(), json.declarations(), plan.description())));
       }
       // version < 1 was reported by the planner and has no migration number to plan for
       if (schema.isPresent() && plan.migrate() && plan.version() >= 1) {
@@ -160,7 +162,7 @@ public final class NanokaProcessor extends AbstractProcessor {
         }
       }
       if (schema.isPresent() && plan.origin().isPresent()) {
-        definitions.put(plan.origin().get(), schema.get());
+        definitions.put(plan.origin().get(), schema.get().schema());
       }
     }
     if (diagnostics.hasErrors() || diagnostics.hasUnresolved()) {
@@ -210,7 +212,7 @@ public final class NanokaProcessor extends AbstractProcessor {
    * no migrations folder or a problem was reported. The folder is loaded once per compile, here.
    */
   private Optional<PlannedMigration> planMigration(
-      SchemaPlan plan, DatabaseSchema schema, List<ModelDefinition> models) {
+      SchemaPlan plan, AssembledSchema schema, List<ModelDefinition> models) {
     if (plan.migrations().isEmpty()) {
       return Optional.empty(); // no output location at all: NO_OUTPUT already says what to add
     }
@@ -226,7 +228,7 @@ public final class NanokaProcessor extends AbstractProcessor {
       return Optional.empty();
     }
     return new MigrationPlanner(diagnostics, locator)
-        .plan(folder, schema, plan.version(), RenameHintsReader.read(models, plan.schema()));
+        .plan(folder, schema.schema(), plan.version(), schema.renameHints());
   }
 
   /** Migration diagnostics point at the annotation to change: @Schema, @Model, a component. */

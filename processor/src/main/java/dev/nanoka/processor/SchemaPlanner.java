@@ -67,7 +67,8 @@ final class SchemaPlanner {
       Optional<Path> output = resolveOutput("output", options.output(), null, null);
       return List.of(new SchemaPlan(Optional.empty(), Optional.empty(), models, output,
           "the @Model records of this compilation", options.migrate(),
-          migrationsFolder(output, resolveOutput("out", options.out(), null, null)), 1));
+          migrationsFolder(output, resolveOutput("out", options.out(), null, null)), 1,
+          List.of()));
     }
 
     List<SchemaPlan> plans = new ArrayList<>();
@@ -93,7 +94,7 @@ final class SchemaPlanner {
       SchemaPlan plan = new SchemaPlan(Optional.of(element), Optional.of(schema), models, output,
           "@Schema on " + describe(element), options.migrate() && schema.bool("migrate"),
           migrationsFolder(output, resolveOutput("out", options.out(), element, schema)),
-          schema.integer("version"));
+          schema.integer("version"), schema.strings("droppedTables"));
       String shortName = element.getSimpleName().toString().toLowerCase(java.util.Locale.ROOT);
       if (output.isPresent()) {
         SchemaPlan other = byOutput.putIfAbsent(output.get(), plan);

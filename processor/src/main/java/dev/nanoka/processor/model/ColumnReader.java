@@ -122,7 +122,10 @@ final class ColumnReader {
         autoIncrement,
         field.map(f -> f.bool("unique")).orElse(false),
         defaultValue);
-    return Optional.of(new ColumnDefinition(component, field, column, mapping.get(), reference));
+    Optional<String> renamedFrom =
+        field.map(f -> f.string("renamedFrom")).filter(old -> !old.isEmpty());
+    return Optional.of(
+        new ColumnDefinition(component, field, column, mapping.get(), reference, renamedFrom));
   }
 
   private static <T> Optional<T> check(List<InvalidModelException> problems, Check<T> check) {

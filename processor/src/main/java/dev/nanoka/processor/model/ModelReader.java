@@ -97,8 +97,10 @@ public final class ModelReader {
     }
     List<String> compositeKey = model.strings("primaryKey").stream()
         .map(p -> read.byProperty().get(p).column().name()).toList();
-    return Optional.of(new ModelDefinition(
-        element, model, tableName, read.columns(), compositeKey, indexes.get()));
+    Optional<String> renamedFrom =
+        Optional.of(model.string("renamedFrom")).filter(old -> !old.isEmpty());
+    return Optional.of(new ModelDefinition(element, model, tableName, read.columns(), compositeKey,
+        indexes.get(), renamedFrom, model.strings("droppedColumns")));
   }
 
   /** The columns that could be read; the others are {@link Read#broken}, their errors reported. */

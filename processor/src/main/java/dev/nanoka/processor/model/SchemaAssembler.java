@@ -1,5 +1,6 @@
 package dev.nanoka.processor.model;
 
+import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -21,7 +23,8 @@ import javax.lang.model.type.TypeKind;
 
 /**
  * Joins the models of one schema: checks names across tables (SQLite has one namespace for
- * tables and indexes, compared ignoring case), resolves foreign keys, and builds the schema.
+ * tables and indexes, compared ignoring case), resolves foreign keys, and builds the schema with
+ * the rename hints the models declare.
  */
 public final class SchemaAssembler {
 
@@ -31,8 +34,13 @@ public final class SchemaAssembler {
     this.diagnostics = diagnostics;
   }
 
-  /** The schema of these models, in their order; empty if any error was found (reported). */
-  public Optional<DatabaseSchema> assemble(List<ModelDefinition> models) {
+  /**
+   * The schema of these models, in their order; empty if any error was found (reported).
+   *
+   * @param droppedTables the tables {@code @Schema(droppedTables)} declares dropped on purpose
+   */
+  public Optional<AssembledSchema> assemble(
+      List<ModelDefinition> models, List<String> droppedTables) {
     boolean namesOk = checkNames(models);
     boolean ok = namesOk;
     Map<String, ModelDefinition> byType = new LinkedHashMap<>();
@@ -59,7 +67,28 @@ public final class SchemaAssembler {
           model.indexes(),
           foreignKeys));
     }
-    return ok ? Optional.of(new DatabaseSchema(tables)) : Optional.empty();
+    if (!ok) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new AssembledSchema(new DatabaseSchema(tables), renameHints(models, droppedTables)));
+  }
+
+  private static RenameHints renameHints(
+      List<ModelDefinition> models, List<String> droppedTables) {
+    Map<String, String> tables = new HashMap<>();
+    Map<String, Map<String, String>> columns = new HashMap<>();
+    Map<String, Set<String>> droppedColumns = new HashMap<>();
+    for (ModelDefinition model : models) {
+      model.renamedFrom().ifPresent(old -> tables.put(model.tableName(), old));
+      Map<String, String> renamed = new HashMap<>();
+      for (ColumnDefinition column : model.columns()) {
+        column.renamedFrom().ifPresent(old -> renamed.put(column.column().name(), old));
+      }
+      columns.put(model.tableName(), renamed);
+      droppedColumns.put(model.tableName(), Set.copyOf(model.droppedColumns()));
+    }
+    return new RenameHints(tables, columns, Set.copyOf(droppedTables), droppedColumns);
   }
 
   private boolean checkNames(List<ModelDefinition> models) {
