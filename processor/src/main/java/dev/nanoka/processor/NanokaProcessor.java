@@ -216,7 +216,8 @@ public final class NanokaProcessor extends AbstractProcessor {
     if (plan.migrations().isEmpty()) {
       return Optional.empty(); // no output location at all: NO_OUTPUT already says what to add
     }
-    ModelLocator locator = locator(plan, models);
+    // Migration diagnostics point at the annotation to change: @Schema, @Model, a component.
+    ModelLocator locator = new ModelLocator(plan.origin(), plan.schema(), models);
     MigrationFolder folder;
     try {
       // The current version's migration may have been deleted to have it regenerated.
@@ -229,39 +230,5 @@ public final class NanokaProcessor extends AbstractProcessor {
     }
     return new MigrationPlanner(diagnostics, locator)
         .plan(folder, schema.schema(), plan.version(), schema.renameHints());
-  }
-
-  /** Migration diagnostics point at the annotation to change: @Schema, @Model, a component. */
-  private static ModelLocator locator(SchemaPlan plan, List<ModelDefinition> models) {
-    return new ModelLocator() {
-      @Override
-      public Location table(String tableName) {
-        return model(tableName)
-            .map(m -> new Location(m.element(), m.model().mirror(), null))
-            .orElseGet(() -> schema(null));
-      }
-
-      @Override
-      public Location column(String tableName, String columnName) {
-        return model(tableName).flatMap(m -> m.columns().stream()
-                .filter(c -> c.column().name().equalsIgnoreCase(columnName))
-                .findFirst())
-            .map(c -> new Location(c.element(), null, null))
-            .orElseGet(() -> table(tableName));
-      }
-
-      @Override
-      public Location schema(String attribute) {
-        Element element = plan.origin().orElse(null);
-        return plan.schema()
-            .map(s -> new Location(element, s.mirror(),
-                attribute == null ? null : s.written(attribute)))
-            .orElse(new Location(element, null, null));
-      }
-
-      private Optional<ModelDefinition> model(String tableName) {
-        return models.stream().filter(m -> m.tableName().equalsIgnoreCase(tableName)).findFirst();
-      }
-    };
   }
 }
