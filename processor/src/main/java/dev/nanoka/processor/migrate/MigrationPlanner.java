@@ -47,7 +47,8 @@ public final class MigrationPlanner {
       return Optional.empty();
     }
     if (existing < version - 1) {
-      error(locator.schema("version"), SchemaMessages.versionSkipped(version, folderName, existing));
+      error(locator.schema("version"),
+          SchemaMessages.versionSkipped(version, folderName, existing));
       return Optional.empty();
     }
     for (var stray : folder.stray()) {

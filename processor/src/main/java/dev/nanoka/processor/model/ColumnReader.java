@@ -85,7 +85,8 @@ final class ColumnReader {
     AnnotationValue nullableAt = field.map(f -> f.written("nullable")).orElse(null);
     if (nullable && component.asType().getKind().isPrimitive()) {
       problems.add(new InvalidModelException(
-          ModelMessages.nullablePrimitive(subject, javaType(component), boxed(component)), nullableAt));
+          ModelMessages.nullablePrimitive(subject, javaType(component), boxed(component)),
+          nullableAt));
     } else if (primaryKey && nullable) {
       // one of the two: both are fixed by dropping nullable
       problems.add(
@@ -94,10 +95,10 @@ final class ColumnReader {
     boolean autoIncrement = field.map(f -> f.bool("autoIncrement")).orElse(false);
     if (autoIncrement && (!primaryKey
         || mapping.isPresent() && !mapping.get().scalar().isWholeNumber())) {
-      problems.add(new InvalidModelException(
-          ModelMessages.autoIncrementInvalid(subject, primaryKey ? "of type " + mapping.get().javaType()
-              : compositeKey.contains(property) ? "part of a composite key"
-              : "not the primary key"),
+      String problem = primaryKey ? "of type " + mapping.get().javaType()
+          : compositeKey.contains(property) ? "part of a composite key"
+          : "not the primary key";
+      problems.add(new InvalidModelException(ModelMessages.autoIncrementInvalid(subject, problem),
           field.get().written("autoIncrement")));
     }
 
@@ -195,7 +196,8 @@ final class ColumnReader {
       for (String option : new String[] {"referencesField", "onDelete", "onUpdate"}) {
         if (field.isWritten(option)) {
           problems.add(new InvalidModelException(
-              ModelMessages.referenceOptionWithoutReference(subject, option), field.written(option)));
+              ModelMessages.referenceOptionWithoutReference(subject, option),
+              field.written(option)));
         }
       }
       return Optional.empty();

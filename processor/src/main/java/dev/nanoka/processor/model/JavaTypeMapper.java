@@ -130,9 +130,11 @@ public final class JavaTypeMapper {
         if (element.getKind() == ElementKind.RECORD || isContainer(type)) {
           throw new InvalidModelException(ModelMessages.needsJson(subject, type.toString()), null);
         }
-        throw new InvalidModelException(ModelMessages.unsupportedType(subject, type.toString()), null);
+        throw new InvalidModelException(
+            ModelMessages.unsupportedType(subject, type.toString()), null);
       default:
-        throw new InvalidModelException(ModelMessages.unsupportedType(subject, type.toString()), null);
+        throw new InvalidModelException(
+            ModelMessages.unsupportedType(subject, type.toString()), null);
     }
   }
 
