@@ -70,6 +70,7 @@ public enum Message {
 
   // output
   NO_OUTPUT("NoOutput"),
+  OPTION_CONFLICT("OptionConflict"),
   WRITE_FAILED("WriteFailed"),
   MIGRATION_FOLDER_INVALID("MigrationFolder"),
 

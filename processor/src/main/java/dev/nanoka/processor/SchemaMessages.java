@@ -93,6 +93,17 @@ public final class SchemaMessages {
         + " `migrations` beside it.");
   }
 
+  /**
+   * @param option the option's name, e.g. "nanoka.schemaFile"
+   * @param alias its older name, e.g. "nanoka.output"
+   */
+  public static MessageText optionConflict(
+      String option, String value, String alias, String aliasValue) {
+    return Message.OPTION_CONFLICT.text("-A" + option + "=" + value + " and -A" + alias + "="
+        + aliasValue + " name different locations, and " + alias + " is the older name of "
+        + option + ". Pass only -A" + option + ".");
+  }
+
   /** @param what the file, or what it is ("the schema class") */
   public static MessageText writeFailed(String what, String problem) {
     return Message.WRITE_FAILED.text("Could not write " + what + ": " + problem + ". For"

@@ -46,6 +46,7 @@ final class SchemaPlanner {
   }
 
   List<SchemaPlan> plan(AnnotatedElements annotated) {
+    options.conflicts().forEach(conflict -> diagnostics.error(null, conflict));
     Set<TypeElement> roundModels = new LinkedHashSet<>(
         ElementFilter.typesIn(annotated.with(Annotations.MODEL, elements)));
     checkAnnotationsOutsideModels(annotated);
@@ -64,10 +65,10 @@ final class SchemaPlanner {
       }
       List<TypeElement> models = new ArrayList<>(roundModels);
       models.sort(Comparator.comparing(m -> m.getQualifiedName().toString()));
-      Optional<Path> output = resolveOutput("output", options.output(), null, null);
+      Optional<Path> output = resolveOutput("output", options.schemaFile(), null, null);
       return List.of(new SchemaPlan(Optional.empty(), Optional.empty(), models, output,
           "the @Model records of this compilation", options.migrate(),
-          migrationsFolder(output, resolveOutput("out", options.out(), null, null)), 1,
+          migrationsFolder(output, resolveOutput("out", options.migrationsDir(), null, null)), 1,
           List.of()));
     }
 
@@ -90,10 +91,10 @@ final class SchemaPlanner {
             SchemaMessages.schemaVersion(schema.integer("version")));
       }
       Optional<Path> output =
-          resolveOutput("output", options.output(), element, schema);
+          resolveOutput("output", options.schemaFile(), element, schema);
       SchemaPlan plan = new SchemaPlan(Optional.of(element), Optional.of(schema), models, output,
           "@Schema on " + describe(element), options.migrate() && schema.bool("migrate"),
-          migrationsFolder(output, resolveOutput("out", options.out(), element, schema)),
+          migrationsFolder(output, resolveOutput("out", options.migrationsDir(), element, schema)),
           schema.integer("version"), schema.strings("droppedTables"));
       String shortName = element.getSimpleName().toString().toLowerCase(java.util.Locale.ROOT);
       if (output.isPresent()) {
