@@ -29,9 +29,8 @@ class ProcessorOptionsTest {
   @Test
   void namesChooseSchemaFileAndMigrationsFolder() {
     MigrationProject project = new MigrationProject(dir);
-    Result result = project.compile(
-        List.of("-Ananoka.schemaFile=app/schema.ts", "-Ananoka.migrationsDir=db/migrations"),
-        schema(1), note(""));
+    Result result = compile(
+        project, "-Ananoka.schemaFile=app/schema.ts", "-Ananoka.migrationsDir=db/migrations");
 
     assertThat(result.compilation()).succeededWithoutWarnings(); // javac knows both names
     assertEquals(WRITTEN, List.copyOf(project.files().keySet()));
@@ -40,13 +39,9 @@ class ProcessorOptionsTest {
   @Test
   void olderNamesWriteTheSameFiles() {
     MigrationProject named = new MigrationProject(dir.resolve("named"));
-    named.compile(
-        List.of("-Ananoka.schemaFile=app/schema.ts", "-Ananoka.migrationsDir=db/migrations"),
-        schema(1), note(""));
+    compile(named, "-Ananoka.schemaFile=app/schema.ts", "-Ananoka.migrationsDir=db/migrations");
     MigrationProject older = new MigrationProject(dir.resolve("older"));
-    Result result = older.compile(
-        List.of("-Ananoka.output=app/schema.ts", "-Ananoka.out=db/migrations"),
-        schema(1), note(""));
+    Result result = compile(older, "-Ananoka.output=app/schema.ts", "-Ananoka.out=db/migrations");
 
     assertThat(result.compilation()).succeededWithoutWarnings();
     assertEquals(WRITTEN, List.copyOf(older.files().keySet()));
@@ -56,9 +51,9 @@ class ProcessorOptionsTest {
   @Test
   void bothNamesWithTheSameValueAgree() {
     MigrationProject project = new MigrationProject(dir);
-    Result result = project.compile(List.of("-Ananoka.schemaFile=app/schema.ts",
+    Result result = compile(project, "-Ananoka.schemaFile=app/schema.ts",
         "-Ananoka.output=app/schema.ts", "-Ananoka.migrationsDir=db/migrations",
-        "-Ananoka.out=db/migrations"), schema(1), note(""));
+        "-Ananoka.out=db/migrations");
 
     assertThat(result.compilation()).succeededWithoutWarnings();
     assertEquals(WRITTEN, List.copyOf(project.files().keySet()));
@@ -67,9 +62,9 @@ class ProcessorOptionsTest {
   @Test
   void bothNamesWithDifferentValuesAreAnErrorAndNothingIsWritten() {
     MigrationProject project = new MigrationProject(dir);
-    Result result = project.compile(List.of("-Ananoka.schemaFile=app/schema.ts",
+    Result result = compile(project, "-Ananoka.schemaFile=app/schema.ts",
         "-Ananoka.output=web/schema.ts", "-Ananoka.migrationsDir=db/migrations",
-        "-Ananoka.out=sql"), schema(1), note(""));
+        "-Ananoka.out=sql");
 
     assertThat(result.compilation()).failed();
     assertEquals(2, errorCount(result, Message.OPTION_CONFLICT));
@@ -82,5 +77,10 @@ class ProcessorOptionsTest {
             + " Pass only -Ananoka.migrationsDir."),
         result.compilation().errors().stream().map(d -> d.getMessage(Locale.ROOT)).toList());
     assertEquals(List.of(), List.copyOf(project.files().keySet()));
+  }
+
+  /** Version 1 of the notes schema, compiled with these options. */
+  private static Result compile(MigrationProject project, String... options) {
+    return project.compile(List.of(options), schema(1), note(""));
   }
 }
