@@ -39,11 +39,6 @@ public final class Diagnostics {
   private boolean errorsBeforeHold;
   private Set<List<Object>> printedBeforeHold;
 
-  public Diagnostics(Messager messager) {
-    this.messager = messager;
-    this.locator = Optional.empty();
-  }
-
   /** Reports through javac's trees where they give a better position than the Messager. */
   public Diagnostics(ProcessingEnvironment env) {
     this.messager = env.getMessager();
@@ -52,33 +47,30 @@ public final class Diagnostics {
 
   /** Reports an error at the element, annotation and value given (each may be null). */
   public void error(
-      Element element, AnnotationMirror mirror, AnnotationValue value, Message message,
-      Object... args) {
+      Element element, AnnotationMirror mirror, AnnotationValue value, MessageText message) {
     errors = true;
-    print(Diagnostic.Kind.ERROR, element, mirror, value, message.format(args));
+    print(Diagnostic.Kind.ERROR, element, mirror, value, message.text());
   }
 
-  public void error(Element element, Message message, Object... args) {
-    error(element, null, null, message, args);
+  public void error(Element element, MessageText message) {
+    error(element, null, null, message);
   }
 
   /** Reports an error at a position the caller prints at. */
-  public void errorAt(Position at, Message message, Object... args) {
+  public void errorAt(Position at, MessageText message) {
     errors = true;
-    String text = message.format(args);
-    report(() -> at.print(Diagnostic.Kind.ERROR, text));
+    report(() -> at.print(Diagnostic.Kind.ERROR, message.text()));
   }
 
   /** Reports a warning; it does not stop files from being written. */
   public void warning(
-      Element element, AnnotationMirror mirror, AnnotationValue value, Message message,
-      Object... args) {
-    print(Diagnostic.Kind.WARNING, element, mirror, value, message.format(args));
+      Element element, AnnotationMirror mirror, AnnotationValue value, MessageText message) {
+    print(Diagnostic.Kind.WARNING, element, mirror, value, message.text());
   }
 
   /** Reports a note: information, not a problem. */
-  public void note(Element element, Message message, Object... args) {
-    print(Diagnostic.Kind.NOTE, element, null, null, message.format(args));
+  public void note(Element element, MessageText message) {
+    print(Diagnostic.Kind.NOTE, element, null, null, message.text());
   }
 
   /**

@@ -96,7 +96,7 @@ final class LocalModels {
         if (where != null && names.contains(annotation.getAnnotationType().toString())) {
           String name = type.getSimpleName().toString();
           diagnostics.errorAt((kind, text) -> trees.printMessage(kind, text, annotation, unit),
-              Message.LOCAL_MODEL, name, where, where, name);
+              SchemaMessages.localModel(name, where));
         }
       }
       return super.visitClass(type, unused);

@@ -2,17 +2,14 @@ package dev.nanoka.processor;
 
 import com.google.auto.service.AutoService;
 import dev.nanoka.core.schema.DatabaseSchema;
-import dev.nanoka.processor.java.SchemaClassWriter;
-import dev.nanoka.processor.migrate.FileChange;
 import dev.nanoka.processor.migrate.Journal;
 import dev.nanoka.processor.migrate.MigrationFolder;
 import dev.nanoka.processor.migrate.MigrationFolderException;
-import dev.nanoka.processor.migrate.MigrationIndexWriter;
 import dev.nanoka.processor.migrate.MigrationPlanner;
 import dev.nanoka.processor.migrate.ModelLocator;
 import dev.nanoka.processor.migrate.PlannedMigration;
-import dev.nanoka.processor.migrate.RenameHintsReader;
 import dev.nanoka.processor.model.Annotations;
+import dev.nanoka.processor.model.AssembledSchema;
 import dev.nanoka.processor.model.JavaTypeMapper;
 import dev.nanoka.processor.model.JsonTypeMapper;
 import dev.nanoka.processor.model.ModelDefinition;
@@ -20,10 +17,13 @@ import dev.nanoka.processor.model.ModelReader;
 import dev.nanoka.processor.model.SchemaAssembler;
 import dev.nanoka.processor.model.Unresolved;
 import dev.nanoka.processor.ts.DrizzleSchemaRenderer;
+import dev.nanoka.processor.writer.FileChange;
+import dev.nanoka.processor.writer.MigrationIndexWriter;
+import dev.nanoka.processor.writer.ProjectFileWriter;
+import dev.nanoka.processor.writer.SchemaClassWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +116,7 @@ public final class NanokaProcessor extends AbstractProcessor {
     } catch (RuntimeException e) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
-      diagnostics.error(null, Message.INTERNAL_ERROR, "the models", trace);
+      diagnostics.error(null, SchemaMessages.internalError("the models", trace.toString()));
     }
   }
 
@@ -141,14 +141,16 @@ public final class NanokaProcessor extends AbstractProcessor {
         complete &= model.isPresent();
         model.ifPresent(models::add);
       }
-      Optional<DatabaseSchema> schema =
-          complete ? new SchemaAssembler(diagnostics).assemble(models) : Optional.empty();
+      Optional<AssembledSchema> schema = complete
+          ? new SchemaAssembler(diagnostics).assemble(models, plan.droppedTables())
+          : Optional.empty();
       if (plan.output().isEmpty()) {
         diagnostics.warning(plan.origin().orElse(null),
-            plan.schema().map(s -> s.mirror()).orElse(null), null, Message.NO_OUTPUT);
+            plan.schema().map(s -> s.mirror()).orElse(null), null, SchemaMessages.noOutput());
       } else if (schema.isPresent()) {
         files.add(FileChange.write(plan.output().get(),
-            DrizzleSchemaRenderer.render(schema.get(), json.declarations(), plan.description())));
+            DrizzleSchemaRenderer.render(
+                schema.get().schema(), json.declarations(), plan.description())));
       }
       // version < 1 was reported by the planner and has no migration number to plan for
       if (schema.isPresent() && plan.migrate() && plan.version() >= 1) {
@@ -160,7 +162,7 @@ public final class NanokaProcessor extends AbstractProcessor {
         }
       }
       if (schema.isPresent() && plan.origin().isPresent()) {
-        definitions.put(plan.origin().get(), schema.get());
+        definitions.put(plan.origin().get(), schema.get().schema());
       }
     }
     if (diagnostics.hasErrors() || diagnostics.hasUnresolved()) {
@@ -168,13 +170,9 @@ public final class NanokaProcessor extends AbstractProcessor {
     }
     for (FileChange file : files) {
       try {
-        if (file.content().isPresent()) {
-          SchemaFileWriter.writeIfChanged(file.path(), file.content().get());
-        } else {
-          Files.deleteIfExists(file.path());
-        }
+        ProjectFileWriter.apply(file);
       } catch (IOException e) {
-        diagnostics.error(null, Message.WRITE_FAILED, file.path(), e);
+        diagnostics.error(null, SchemaMessages.writeFailed(file.path().toString(), e.toString()));
       }
     }
     if (diagnostics.hasErrors()) {
@@ -189,7 +187,7 @@ public final class NanokaProcessor extends AbstractProcessor {
         try {
           SchemaClassWriter.write(processingEnv.getFiler(), elements, element, schema);
         } catch (IOException e) {
-          diagnostics.error(element, Message.WRITE_FAILED, "the schema class", e);
+          diagnostics.error(element, SchemaMessages.writeFailed("the schema class", e.toString()));
         }
       });
     }
@@ -204,7 +202,8 @@ public final class NanokaProcessor extends AbstractProcessor {
       MigrationIndexWriter.write(processingEnv.getFiler(), processingEnv.getElementUtils(),
           plan.origin().orElseThrow(), plan.migrations().orElseThrow(), journal);
     } catch (IOException e) {
-      diagnostics.error(plan.origin().get(), Message.WRITE_FAILED, "the migration index", e);
+      diagnostics.error(
+          plan.origin().get(), SchemaMessages.writeFailed("the migration index", e.toString()));
     }
   }
 
@@ -213,11 +212,12 @@ public final class NanokaProcessor extends AbstractProcessor {
    * no migrations folder or a problem was reported. The folder is loaded once per compile, here.
    */
   private Optional<PlannedMigration> planMigration(
-      SchemaPlan plan, DatabaseSchema schema, List<ModelDefinition> models) {
+      SchemaPlan plan, AssembledSchema schema, List<ModelDefinition> models) {
     if (plan.migrations().isEmpty()) {
       return Optional.empty(); // no output location at all: NO_OUTPUT already says what to add
     }
-    ModelLocator locator = locator(plan, models);
+    // Migration diagnostics point at the annotation to change: @Schema, @Model, a component.
+    ModelLocator locator = new ModelLocator(plan.origin(), plan.schema(), models);
     MigrationFolder folder;
     try {
       // The current version's migration may have been deleted to have it regenerated.
@@ -225,44 +225,10 @@ public final class NanokaProcessor extends AbstractProcessor {
     } catch (MigrationFolderException e) {
       ModelLocator.Location at = locator.schema("out");
       diagnostics.error(at.element(), at.annotation(), at.value(),
-          Message.MIGRATION_FOLDER_INVALID, e.file(), e.getMessage());
+          SchemaMessages.migrationFolderInvalid(e.file(), e.getMessage()));
       return Optional.empty();
     }
     return new MigrationPlanner(diagnostics, locator)
-        .plan(folder, schema, plan.version(), RenameHintsReader.read(models, plan.schema()));
-  }
-
-  /** Migration diagnostics point at the annotation to change: @Schema, @Model, a component. */
-  private static ModelLocator locator(SchemaPlan plan, List<ModelDefinition> models) {
-    return new ModelLocator() {
-      @Override
-      public Location table(String tableName) {
-        return model(tableName)
-            .map(m -> new Location(m.element(), m.model().mirror(), null))
-            .orElseGet(() -> schema(null));
-      }
-
-      @Override
-      public Location column(String tableName, String columnName) {
-        return model(tableName).flatMap(m -> m.columns().stream()
-                .filter(c -> c.column().name().equalsIgnoreCase(columnName))
-                .findFirst())
-            .map(c -> new Location(c.element(), null, null))
-            .orElseGet(() -> table(tableName));
-      }
-
-      @Override
-      public Location schema(String attribute) {
-        Element element = plan.origin().orElse(null);
-        return plan.schema()
-            .map(s -> new Location(element, s.mirror(),
-                attribute == null ? null : s.written(attribute)))
-            .orElse(new Location(element, null, null));
-      }
-
-      private Optional<ModelDefinition> model(String tableName) {
-        return models.stream().filter(m -> m.tableName().equalsIgnoreCase(tableName)).findFirst();
-      }
-    };
+        .plan(folder, schema.schema(), plan.version(), schema.renameHints());
   }
 }

@@ -1,36 +1,76 @@
 package dev.nanoka.processor;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code -A} options the processor reads: {@code nanoka.output} (schema.ts),
- * {@code nanoka.out} (the migrations folder), {@code nanoka.migrate=false} (schema.ts only) and
- * {@code nanoka.projectDir}. Relative paths resolve against
- * {@code nanoka.projectDir}, or javac's working directory without it (under Maven that is the
- * directory mvn was started in, not the module: pass {@code ${project.basedir}}).
+ * The {@code -A} options the processor reads:
+ *
+ * <ul>
+ *   <li>{@code nanoka.schemaFile}: where schema.ts is written (older name: {@code nanoka.output});
+ *   <li>{@code nanoka.migrationsDir}: the migrations folder (older name: {@code nanoka.out},
+ *       after drizzle-kit's {@code out});
+ *   <li>{@code nanoka.migrate=false}: schema.ts only;
+ *   <li>{@code nanoka.projectDir}: what relative paths resolve against; without it, javac's
+ *       working directory (under Maven that is the directory mvn was started in, not the module:
+ *       pass {@code ${project.basedir}}).
+ * </ul>
+ *
+ * <p>The older names keep working. An option given under both names with different values is an
+ * error ({@link #conflicts}) rather than a silent choice; a blank value counts as not given.
+ *
+ * @param schemaFile where schema.ts goes, as written
+ * @param migrationsDir the migrations folder, as written
+ * @param conflicts an error for each option given under both names with different values
  */
 record ProcessorOptions(
-    Optional<String> output, Optional<String> out, boolean migrate, Path projectDir) {
+    Optional<String> schemaFile,
+    Optional<String> migrationsDir,
+    boolean migrate,
+    Path projectDir,
+    List<MessageText> conflicts) {
 
-  static final String OUTPUT = "nanoka.output";
-  static final String OUT = "nanoka.out";
+  static final String SCHEMA_FILE = "nanoka.schemaFile";
+  static final String MIGRATIONS_DIR = "nanoka.migrationsDir";
   static final String MIGRATE = "nanoka.migrate";
   static final String PROJECT_DIR = "nanoka.projectDir";
+  /** The first names of {@link #SCHEMA_FILE} and {@link #MIGRATIONS_DIR}, easy to confuse. */
+  static final String SCHEMA_FILE_ALIAS = "nanoka.output";
+  static final String MIGRATIONS_DIR_ALIAS = "nanoka.out";
+
+  ProcessorOptions {
+    conflicts = List.copyOf(conflicts);
+  }
 
   static Set<String> names() {
-    return Set.of(OUTPUT, OUT, MIGRATE, PROJECT_DIR);
+    return Set.of(SCHEMA_FILE, MIGRATIONS_DIR, MIGRATE, PROJECT_DIR, SCHEMA_FILE_ALIAS,
+        MIGRATIONS_DIR_ALIAS);
   }
 
   static ProcessorOptions from(Map<String, String> options) {
+    List<MessageText> conflicts = new ArrayList<>();
     String dir = options.get(PROJECT_DIR);
     return new ProcessorOptions(
-        nonBlank(options.get(OUTPUT)),
-        nonBlank(options.get(OUT)),
+        either(options, SCHEMA_FILE, SCHEMA_FILE_ALIAS, conflicts),
+        either(options, MIGRATIONS_DIR, MIGRATIONS_DIR_ALIAS, conflicts),
         !"false".equalsIgnoreCase(String.valueOf(options.get(MIGRATE)).strip()),
-        Path.of(dir == null || dir.isBlank() ? "" : dir));
+        Path.of(dir == null || dir.isBlank() ? "" : dir),
+        conflicts);
+  }
+
+  /** The option under its name or its alias. */
+  private static Optional<String> either(
+      Map<String, String> options, String name, String alias, List<MessageText> conflicts) {
+    Optional<String> value = nonBlank(options.get(name));
+    Optional<String> aliased = nonBlank(options.get(alias));
+    if (value.isPresent() && aliased.isPresent() && !value.equals(aliased)) {
+      conflicts.add(SchemaMessages.optionConflict(name, value.get(), alias, aliased.get()));
+    }
+    return value.or(() -> aliased);
   }
 
   private static Optional<String> nonBlank(String value) {

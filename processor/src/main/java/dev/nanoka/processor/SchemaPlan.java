@@ -19,6 +19,8 @@ import javax.lang.model.element.TypeElement;
  * @param migrate whether migrations are written
  * @param migrations the migrations folder; empty when none was configured
  * @param version the schema version whose migration is written
+ * @param droppedTables the tables of the previous version declared dropped on purpose
+ *     ({@code @Schema(droppedTables)})
  */
 record SchemaPlan(
     Optional<Element> origin,
@@ -28,4 +30,11 @@ record SchemaPlan(
     String description,
     boolean migrate,
     Optional<Path> migrations,
-    int version) {}
+    int version,
+    List<String> droppedTables) {
+
+  SchemaPlan {
+    models = List.copyOf(models);
+    droppedTables = List.copyOf(droppedTables);
+  }
+}

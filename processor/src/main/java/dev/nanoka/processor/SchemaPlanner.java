@@ -46,6 +46,7 @@ final class SchemaPlanner {
   }
 
   List<SchemaPlan> plan(AnnotatedElements annotated) {
+    options.conflicts().forEach(conflict -> diagnostics.error(null, conflict));
     Set<TypeElement> roundModels = new LinkedHashSet<>(
         ElementFilter.typesIn(annotated.with(Annotations.MODEL, elements)));
     checkAnnotationsOutsideModels(annotated);
@@ -64,10 +65,11 @@ final class SchemaPlanner {
       }
       List<TypeElement> models = new ArrayList<>(roundModels);
       models.sort(Comparator.comparing(m -> m.getQualifiedName().toString()));
-      Optional<Path> output = resolveOutput("output", options.output(), null, null);
+      Optional<Path> output = resolveOutput("output", options.schemaFile(), null, null);
       return List.of(new SchemaPlan(Optional.empty(), Optional.empty(), models, output,
           "the @Model records of this compilation", options.migrate(),
-          migrationsFolder(output, resolveOutput("out", options.out(), null, null)), 1));
+          migrationsFolder(output, resolveOutput("out", options.migrationsDir(), null, null)), 1,
+          List.of()));
     }
 
     List<SchemaPlan> plans = new ArrayList<>();
@@ -86,21 +88,21 @@ final class SchemaPlanner {
       listed.addAll(models);
       if (schema.integer("version") < 1) {
         diagnostics.error(element, schema.mirror(), schema.written("version"),
-            Message.SCHEMA_VERSION, schema.integer("version"));
+            SchemaMessages.schemaVersion(schema.integer("version")));
       }
       Optional<Path> output =
-          resolveOutput("output", options.output(), element, schema);
+          resolveOutput("output", options.schemaFile(), element, schema);
       SchemaPlan plan = new SchemaPlan(Optional.of(element), Optional.of(schema), models, output,
           "@Schema on " + describe(element), options.migrate() && schema.bool("migrate"),
-          migrationsFolder(output, resolveOutput("out", options.out(), element, schema)),
-          schema.integer("version"));
+          migrationsFolder(output, resolveOutput("out", options.migrationsDir(), element, schema)),
+          schema.integer("version"), schema.strings("droppedTables"));
       String shortName = element.getSimpleName().toString().toLowerCase(java.util.Locale.ROOT);
       if (output.isPresent()) {
         SchemaPlan other = byOutput.putIfAbsent(output.get(), plan);
         if (other != null) {
           diagnostics.error(element, schema.mirror(), schema.written("output"),
-              Message.SCHEMA_SAME_OUTPUT, describe(element), output.get(),
-              describe(other.origin().get()), shortName);
+              SchemaMessages.schemaSameOutput(describe(element), output.get(),
+                  describe(other.origin().get()), shortName));
           continue;
         }
       }
@@ -109,8 +111,8 @@ final class SchemaPlanner {
         SchemaPlan other = byMigrations.putIfAbsent(plan.migrations().get(), plan);
         if (other != null) {
           diagnostics.error(element, schema.mirror(), schema.written("out"),
-              Message.SCHEMA_SAME_MIGRATIONS, describe(element), plan.migrations().get(),
-              describe(other.origin().get()), shortName);
+              SchemaMessages.schemaSameMigrations(describe(element), plan.migrations().get(),
+                  describe(other.origin().get()), shortName));
           continue;
         }
       }
@@ -120,8 +122,8 @@ final class SchemaPlanner {
       if (!listed.contains(model) && allListsRead) {
         AnnotationView annotation =
             AnnotationView.find(model, Annotations.MODEL, elements).orElseThrow();
-        diagnostics.error(model, annotation.mirror(), null, Message.MODEL_NOT_IN_SCHEMA,
-            model.getSimpleName(), describe(sorted(schemaElements).get(0)), model.getSimpleName());
+        diagnostics.error(model, annotation.mirror(), null, SchemaMessages.modelNotInSchema(
+            model.getSimpleName().toString(), describe(sorted(schemaElements).get(0))));
       }
     }
     return plans;
@@ -131,7 +133,8 @@ final class SchemaPlanner {
     List<TypeElement> models = new ArrayList<>();
     List<AnnotationValue> values = schema.list("models");
     if (values.isEmpty()) {
-      diagnostics.error(element, schema.mirror(), schema.written("models"), Message.SCHEMA_EMPTY);
+      diagnostics.error(
+          element, schema.mirror(), schema.written("models"), SchemaMessages.schemaEmpty());
     }
     for (AnnotationValue value : values) {
       TypeMirror type = (TypeMirror) value.getValue(); // an erroneous one was seen by plan()
@@ -140,11 +143,11 @@ final class SchemaPlanner {
       }
       TypeElement model = (TypeElement) ((DeclaredType) type).asElement();
       if (AnnotationView.find(model, Annotations.MODEL, elements).isEmpty()) {
-        diagnostics.error(element, schema.mirror(), value, Message.SCHEMA_LISTS_NON_MODEL,
-            model.getSimpleName(), model.getSimpleName());
+        diagnostics.error(element, schema.mirror(), value,
+            SchemaMessages.schemaListsNonModel(model.getSimpleName().toString()));
       } else if (models.contains(model)) {
-        diagnostics.error(element, schema.mirror(), value, Message.SCHEMA_LISTS_TWICE,
-            model.getSimpleName());
+        diagnostics.error(element, schema.mirror(), value,
+            SchemaMessages.schemaListsTwice(model.getSimpleName().toString()));
       } else {
         models.add(model);
       }
@@ -175,8 +178,8 @@ final class SchemaPlanner {
       return Optional.of(options.projectDir().resolve(path).toAbsolutePath().normalize());
     } catch (InvalidPathException e) {
       diagnostics.error(element, schema == null ? null : schema.mirror(),
-          schema == null ? null : schema.written(attribute), Message.WRITE_FAILED, path,
-          e.getMessage());
+          schema == null ? null : schema.written(attribute),
+          SchemaMessages.writeFailed(path, e.getMessage()));
       return Optional.empty();
     }
   }
@@ -192,8 +195,8 @@ final class SchemaPlanner {
           && !unresolved((TypeElement) record)) {
         AnnotationView field =
             AnnotationView.find(component, Annotations.FIELD, elements).orElseThrow();
-        diagnostics.error(component, field.mirror(), null, Message.FIELD_OUTSIDE_MODEL,
-            record.getSimpleName(), record.getSimpleName());
+        diagnostics.error(component, field.mirror(), null,
+            SchemaMessages.fieldOutsideModel(record.getSimpleName().toString()));
       }
     }
     Set<Element> withIndex = new LinkedHashSet<>(annotated.with(Annotations.INDEX, elements));
@@ -204,7 +207,7 @@ final class SchemaPlanner {
         List<AnnotationView> indexes = AnnotationView.findRepeated(
             type, Annotations.INDEX, Annotations.INDEXES, elements);
         diagnostics.error(type, indexes.isEmpty() ? null : indexes.get(0).mirror(), null,
-            Message.INDEX_OUTSIDE_MODEL, type.getSimpleName(), type.getSimpleName());
+            SchemaMessages.indexOutsideModel(type.getSimpleName().toString()));
       }
     }
   }

@@ -64,7 +64,8 @@ final class DiagnosticAssertions {
   /**
    * Compiles with {@code -Ananoka.output=<fresh dir>/schema.ts} and
    * {@code -Ananoka.projectDir=<that dir>}, and checks that the processor did not break. Extra
-   * options may set their own {@code -Ananoka.output=} (empty for none).
+   * options may set their own {@code -Ananoka.output=} or {@code -Ananoka.schemaFile=} (empty for
+   * none).
    */
   static Result compile(JavaFileObject... sources) {
     return compileWithOptions(List.of(), sources);
@@ -78,7 +79,7 @@ final class DiagnosticAssertions {
       throw new UncheckedIOException(e);
     }
     List<String> options = new ArrayList<>();
-    if (extraOptions.stream().noneMatch(o -> o.startsWith("-Ananoka.output="))) {
+    if (extraOptions.stream().noneMatch(DiagnosticAssertions::setsSchemaFile)) {
       options.add("-Ananoka.output=" + dir.resolve("schema.ts"));
     }
     options.add("-Ananoka.projectDir=" + dir);
@@ -89,6 +90,11 @@ final class DiagnosticAssertions {
         .compile(sources);
     assertProcessorHealthy(compilation);
     return new Result(compilation, dir);
+  }
+
+  /** Whether the option names schema.ts, under its name or its older one. */
+  static boolean setsSchemaFile(String option) {
+    return option.startsWith("-Ananoka.output=") || option.startsWith("-Ananoka.schemaFile=");
   }
 
   /**
@@ -164,8 +170,7 @@ final class DiagnosticAssertions {
 
   /** The tag as it appears in the text, e.g. {@code [NanokaNoPrimaryKey]}. */
   static String tag(Message message) {
-    String text = message.format(new Object[64]);
-    return text.substring(0, text.indexOf(']') + 1);
+    return message.tag();
   }
 
   /** The 1-based number of the only line of the source that contains the marker. */

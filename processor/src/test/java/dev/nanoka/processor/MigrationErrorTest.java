@@ -6,6 +6,11 @@ import static dev.nanoka.processor.DiagnosticAssertions.assertErrorAtValue;
 import static dev.nanoka.processor.DiagnosticAssertions.assertWarning;
 import static dev.nanoka.processor.DiagnosticAssertions.errorCount;
 import static dev.nanoka.processor.DiagnosticAssertions.source;
+import static dev.nanoka.processor.NotesFixtures.TAG;
+import static dev.nanoka.processor.NotesFixtures.note;
+import static dev.nanoka.processor.NotesFixtures.schema;
+import static dev.nanoka.processor.NotesFixtures.sqlOf;
+import static dev.nanoka.processor.NotesFixtures.twoVersions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,220 +28,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Problems with the migration history, each reported at the annotation to change with what to
- * write: vanished names (rename or drop?), hand-edited migrations, versions that do not fit the
- * folder, a corrupt folder, files the journal does not list, and changes that lose data.
+ * Problems with the migrations folder, each reported at the annotation to change with what to
+ * write: hand-edited migrations, a folder the processor cannot build on, files the journal does
+ * not list, and one folder for two schemas. What a change of the models asks of the user is in
+ * {@link RenameDropAndDataLossTest}, versions that do not fit the folder in
+ * {@link MigrationVersionTest}.
  */
 class MigrationErrorTest {
 
   @TempDir Path dir;
-
-  private static JavaFileObject schema(int version) {
-    return schema(version, "Note.class", "");
-  }
-
-  private static JavaFileObject schema(int version, String models, String extra) {
-    return source("com.example.notes.NoteSchema", """
-        package com.example.notes;
-
-        import dev.nanoka.Schema;
-
-        @Schema(
-            models = {%s},
-            version = %d%s)
-        final class NoteSchema {}
-        """.formatted(models, version, extra));
-  }
-
-  /** The notes model: {@code @Model(<model>)} and the components after the key, one a line. */
-  private static JavaFileObject modelNote(String model, String... components) {
-    StringBuilder text = new StringBuilder("""
-        package com.example.notes;
-
-        import dev.nanoka.Field;
-        import dev.nanoka.Model;
-
-        @Model(%s)
-        public record Note(
-            @Field(primaryKey = true) String id""".formatted(model));
-    for (String component : components) {
-      text.append(",\n    ").append(component);
-    }
-    text.append(") {}\n");
-    return source("com.example.notes.Note", text.toString());
-  }
-
-  private static JavaFileObject note(String... components) {
-    return modelNote("\"notes\"", components);
-  }
-
-  private static final JavaFileObject TAG = source("com.example.notes.Tag", """
-      package com.example.notes;
-
-      import dev.nanoka.Field;
-      import dev.nanoka.Model;
-
-      @Model("tags")
-      public record Tag(@Field(primaryKey = true) String name) {}
-      """);
-
-  private static final JavaFileObject MEMO = source("com.example.notes.Memo", """
-      package com.example.notes;
-
-      import dev.nanoka.Field;
-      import dev.nanoka.Model;
-
-      @Model("memos")
-      public record Memo(
-          @Field(primaryKey = true) String id,
-          String body) {}
-      """);
-
-  // ---- a column or table vanished while another appeared ----
-
-  @Test
-  void vanishedAndAppearedColumnAsksWhichItIs() {
-    MigrationProject project = twoVersions();
-    project.age();
-    Map<String, String> before = project.files();
-
-    JavaFileObject note = note("String content", "@Field(nullable = true) String title");
-    Result result = project.compile(schema(2), note);
-
-    assertThat(result.compilation()).failed();
-    assertError(result, Message.COLUMN_RENAME_OR_DROP, note, "String content",
-        // title is new in version 2 too: both are candidates.
-        "Column notes.body of the previous version is gone and content, title appeared;",
-        "Nanoka does not guess which.",
-        "If content is body renamed, write `@Field(renamedFrom = \"body\")` on it.",
-        "If body was dropped on purpose (its values are lost), write"
-            + " `@Model(value = \"notes\", droppedColumns = {\"body\"})`.");
-    assertEquals(1, errorCount(result, Message.COLUMN_RENAME_OR_DROP));
-    project.assertNothingChanged(before);
-  }
-
-  @Test
-  void pastingTheSuggestedRenamedFromRenamesTheColumn() {
-    MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1), note("String body"));
-
-    project.compileClean(schema(2), note("@Field(renamedFrom = \"body\") String content"));
-
-    assertEquals(Map.of("0001_rename_notes_body_to_content.sql",
-        "ALTER TABLE `notes` RENAME COLUMN \"body\" TO \"content\";"), sqlOf(project, 1));
-  }
-
-  @Test
-  void pastingTheSuggestedDroppedColumnsDropsTheColumn() {
-    MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1), note("String body"));
-
-    JavaFileObject note = modelNote("value = \"notes\", droppedColumns = {\"body\"}",
-        "@Field(defaultValue = \"\") String content");
-    Result result = project.compile(schema(2), note);
-
-    assertThat(result.compilation()).succeeded();
-    assertWarning(result, Message.DESTRUCTIVE_CHANGE, note, "@Model(value = \"notes\"",
-        "Migration 0001_add_notes_content_drop_notes_body drops column notes.body and its values.");
-    assertEquals(Map.of("0001_add_notes_content_drop_notes_body.sql", """
-        ALTER TABLE `notes` ADD `content` text DEFAULT '' NOT NULL;--> statement-breakpoint
-        -- Data loss: drops column notes.body and its values
-        ALTER TABLE `notes` DROP COLUMN `body`;"""), sqlOf(project, 1));
-  }
-
-  @Test
-  void twoVanishedColumnsAreNamedTogether() {
-    MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1), note("String body", "String summary"));
-
-    JavaFileObject note = note("String content");
-    Result result = project.compile(schema(2), note);
-
-    assertThat(result.compilation()).failed();
-    assertError(result, Message.COLUMN_RENAME_OR_DROP, note, "String content",
-        "Columns notes.body, notes.summary of the previous version are gone and content appeared;",
-        "If content is body renamed, write `@Field(renamedFrom = \"body\")` on it.",
-        "`@Model(value = \"notes\", droppedColumns = {\"body\"})`");
-  }
-
-  @Test
-  void vanishedAndAppearedTableAsksWhichItIs() {
-    MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1), note("String body"));
-    project.age();
-    Map<String, String> before = project.files();
-
-    Result result = project.compile(schema(2, "Memo.class", ""), MEMO);
-
-    assertThat(result.compilation()).failed();
-    assertError(result, Message.TABLE_RENAME_OR_DROP, MEMO, "@Model(\"memos\")",
-        "Table notes of the previous version is gone and memos appeared; Nanoka does not guess"
-            + " which.",
-        "If memos is notes renamed, write `@Model(value = \"memos\", renamedFrom = \"notes\")`.",
-        "If notes was dropped on purpose (its rows are lost), write"
-            + " `@Schema(models = {...}, droppedTables = {\"notes\"})`.");
-    project.assertNothingChanged(before);
-  }
-
-  @Test
-  void pastingTheSuggestedRenamedFromRenamesTheTable() {
-    MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1), note("String body"));
-
-    JavaFileObject memo = source("com.example.notes.Memo", """
-        package com.example.notes;
-
-        import dev.nanoka.Field;
-        import dev.nanoka.Model;
-
-        @Model(value = "memos", renamedFrom = "notes")
-        public record Memo(
-            @Field(primaryKey = true) String id,
-            String body) {}
-        """);
-    project.compileClean(schema(2, "Memo.class", ""), memo);
-
-    assertEquals(Map.of("0001_rename_notes_to_memos.sql", "ALTER TABLE `notes` RENAME TO `memos`;"),
-        sqlOf(project, 1));
-  }
-
-  @Test
-  void pastingTheSuggestedDroppedTablesDropsTheTable() {
-    MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1), note("String body"));
-
-    JavaFileObject schema = schema(2, "Memo.class", ", droppedTables = {\"notes\"}");
-    Result result = project.compile(schema, MEMO);
-
-    assertThat(result.compilation()).succeeded();
-    assertWarning(result, Message.DESTRUCTIVE_CHANGE, schema, "@Schema(",
-        "Migration 0001_create_memos_drop_notes drops table notes and all its rows.");
-    assertEquals(Map.of("0001_create_memos_drop_notes.sql", """
-        CREATE TABLE `memos` (
-        \t`id` text PRIMARY KEY NOT NULL,
-        \t`body` text NOT NULL
-        );
-        --> statement-breakpoint
-        -- Data loss: drops table notes and all its rows
-        DROP TABLE `notes`;"""), sqlOf(project, 1));
-  }
 
   // ---- migrations edited by hand ----
 
   private static final String BACKFILL =
       "--> statement-breakpoint\nUPDATE `notes` SET `title` = substr(`body`, 1, 20);";
 
-  /** Version 1 (notes with a body) and version 2 (a title added) compiled. */
-  private MigrationProject twoVersions() {
-    MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1), note("String body"));
-    project.compileClean(schema(2), note("String body", "@Field(nullable = true) String title"));
-    return project;
-  }
-
   /** Versions 1 and 2 compiled, and version 2's migration given a backfill by hand. */
   private MigrationProject editedProject() {
-    MigrationProject project = twoVersions();
+    MigrationProject project = twoVersions(dir);
     Path sql = project.sql("0001_add_notes_title");
     MigrationProject.write(sql, MigrationProject.read(sql) + BACKFILL);
     project.age();
@@ -338,7 +147,7 @@ class MigrationErrorTest {
   /** A checkout that turned line endings into CRLF is not a hand edit. */
   @Test
   void aMigrationWithCrlfLineEndingsIsNotEdited() {
-    MigrationProject project = twoVersions();
+    MigrationProject project = twoVersions(dir);
     Path sql = project.sql("0001_add_notes_title");
     MigrationProject.write(sql, MigrationProject.read(sql).replace("\n", "\r\n"));
     project.age();
@@ -377,7 +186,7 @@ class MigrationErrorTest {
    * naming the file {@code damage} returns, and writes nothing.
    */
   private void assertCorruptFolder(Function<MigrationProject, Path> damage, String... fragments) {
-    MigrationProject project = twoVersions();
+    MigrationProject project = twoVersions(dir);
     Path blamed = damage.apply(project);
     project.age();
     Map<String, String> before = project.files();
@@ -486,7 +295,7 @@ class MigrationErrorTest {
    */
   @Test
   void currentMigrationThatIsNotUtf8() {
-    MigrationProject project = twoVersions();
+    MigrationProject project = twoVersions(dir);
     Path sql = project.sql("0001_add_notes_title");
     String generated = MigrationProject.read(sql);
     MigrationProject.write(sql, generated + "\n-- café", StandardCharsets.ISO_8859_1);
@@ -522,87 +331,6 @@ class MigrationErrorTest {
             + " not.", "drizzle-kit generate --custom");
     assertTrue(MigrationProject.read(project.sql("0000_create_notes")).contains("`title` text"),
         "the migration is still written");
-  }
-
-  // ---- changes that lose data ----
-
-  @Test
-  void droppedColumnWarnsAndSaysSoInTheSql() {
-    MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1), note("String body", "@Field(nullable = true) String title"));
-
-    JavaFileObject note = note("String body");
-    Result result = project.compile(schema(2), note);
-
-    assertThat(result.compilation()).succeeded();
-    assertWarning(result, Message.DESTRUCTIVE_CHANGE, note, "@Model(\"notes\")",
-        "Migration 0001_drop_notes_title drops column notes.title and its values. If that is"
-            + " intended, nothing to do; otherwise change the model, or edit the migration");
-    assertEquals(Map.of("0001_drop_notes_title.sql", """
-        -- Data loss: drops column notes.title and its values
-        ALTER TABLE `notes` DROP COLUMN `title`;"""), sqlOf(project, 1));
-  }
-
-  @Test
-  void droppedTableWarnsAtTheSchema() {
-    MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1, "Note.class, Tag.class", ""), note("String body"), TAG);
-
-    JavaFileObject schema = schema(2);
-    Result result = project.compile(schema, note("String body"));
-
-    assertThat(result.compilation()).succeeded();
-    assertWarning(result, Message.DESTRUCTIVE_CHANGE, schema, "@Schema(",
-        "Migration 0001_drop_tags drops table tags and all its rows.");
-    assertEquals(Map.of("0001_drop_tags.sql", """
-        -- Data loss: drops table tags and all its rows
-        DROP TABLE `tags`;"""), sqlOf(project, 1));
-  }
-
-  @Test
-  void narrowingTypeChangeWarns() {
-    MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1), note("String body", "String code"));
-
-    JavaFileObject note = note("String body", "long code");
-    Result result = project.compile(schema(2), note);
-
-    assertThat(result.compilation()).succeeded();
-    assertWarning(result, Message.DESTRUCTIVE_CHANGE, note, "@Model(\"notes\")",
-        "Migration 0001_alter_notes changes notes.code from text to integer");
-    String sql = sqlOf(project, 1).get("0001_alter_notes.sql");
-    assertTrue(sql.contains("-- Data loss: changes notes.code from text to integer"), sql);
-    assertTrue(sql.contains("CREATE TABLE `__new_notes` ("), sql);
-  }
-
-  @Test
-  void notNullWithoutDefaultOnAnExistingTableWarns() {
-    MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1), note("String body", "@Field(nullable = true) String title"));
-
-    JavaFileObject note = note("String body", "String title", "String color");
-    Result result = project.compile(schema(2), note);
-
-    assertThat(result.compilation()).succeeded();
-    assertWarning(result, Message.DESTRUCTIVE_CHANGE, note, "@Model(\"notes\")",
-        "makes notes.title NOT NULL without a default; the migration fails if a row holds NULL"
-            + " there",
-        "adds notes.color NOT NULL without a default; the migration fails if notes has rows");
-    String sql = sqlOf(project, 1).values().iterator().next();
-    assertTrue(sql.contains("-- Data loss: makes notes.title NOT NULL without a default"), sql);
-    assertTrue(sql.contains("-- Data loss: adds notes.color NOT NULL without a default"), sql);
-  }
-
-  @Test
-  void addingANewTableOrANullableColumnLosesNothing() {
-    MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1), note("String body"));
-
-    project.compileClean(schema(2, "Note.class, Tag.class", ""),
-        note("String body", "@Field(nullable = true) String title"), TAG);
-
-    String sql = sqlOf(project, 1).values().iterator().next();
-    assertFalse(sql.contains("Data loss"), sql);
   }
 
   // ---- two schemas, one folder ----
@@ -641,20 +369,6 @@ class MigrationErrorTest {
 
   // ---- helpers ----
 
-  /** The SQL file(s) of journal entry {@code idx} by name, without Nanoka's header line. */
-  private static Map<String, String> sqlOf(MigrationProject project, int idx) {
-    String prefix = String.format("%04d_", idx);
-    Map<String, String> files = new java.util.TreeMap<>();
-    project.migrationFiles().forEach((name, text) -> {
-      if (name.startsWith(prefix) && name.endsWith(".sql")) {
-        assertTrue(text.startsWith("-- Generated by Nanoka for Java for schema version "
-            + (idx + 1) + ". "), text);
-        files.put(name, text.substring(text.indexOf('\n') + 1));
-      }
-    });
-    return files;
-  }
-
   private static void deleteFile(Path file) {
     try {
       Files.delete(file);
@@ -662,5 +376,4 @@ class MigrationErrorTest {
       throw new AssertionError(e);
     }
   }
-
 }

@@ -71,7 +71,7 @@ final class MigrationProject {
    */
   Result compile(List<String> extraOptions, JavaFileObject... sources) {
     List<String> options = new ArrayList<>();
-    if (extraOptions.stream().noneMatch(o -> o.startsWith("-Ananoka.output="))) {
+    if (extraOptions.stream().noneMatch(DiagnosticAssertions::setsSchemaFile)) {
       options.add("-Ananoka.output=" + schemaFile());
     }
     options.add("-Ananoka.projectDir=" + dir);

@@ -10,7 +10,9 @@ import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.sql.SqliteMigrationRenderer;
 import dev.nanoka.core.sql.StatementBreakpoints;
 import dev.nanoka.processor.Diagnostics;
-import dev.nanoka.processor.Message;
+import dev.nanoka.processor.MessageText;
+import dev.nanoka.processor.SchemaMessages;
+import dev.nanoka.processor.writer.FileChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,17 +43,16 @@ public final class MigrationPlanner {
     int existing = journal.entries().size();
     String folderName = folder.dir().getFileName() + "/";
     if (existing > version) {
-      error(locator.schema("version"), Message.VERSION_BEHIND, version, folderName, existing,
-          existing, existing, existing + 1);
+      error(locator.schema("version"), SchemaMessages.versionBehind(version, folderName, existing));
       return Optional.empty();
     }
     if (existing < version - 1) {
-      error(locator.schema("version"), Message.VERSION_SKIPPED, version, folderName,
-          existing == 1 ? "1 migration" : existing + " migrations", existing + 1, existing + 1);
+      error(locator.schema("version"),
+          SchemaMessages.versionSkipped(version, folderName, existing));
       return Optional.empty();
     }
     for (var stray : folder.stray()) {
-      warning(locator.schema("out"), Message.STRAY_MIGRATION, stray);
+      warning(locator.schema("out"), SchemaMessages.strayMigration(stray));
     }
     int idx = version - 1;
     Optional<Journal.Entry> current =
@@ -72,8 +73,8 @@ public final class MigrationPlanner {
       if (current.isPresent()) {
         // The models are back at the previous version: its migration has nothing left to do.
         if (currentText.isPresent() && !MigrationFile.isUnedited(currentText.get())) {
-          error(locator.schema("version"), Message.MIGRATION_EDITED,
-              folder.sqlFile(current.get().tag()), version + 1);
+          error(locator.schema("version"),
+              SchemaMessages.migrationEdited(folder.sqlFile(current.get().tag()), version + 1));
           return Optional.empty();
         }
         files.add(FileChange.delete(folder.sqlFile(current.get().tag())));
@@ -81,8 +82,8 @@ public final class MigrationPlanner {
         after = journal.withoutLast();
         files.add(FileChange.write(folder.journalFile(), after.toJson()));
       }
-      diagnostics.note(locator.schema("version").element(), Message.NO_CHANGES, version,
-          version - 1, current.map(e -> " (" + e.tag() + ".sql is removed)").orElse(""));
+      diagnostics.note(locator.schema("version").element(),
+          SchemaMessages.noChanges(version, current.map(e -> e.tag() + ".sql")));
       return Optional.of(new PlannedMigration(files, after));
     }
 
@@ -95,7 +96,7 @@ public final class MigrationPlanner {
           .equals(Optional.of(MigrationFile.checksum(sql)))) {
         tag = current.get().tag(); // same SQL as generated before: the file stays as it is
       } else if (!MigrationFile.isUnedited(oldText)) {
-        error(locator.schema("version"), Message.MIGRATION_EDITED, oldFile, version + 1);
+        error(locator.schema("version"), SchemaMessages.migrationEdited(oldFile, version + 1));
         return Optional.empty();
       } else {
         if (!tag.equals(current.get().tag())) {
@@ -114,7 +115,7 @@ public final class MigrationPlanner {
 
     for (SchemaChange change : diff.changes()) {
       for (DataLoss loss : change.dataLoss()) {
-        warning(locator.table(loss.table()), Message.DESTRUCTIVE_CHANGE, tag, loss.describe());
+        warning(locator.table(loss.table()), SchemaMessages.dataLoss(tag, loss.describe()));
       }
     }
     return Optional.of(new PlannedMigration(files, after));
@@ -125,28 +126,21 @@ public final class MigrationPlanner {
    * {@code @Field(renamedFrom)}.
    */
   private void reportAmbiguity(Ambiguity ambiguity) {
-    List<String> vanished = ambiguity.vanished();
-    String gone = vanished.get(0);
     String appeared = ambiguity.appeared().get(0);
-    String are = vanished.size() == 1 ? "is" : "are";
     if (ambiguity.isAboutTables()) {
-      error(locator.table(appeared), Message.TABLE_RENAME_OR_DROP,
-          (vanished.size() == 1 ? "Table " : "Tables ") + String.join(", ", vanished), are,
-          String.join(", ", ambiguity.appeared()), appeared, gone, appeared, gone, gone, gone);
+      error(locator.table(appeared),
+          SchemaMessages.tableRenameOrDrop(ambiguity.vanished(), ambiguity.appeared()));
     } else {
-      String table = ambiguity.table();
-      error(locator.column(table, appeared), Message.COLUMN_RENAME_OR_DROP,
-          (vanished.size() == 1 ? "Column " : "Columns ")
-              + String.join(", ", vanished.stream().map(c -> table + "." + c).toList()),
-          are, String.join(", ", ambiguity.appeared()), appeared, gone, gone, gone, table, gone);
+      error(locator.column(ambiguity.table(), appeared), SchemaMessages.columnRenameOrDrop(
+          ambiguity.table(), ambiguity.vanished(), ambiguity.appeared()));
     }
   }
 
-  private void error(ModelLocator.Location at, Message message, Object... args) {
-    diagnostics.error(at.element(), at.annotation(), at.value(), message, args);
+  private void error(ModelLocator.Location at, MessageText message) {
+    diagnostics.error(at.element(), at.annotation(), at.value(), message);
   }
 
-  private void warning(ModelLocator.Location at, Message message, Object... args) {
-    diagnostics.warning(at.element(), at.annotation(), at.value(), message, args);
+  private void warning(ModelLocator.Location at, MessageText message) {
+    diagnostics.warning(at.element(), at.annotation(), at.value(), message);
   }
 }

@@ -117,10 +117,6 @@ public final class AnnotationView {
     return list(name).stream().map(v -> (String) v.getValue()).toList();
   }
 
-  public List<TypeMirror> types(String name) {
-    return list(name).stream().map(v -> (TypeMirror) v.getValue()).toList();
-  }
-
   /** The elements of an array attribute, each with its own source position. */
   @SuppressWarnings("unchecked")
   public List<AnnotationValue> list(String name) {

@@ -12,10 +12,13 @@ import javax.lang.model.element.RecordComponentElement;
  * @param column the column (without its foreign key, which needs the other models)
  * @param mapping how its Java type is stored
  * @param reference the foreign key it declares, if any
+ * @param renamedFrom the column's name in the previous version, if declared renamed
+ *     ({@code @Field(renamedFrom)})
  */
 public record ColumnDefinition(
     RecordComponentElement element,
     Optional<AnnotationView> field,
     Column column,
     ColumnMapping mapping,
-    Optional<ReferenceDefinition> reference) {}
+    Optional<ReferenceDefinition> reference,
+    Optional<String> renamedFrom) {}

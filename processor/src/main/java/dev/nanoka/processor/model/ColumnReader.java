@@ -5,6 +5,7 @@ import dev.nanoka.core.schema.ColumnDefault;
 import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.processor.Diagnostics;
 import dev.nanoka.processor.Message;
+import dev.nanoka.processor.ModelMessages;
 import dev.nanoka.processor.model.SqlNames.Kind;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -61,7 +62,7 @@ final class ColumnReader {
     AnnotationValue nameAt = field.map(f -> f.written("name")).orElse(null);
     boolean protoComponent = property.equals(SqlNames.PROTO);
     if (protoComponent) {
-      problems.add(new InvalidModelException(Message.PROTO_COMPONENT, null, subject));
+      problems.add(new InvalidModelException(ModelMessages.protoComponent(subject), null));
     }
     // a column __proto__ named after a component __proto__ is covered by the component's message
     if (!protoComponent || !name.equals(SqlNames.PROTO)) {
@@ -83,20 +84,22 @@ final class ColumnReader {
     boolean primaryKey = field.map(f -> f.bool("primaryKey")).orElse(false);
     AnnotationValue nullableAt = field.map(f -> f.written("nullable")).orElse(null);
     if (nullable && component.asType().getKind().isPrimitive()) {
-      problems.add(new InvalidModelException(Message.NULLABLE_PRIMITIVE, nullableAt, subject,
-          javaType(component), boxed(component)));
+      problems.add(new InvalidModelException(
+          ModelMessages.nullablePrimitive(subject, javaType(component), boxed(component)),
+          nullableAt));
     } else if (primaryKey && nullable) {
       // one of the two: both are fixed by dropping nullable
-      problems.add(new InvalidModelException(Message.NULLABLE_PRIMARY_KEY, nullableAt, subject));
+      problems.add(
+          new InvalidModelException(ModelMessages.nullablePrimaryKey(subject), nullableAt));
     }
     boolean autoIncrement = field.map(f -> f.bool("autoIncrement")).orElse(false);
     if (autoIncrement && (!primaryKey
         || mapping.isPresent() && !mapping.get().scalar().isWholeNumber())) {
-      problems.add(new InvalidModelException(Message.AUTOINCREMENT_INVALID,
-          field.get().written("autoIncrement"), subject,
-          primaryKey ? "of type " + mapping.get().javaType()
-              : compositeKey.contains(property) ? "part of a composite key"
-              : "not the primary key"));
+      String problem = primaryKey ? "of type " + mapping.get().javaType()
+          : compositeKey.contains(property) ? "part of a composite key"
+          : "not the primary key";
+      problems.add(new InvalidModelException(ModelMessages.autoIncrementInvalid(subject, problem),
+          field.get().written("autoIncrement")));
     }
 
     Optional<ColumnDefault> defaultValue = Optional.empty();
@@ -120,7 +123,10 @@ final class ColumnReader {
         autoIncrement,
         field.map(f -> f.bool("unique")).orElse(false),
         defaultValue);
-    return Optional.of(new ColumnDefinition(component, field, column, mapping.get(), reference));
+    Optional<String> renamedFrom =
+        field.map(f -> f.string("renamedFrom")).filter(old -> !old.isEmpty());
+    return Optional.of(
+        new ColumnDefinition(component, field, column, mapping.get(), reference, renamedFrom));
   }
 
   private static <T> Optional<T> check(List<InvalidModelException> problems, Check<T> check) {
@@ -142,10 +148,11 @@ final class ColumnReader {
       }
       // Without a value to point at, a problem of the Java type is shown at the component
       // (its type and name), not at a @Field that may sit on the line above and is not at fault.
-      boolean atComponent = problem.at() == null && AT_COMPONENT.contains(problem.problem());
+      boolean atComponent =
+          problem.at() == null && AT_COMPONENT.contains(problem.problem().message());
       diagnostics.error(component,
           atComponent ? null : field.map(AnnotationView::mirror).orElse(null), problem.at(),
-          problem.problem(), problem.args());
+          problem.problem());
     }
   }
 
@@ -158,8 +165,8 @@ final class ColumnReader {
     boolean hasLiteral = !literal.equals(Annotations.NO_DEFAULT);
     boolean hasFunction = !function.equals("NONE");
     if (hasLiteral && hasFunction) {
-      throw new InvalidModelException(Message.DEFAULT_TWICE, field.written("defaultFunction"),
-          subject);
+      throw new InvalidModelException(
+          ModelMessages.defaultTwice(subject), field.written("defaultFunction"));
     }
     if (mapping.isEmpty() || !hasLiteral && !hasFunction) {
       return Optional.empty();
@@ -172,7 +179,7 @@ final class ColumnReader {
         DefaultValueParser.literal(subject, literal, mapping.get(), field.written("defaultValue"));
     if (parsed.isEmpty()) {
       diagnostics.warning(field.element(), field.mirror(), field.written("defaultValue"),
-          Message.DEFAULT_NOT_RENDERED, literal, subject, mapping.get().scalar().display());
+          ModelMessages.defaultNotRendered(literal, subject, mapping.get().scalar().display()));
     }
     return parsed;
   }
@@ -188,19 +195,20 @@ final class ColumnReader {
     if (target.isEmpty()) {
       for (String option : new String[] {"referencesField", "onDelete", "onUpdate"}) {
         if (field.isWritten(option)) {
-          problems.add(new InvalidModelException(Message.REFERENCE_OPTION_WITHOUT_REFERENCE,
-              field.written(option), subject, option, option));
+          problems.add(new InvalidModelException(
+              ModelMessages.referenceOptionWithoutReference(subject, option),
+              field.written(option)));
         }
       }
       return Optional.empty();
     }
     if (!nullable && onDelete == ForeignKey.Action.SET_NULL) {
-      problems.add(new InvalidModelException(Message.SET_NULL_ON_NOT_NULL,
-          field.written("onDelete"), "onDelete", subject));
+      problems.add(new InvalidModelException(
+          ModelMessages.setNullOnNotNull("onDelete", subject), field.written("onDelete")));
     }
     if (!nullable && onUpdate == ForeignKey.Action.SET_NULL) {
-      problems.add(new InvalidModelException(Message.SET_NULL_ON_NOT_NULL,
-          field.written("onUpdate"), "onUpdate", subject));
+      problems.add(new InvalidModelException(
+          ModelMessages.setNullOnNotNull("onUpdate", subject), field.written("onUpdate")));
     }
     if (problems.size() > before) {
       return Optional.empty();

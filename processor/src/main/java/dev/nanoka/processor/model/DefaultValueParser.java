@@ -3,7 +3,7 @@ package dev.nanoka.processor.model;
 import dev.nanoka.core.schema.ColumnDefault;
 import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.sql.StatementBreakpoints;
-import dev.nanoka.processor.Message;
+import dev.nanoka.processor.ModelMessages;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -83,14 +83,14 @@ public final class DefaultValueParser {
         return new ColumnDefault.Expression(
             timestamp.unit() == LogicalType.Timestamp.TimeUnit.SECONDS ? NOW_SECONDS : NOW_MILLIS);
       }
-      throw new InvalidModelException(Message.DEFAULT_FUNCTION_MISMATCH, at, function, subject,
-          mapping.javaType(), "NOW is for Instant columns");
+      throw new InvalidModelException(ModelMessages.defaultFunctionMismatch(
+          function, subject, mapping.javaType(), "NOW is for Instant columns"), at);
     }
     if (mapping.scalar() == JavaScalar.UUID || mapping.scalar() == JavaScalar.STRING) {
       return new ColumnDefault.ClientFunction("crypto.randomUUID()");
     }
-    throw new InvalidModelException(Message.DEFAULT_FUNCTION_MISMATCH, at, function, subject,
-        mapping.javaType(), "RANDOM_UUID is for UUID and String columns");
+    throw new InvalidModelException(ModelMessages.defaultFunctionMismatch(
+        function, subject, mapping.javaType(), "RANDOM_UUID is for UUID and String columns"), at);
   }
 
   /**
@@ -102,10 +102,10 @@ public final class DefaultValueParser {
       throws InvalidModelException {
     int marker = text.indexOf(StatementBreakpoints.MARKER);
     if (marker >= 0) {
-      throw new InvalidModelException(Message.DEFAULT_UNSAFE_TEXT, at, subject,
+      throw new InvalidModelException(ModelMessages.defaultUnsafeText(subject,
           "the text \"" + StatementBreakpoints.MARKER + "\"", marker,
           "drizzle's migrator and Nanoka's split a migration file into statements wherever it"
-              + " appears, even inside a string literal");
+              + " appears, even inside a string literal"), at);
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -124,8 +124,8 @@ public final class DefaultValueParser {
       } else {
         continue;
       }
-      throw new InvalidModelException(Message.DEFAULT_UNSAFE_TEXT, at, subject,
-          String.format("the character U+%04X", (int) c), i, why);
+      throw new InvalidModelException(ModelMessages.defaultUnsafeText(subject,
+          String.format("the character U+%04X", (int) c), i, why), at);
     }
     return text;
   }
@@ -200,6 +200,6 @@ public final class DefaultValueParser {
       String subject, String text, ColumnMapping mapping, AnnotationValue at, String why,
       String example) {
     return new InvalidModelException(
-        Message.DEFAULT_MISMATCH, at, text, subject, mapping.javaType(), why, example);
+        ModelMessages.defaultMismatch(text, subject, mapping.javaType(), why, example), at);
   }
 }

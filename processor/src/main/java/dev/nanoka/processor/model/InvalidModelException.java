@@ -1,6 +1,6 @@
 package dev.nanoka.processor.model;
 
-import dev.nanoka.processor.Message;
+import dev.nanoka.processor.MessageText;
 import javax.lang.model.element.AnnotationValue;
 
 /**
@@ -11,21 +11,18 @@ public final class InvalidModelException extends Exception {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient Message problem;
-  private final transient Object[] args;
+  private final transient MessageText problem;
   private final transient AnnotationValue at;
 
-  public InvalidModelException(Message problem, AnnotationValue at, Object... args) {
-    super(problem.format(args), null, false, false);
+  public InvalidModelException(MessageText problem, AnnotationValue at) {
+    super(problem.text(), null, false, false);
     this.problem = problem;
-    this.args = args.clone();
     this.at = at;
   }
 
   private InvalidModelException() {
     super("unresolved", null, false, false);
     this.problem = null;
-    this.args = new Object[0];
     this.at = null;
   }
 
@@ -42,12 +39,8 @@ public final class InvalidModelException extends Exception {
   }
 
   /** The problem; not for {@link #isUnresolved()} ones, which are not reported. */
-  public Message problem() {
+  public MessageText problem() {
     return problem;
-  }
-
-  public Object[] args() {
-    return args.clone();
   }
 
   /** The annotation value the problem is about, or null to point at the annotation. */

@@ -2,7 +2,7 @@ package dev.nanoka.processor.model;
 
 import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.LogicalType.Timestamp.TimeUnit;
-import dev.nanoka.processor.Message;
+import dev.nanoka.processor.ModelMessages;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationValue;
@@ -68,7 +68,7 @@ public final class JavaTypeMapper {
         checkOverride(subject, shown, override, overrideAt, List.of("TEXT"));
         List<String> constants = enumConstants(type);
         if (constants.isEmpty()) {
-          throw new InvalidModelException(Message.EMPTY_ENUM, null, subject, shown);
+          throw new InvalidModelException(ModelMessages.emptyEnum(subject, shown), null);
         }
         yield new LogicalType.EnumText(constants);
       }
@@ -117,7 +117,7 @@ public final class JavaTypeMapper {
         if (((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE) {
           return JavaScalar.BYTES;
         }
-        throw new InvalidModelException(Message.NEEDS_JSON, null, subject, type);
+        throw new InvalidModelException(ModelMessages.needsJson(subject, type.toString()), null);
       case DECLARED:
         TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
         JavaScalar known = DECLARED.get(element.getQualifiedName().toString());
@@ -128,11 +128,13 @@ public final class JavaTypeMapper {
           return JavaScalar.ENUM;
         }
         if (element.getKind() == ElementKind.RECORD || isContainer(type)) {
-          throw new InvalidModelException(Message.NEEDS_JSON, null, subject, type);
+          throw new InvalidModelException(ModelMessages.needsJson(subject, type.toString()), null);
         }
-        throw new InvalidModelException(Message.UNSUPPORTED_TYPE, null, subject, type);
+        throw new InvalidModelException(
+            ModelMessages.unsupportedType(subject, type.toString()), null);
       default:
-        throw new InvalidModelException(Message.UNSUPPORTED_TYPE, null, subject, type);
+        throw new InvalidModelException(
+            ModelMessages.unsupportedType(subject, type.toString()), null);
     }
   }
 
@@ -154,8 +156,7 @@ public final class JavaTypeMapper {
       throws InvalidModelException {
     if (!override.equals("AUTO") && !allowed.contains(override)) {
       throw new InvalidModelException(
-          Message.TYPE_OVERRIDE_MISMATCH, at, override, subject, javaType,
-          String.join(", ", allowed));
+          ModelMessages.typeOverrideMismatch(override, subject, javaType, allowed), at);
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.nanoka.processor.model;
 
-import dev.nanoka.processor.Message;
+import dev.nanoka.processor.ModelMessages;
 import dev.nanoka.processor.ts.TsText;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -197,6 +197,7 @@ public final class JsonTypeMapper {
 
   private static InvalidModelException unsupported(
       String subject, TypeMirror type, String path, String why) {
-    return new InvalidModelException(Message.UNSUPPORTED_JSON_TYPE, null, subject, type, path, why);
+    return new InvalidModelException(
+        ModelMessages.unsupportedJsonType(subject, type.toString(), path, why), null);
   }
 }

@@ -2,6 +2,7 @@ package dev.nanoka.processor.model;
 
 import dev.nanoka.core.schema.TableIndex;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -14,6 +15,10 @@ import javax.lang.model.element.TypeElement;
  * @param compositeKey column names of a table-level primary key, or empty
  * @param indexDefinitions indexes from {@code @Field(index = true)} and {@code @Index}, with
  *     where they were declared
+ * @param renamedFrom the table's name in the previous version, if declared renamed
+ *     ({@code @Model(renamedFrom)})
+ * @param droppedColumns columns of the previous version declared dropped on purpose
+ *     ({@code @Model(droppedColumns)})
  */
 public record ModelDefinition(
     TypeElement element,
@@ -21,12 +26,15 @@ public record ModelDefinition(
     String tableName,
     List<ColumnDefinition> columns,
     List<String> compositeKey,
-    List<IndexDefinition> indexDefinitions) {
+    List<IndexDefinition> indexDefinitions,
+    Optional<String> renamedFrom,
+    List<String> droppedColumns) {
 
   public ModelDefinition {
     columns = List.copyOf(columns);
     compositeKey = List.copyOf(compositeKey);
     indexDefinitions = List.copyOf(indexDefinitions);
+    droppedColumns = List.copyOf(droppedColumns);
   }
 
   /** The indexes from {@code @Field(index = true)} and {@code @Index}. */

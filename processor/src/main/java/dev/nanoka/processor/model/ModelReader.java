@@ -2,7 +2,7 @@ package dev.nanoka.processor.model;
 
 import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.processor.Diagnostics;
-import dev.nanoka.processor.Message;
+import dev.nanoka.processor.ModelMessages;
 import dev.nanoka.processor.model.SqlNames.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,15 +68,15 @@ public final class ModelReader {
     }
     String name = element.getSimpleName().toString();
     if (element.getKind() != ElementKind.RECORD) {
-      diagnostics.error(element, model.mirror(), null, Message.MODEL_NOT_RECORD, name,
-          article(element.getKind()), name);
+      diagnostics.error(element, model.mirror(), null,
+          ModelMessages.modelNotRecord(name, article(element.getKind())));
       return Optional.empty();
     }
     if (!element.getTypeParameters().isEmpty()) {
       // the components' types are the type parameters': nothing about them can be checked
-      diagnostics.error(element, model.mirror(), null, Message.MODEL_GENERIC, name,
+      diagnostics.error(element, model.mirror(), null, ModelMessages.modelGeneric(name,
           element.getTypeParameters().stream().map(Object::toString)
-              .collect(Collectors.joining(", ")));
+              .collect(Collectors.joining(", "))));
       return Optional.empty();
     }
     String tableName = model.string("value").isEmpty()
@@ -85,7 +85,7 @@ public final class ModelReader {
         model.written("value"), n -> "`@Model(\"" + n + "\")`"));
     List<? extends RecordComponentElement> components = element.getRecordComponents();
     if (components.isEmpty()) {
-      diagnostics.error(element, model.mirror(), null, Message.MODEL_NO_COMPONENTS, name, name);
+      diagnostics.error(element, model.mirror(), null, ModelMessages.modelNoComponents(name));
       return Optional.empty();
     }
 
@@ -97,8 +97,10 @@ public final class ModelReader {
     }
     List<String> compositeKey = model.strings("primaryKey").stream()
         .map(p -> read.byProperty().get(p).column().name()).toList();
-    return Optional.of(new ModelDefinition(
-        element, model, tableName, read.columns(), compositeKey, indexes.get()));
+    Optional<String> renamedFrom =
+        Optional.of(model.string("renamedFrom")).filter(old -> !old.isEmpty());
+    return Optional.of(new ModelDefinition(element, model, tableName, read.columns(), compositeKey,
+        indexes.get(), renamedFrom, model.strings("droppedColumns")));
   }
 
   /** The columns that could be read; the others are {@link Read#broken}, their errors reported. */
@@ -121,10 +123,10 @@ public final class ModelReader {
       if (previous != null) {
         AnnotationView field = column.get().field().orElse(null);
         diagnostics.error(component, field == null ? null : field.mirror(),
-            field == null ? null : field.written("name"), Message.DUPLICATE_COLUMN,
-            column.get().column().name(), name + "." + component.getSimpleName(),
-            previous.element().getSimpleName(), name,
-            column.get().column().name() + "_2");
+            field == null ? null : field.written("name"),
+            ModelMessages.duplicateColumn(column.get().column().name(), name,
+                component.getSimpleName().toString(),
+                previous.element().getSimpleName().toString()));
         broken.add(component.getSimpleName().toString());
         continue;
       }
@@ -153,7 +155,7 @@ public final class ModelReader {
         RecordComponentElement key = fieldKeys.get(0);
         AnnotationView field = field(key).orElseThrow();
         diagnostics.error(key, field.mirror(), field.written("primaryKey"),
-            Message.PRIMARY_KEY_TWICE, name, key.getSimpleName());
+            ModelMessages.primaryKeyTwice(name, key.getSimpleName().toString()));
         ok = false;
       }
       Optional<List<ColumnDefinition>> keyColumns =
@@ -164,32 +166,29 @@ public final class ModelReader {
               column.element(),
               column.field().map(AnnotationView::mirror).orElse(null),
               null,
-              Message.NULLABLE_PRIMARY_KEY,
-              name + "." + column.element().getSimpleName());
+              ModelMessages.nullablePrimaryKey(name + "." + column.element().getSimpleName()));
           ok = false;
         }
         if (column.column().autoIncrement()) {
           diagnostics.error(column.element(), column.field().get().mirror(),
-              column.field().get().written("autoIncrement"), Message.AUTOINCREMENT_INVALID,
-              name + "." + column.element().getSimpleName(), "part of a composite key");
+              column.field().get().written("autoIncrement"), ModelMessages.autoIncrementInvalid(
+                  name + "." + column.element().getSimpleName(), "part of a composite key"));
           ok = false;
         }
       }
       return ok && keyColumns.isPresent();
     }
     if (fieldKeys.isEmpty()) {
-      diagnostics.error(read.element(), read.model().mirror(), null, Message.NO_PRIMARY_KEY,
-          name, read.tableName());
+      diagnostics.error(read.element(), read.model().mirror(), null,
+          ModelMessages.noPrimaryKey(name, read.tableName()));
       return false;
     }
     if (fieldKeys.size() > 1) {
       RecordComponentElement second = fieldKeys.get(1);
       AnnotationView field = field(second).orElseThrow();
-      String keyList = fieldKeys.stream()
-          .map(c -> "\"" + c.getSimpleName() + "\"").collect(Collectors.joining(", "));
       diagnostics.error(second, field.mirror(), field.written("primaryKey"),
-          Message.TWO_PRIMARY_KEYS, name + "." + fieldKeys.get(0).getSimpleName(),
-          name + "." + second.getSimpleName(), read.tableName(), keyList);
+          ModelMessages.twoPrimaryKeys(name, read.tableName(),
+              fieldKeys.stream().map(c -> c.getSimpleName().toString()).toList()));
       return false;
     }
     return true;
@@ -270,7 +269,7 @@ public final class ModelReader {
     List<AnnotationValue> values = annotation.list(attribute);
     if (values.isEmpty()) {
       diagnostics.error(element, annotation.mirror(), annotation.written(attribute),
-          Message.EMPTY_LIST, what, "{\"" + components.get(0) + "\"}");
+          ModelMessages.emptyList(what, components.get(0)));
       return Optional.empty();
     }
     List<ColumnDefinition> resolved = new ArrayList<>();
@@ -280,12 +279,12 @@ public final class ModelReader {
       String component = (String) value.getValue();
       ColumnDefinition column = read.byProperty().get(component);
       if (!seen.add(component)) {
-        diagnostics.error(element, annotation.mirror(), value, Message.DUPLICATE_IN_LIST, what,
-            component);
+        diagnostics.error(element, annotation.mirror(), value,
+            ModelMessages.duplicateInList(what, component));
         ok = false;
       } else if (column == null && !read.broken().contains(component)) {
-        diagnostics.error(element, annotation.mirror(), value, Message.UNKNOWN_COMPONENT, what,
-            component, element.getSimpleName(), String.join(", ", components));
+        diagnostics.error(element, annotation.mirror(), value, ModelMessages.unknownComponent(what,
+            component, element.getSimpleName().toString(), components));
         ok = false;
       } else if (column == null) {
         ok = false;
@@ -302,7 +301,7 @@ public final class ModelReader {
       check.run();
       return true;
     } catch (InvalidModelException e) {
-      diagnostics.error(element, annotation.mirror(), e.at(), e.problem(), e.args());
+      diagnostics.error(element, annotation.mirror(), e.at(), e.problem());
       return false;
     }
   }

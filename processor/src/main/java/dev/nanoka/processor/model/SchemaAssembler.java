@@ -1,12 +1,13 @@
 package dev.nanoka.processor.model;
 
+import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.processor.Diagnostics;
-import dev.nanoka.processor.Message;
+import dev.nanoka.processor.ModelMessages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -22,7 +23,8 @@ import javax.lang.model.type.TypeKind;
 
 /**
  * Joins the models of one schema: checks names across tables (SQLite has one namespace for
- * tables and indexes, compared ignoring case), resolves foreign keys, and builds the schema.
+ * tables and indexes, compared ignoring case), resolves foreign keys, and builds the schema with
+ * the rename hints the models declare.
  */
 public final class SchemaAssembler {
 
@@ -32,8 +34,13 @@ public final class SchemaAssembler {
     this.diagnostics = diagnostics;
   }
 
-  /** The schema of these models, in their order; empty if any error was found (reported). */
-  public Optional<DatabaseSchema> assemble(List<ModelDefinition> models) {
+  /**
+   * The schema of these models, in their order; empty if any error was found (reported).
+   *
+   * @param droppedTables the tables {@code @Schema(droppedTables)} declares dropped on purpose
+   */
+  public Optional<AssembledSchema> assemble(
+      List<ModelDefinition> models, List<String> droppedTables) {
     boolean namesOk = checkNames(models);
     boolean ok = namesOk;
     Map<String, ModelDefinition> byType = new LinkedHashMap<>();
@@ -60,7 +67,28 @@ public final class SchemaAssembler {
           model.indexes(),
           foreignKeys));
     }
-    return ok ? Optional.of(new DatabaseSchema(tables)) : Optional.empty();
+    if (!ok) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new AssembledSchema(new DatabaseSchema(tables), renameHints(models, droppedTables)));
+  }
+
+  private static RenameHints renameHints(
+      List<ModelDefinition> models, List<String> droppedTables) {
+    Map<String, String> tables = new HashMap<>();
+    Map<String, Map<String, String>> columns = new HashMap<>();
+    Map<String, Set<String>> droppedColumns = new HashMap<>();
+    for (ModelDefinition model : models) {
+      model.renamedFrom().ifPresent(old -> tables.put(model.tableName(), old));
+      Map<String, String> renamed = new HashMap<>();
+      for (ColumnDefinition column : model.columns()) {
+        column.renamedFrom().ifPresent(old -> renamed.put(column.column().name(), old));
+      }
+      columns.put(model.tableName(), renamed);
+      droppedColumns.put(model.tableName(), Set.copyOf(model.droppedColumns()));
+    }
+    return new RenameHints(tables, columns, Set.copyOf(droppedTables), droppedColumns);
   }
 
   private boolean checkNames(List<ModelDefinition> models) {
@@ -72,16 +100,14 @@ public final class SchemaAssembler {
           owners.putIfAbsent(key(model.tableName()), "table of " + model.simpleName());
       if (previous != null) {
         diagnostics.error(model.element(), model.model().mirror(), model.model().written("value"),
-            Message.DUPLICATE_TABLE, model.tableName(), model.simpleName(), previous,
-            model.tableName() + "_2");
+            ModelMessages.duplicateTable(model.tableName(), model.simpleName(), previous));
         ok = false;
       }
       String export = SqlNames.exportNameFor(model.tableName());
       ModelDefinition clash = exports.putIfAbsent(export, model);
       if (clash != null && previous == null) {
         diagnostics.error(model.element(), model.model().mirror(), model.model().written("value"),
-            Message.DUPLICATE_EXPORT, clash.tableName(), model.tableName(), export,
-            model.tableName() + "_2");
+            ModelMessages.duplicateExport(clash.tableName(), model.tableName(), export));
         ok = false;
       }
     }
@@ -92,8 +118,8 @@ public final class SchemaAssembler {
             "an index of " + model.simpleName());
         if (previous != null) {
           diagnostics.error(definition.element(), definition.annotation().mirror(),
-              definition.at(), Message.DUPLICATE_INDEX, index.name(), model.simpleName(),
-              previous, index.name() + "_2");
+              definition.at(),
+              ModelMessages.duplicateIndex(index.name(), model.simpleName(), previous));
           ok = false;
         }
       }
@@ -137,10 +163,8 @@ public final class SchemaAssembler {
     }
     if (target == null) {
       diagnostics.error(at, field.mirror(), field.written("references"),
-          Message.REFERENCE_NOT_MODEL, subject, targetName,
-          byType.values().stream().map(m -> m.simpleName() + ".class")
-              .collect(Collectors.joining(", ")),
-          targetName);
+          ModelMessages.referenceNotModel(subject, targetName,
+              byType.values().stream().map(ModelDefinition::simpleName).toList()));
       return Optional.empty();
     }
     ColumnDefinition targetColumn;
@@ -148,7 +172,7 @@ public final class SchemaAssembler {
       List<String> key = target.primaryKey();
       if (key.size() != 1) {
         diagnostics.error(at, field.mirror(), field.written("references"),
-            Message.REFERENCE_COMPOSITE_KEY, subject, target.simpleName(), String.join(", ", key));
+            ModelMessages.referenceCompositeKey(subject, target.simpleName(), key));
         return Optional.empty();
       }
       targetColumn = target.columns().stream()
@@ -159,22 +183,23 @@ public final class SchemaAssembler {
           .findFirst().orElse(null);
       if (targetColumn == null) {
         diagnostics.error(at, field.mirror(), field.written("referencesField"),
-            Message.REFERENCED_FIELD_UNKNOWN, subject, reference.targetField(),
-            target.simpleName(), target.columns().stream().map(c -> c.column().property())
-                .collect(Collectors.joining(", ")));
+            ModelMessages.referencedFieldUnknown(subject, reference.targetField(),
+                target.simpleName(),
+                target.columns().stream().map(c -> c.column().property()).toList()));
         return Optional.empty();
       }
       if (!isUniqueKey(target, targetColumn.column())) {
         diagnostics.error(at, field.mirror(), field.written("referencesField"),
-            Message.REFERENCED_NOT_UNIQUE, subject, target.simpleName(),
-            targetColumn.column().property());
+            ModelMessages.referencedNotUnique(
+                subject, target.simpleName(), targetColumn.column().property()));
         return Optional.empty();
       }
     }
     if (targetColumn.column().type().sqlType() != column.column().type().sqlType()) {
       diagnostics.error(at, field.mirror(), field.written("references"),
-          Message.REFERENCE_TYPE_MISMATCH, subject, column.mapping().javaType(),
-          target.simpleName(), targetColumn.column().property(), targetColumn.mapping().javaType());
+          ModelMessages.referenceTypeMismatch(subject, column.mapping().javaType(),
+              target.simpleName(), targetColumn.column().property(),
+              targetColumn.mapping().javaType()));
       return Optional.empty();
     }
     List<String> columns = List.of(column.column().name());

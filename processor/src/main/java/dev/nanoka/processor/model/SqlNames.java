@@ -2,7 +2,7 @@ package dev.nanoka.processor.model;
 
 import dev.nanoka.core.schema.ReservedNames;
 import dev.nanoka.core.schema.ReservedNames.Owner;
-import dev.nanoka.processor.Message;
+import dev.nanoka.processor.ModelMessages;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,15 +62,13 @@ public final class SqlNames {
   static void check(String name, Kind kind, AnnotationValue at, UnaryOperator<String> hint)
       throws InvalidModelException {
     if (!isValidIdentifier(name)) {
-      throw new InvalidModelException(Message.INVALID_NAME, at, name, kind.lowerCase(),
-          hint.apply(suggestion(name)));
+      throw new InvalidModelException(
+          ModelMessages.invalidName(name, kind.lowerCase(), hint.apply(suggestion(name))), at);
     }
     Optional<String> reserved = reservation(name, kind);
     if (reserved.isPresent()) {
-      String what = kind.lowerCase();
-      throw new InvalidModelException(Message.RESERVED_NAME, at,
-          Character.toUpperCase(what.charAt(0)) + what.substring(1), name, reserved.get(),
-          hint.apply(suggestion(name)));
+      throw new InvalidModelException(ModelMessages.reservedName(
+          kind.lowerCase(), name, reserved.get(), hint.apply(suggestion(name))), at);
     }
   }
 

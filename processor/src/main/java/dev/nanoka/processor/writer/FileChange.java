@@ -1,4 +1,4 @@
-package dev.nanoka.processor.migrate;
+package dev.nanoka.processor.writer;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,0 +1,45 @@
+package dev.nanoka.processor.writer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+
+/**
+ * Writes the generated files that live in the project rather than in javac's output folders:
+ * schema.ts and the migrations folder. An unchanged file is left alone, so IDEs, file watchers
+ * and {@code git status} stay quiet; a changed one is replaced whole (a temporary file moved over
+ * it), so a reader never sees half a file.
+ */
+public final class ProjectFileWriter {
+
+  private ProjectFileWriter() {}
+
+  /** Writes or deletes the file as the change says. */
+  public static void apply(FileChange change) throws IOException {
+    if (change.content().isPresent()) {
+      writeIfChanged(change.path(), change.content().get());
+    } else {
+      Files.deleteIfExists(change.path());
+    }
+  }
+
+  /** Writes the text unless the file already holds exactly it. */
+  private static void writeIfChanged(Path file, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
+      return;
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+    try {
+      Files.write(temp, bytes);
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}
