@@ -30,9 +30,9 @@ public @interface Schema {
   Class<?>[] models();
 
   /**
-   * Where schema.ts is written. Empty uses the processor option {@code -Ananoka.output}. A
-   * relative path is resolved against the option {@code -Ananoka.projectDir} when given, else
-   * against javac's working directory.
+   * Where schema.ts is written. Empty uses the processor option {@code -Ananoka.schemaFile}
+   * (older name {@code -Ananoka.output}). A relative path is resolved against the option
+   * {@code -Ananoka.projectDir} when given, else against javac's working directory.
    */
   String output() default "";
 
@@ -46,7 +46,8 @@ public @interface Schema {
 
   /**
    * The migrations folder (drizzle-kit's {@code out}). Empty uses the processor option
-   * {@code -Ananoka.out}; relative paths resolve like {@link #output()}.
+   * {@code -Ananoka.migrationsDir} (older name {@code -Ananoka.out}); relative paths resolve
+   * like {@link #output()}.
    */
   String out() default "";
 

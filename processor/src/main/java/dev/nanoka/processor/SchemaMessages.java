@@ -87,8 +87,8 @@ public final class SchemaMessages {
 
   public static MessageText noOutput() {
     return Message.NO_OUTPUT.text("The models were checked, but schema.ts was not written: no"
-        + " output location. Pass `-Ananoka.output=<path>/schema.ts` to javac (Maven:"
-        + " <compilerArgs><arg>-Ananoka.output=${project.basedir}/drizzle/schema.ts</arg>"
+        + " output location. Pass `-Ananoka.schemaFile=<path>/schema.ts` to javac (Maven:"
+        + " <compilerArgs><arg>-Ananoka.schemaFile=${project.basedir}/drizzle/schema.ts</arg>"
         + "</compilerArgs>), or set @Schema(output). Migrations then go to the folder"
         + " `migrations` beside it.");
   }
@@ -107,7 +107,7 @@ public final class SchemaMessages {
   /** @param what the file, or what it is ("the schema class") */
   public static MessageText writeFailed(String what, String problem) {
     return Message.WRITE_FAILED.text("Could not write " + what + ": " + problem + ". For"
-        + " schema.ts and migrations, check that -Ananoka.output, -Ananoka.out or"
+        + " schema.ts and migrations, check that -Ananoka.schemaFile, -Ananoka.migrationsDir or"
         + " @Schema(output/out) name a location that can be created and written.");
   }
 

@@ -496,7 +496,7 @@ class SchemaErrorTest {
     Result result = compileWithOptions(List.of("-Ananoka.output="), schema, USER);
     assertThat(result.compilation()).succeeded();
     assertWarning(result, Message.NO_OUTPUT, schema, "@Schema(models = {User.class})",
-        "Pass `-Ananoka.output=<path>/schema.ts` to javac", "or set @Schema(output)");
+        "Pass `-Ananoka.schemaFile=<path>/schema.ts` to javac", "or set @Schema(output)");
     assertFalse(result.schemaWritten());
   }
 
@@ -509,7 +509,8 @@ class SchemaErrorTest {
     assertThat(result.compilation()).hadErrorContaining(tag(Message.WRITE_FAILED));
     assertThat(result.compilation()).hadErrorContaining("Could not write " + output);
     assertThat(result.compilation()).hadErrorContaining(
-        "check that -Ananoka.output, -Ananoka.out or @Schema(output/out) name a location");
+        "check that -Ananoka.schemaFile, -Ananoka.migrationsDir or @Schema(output/out) name a"
+            + " location");
     assertTrue(Files.isRegularFile(file));
   }
 
