@@ -80,7 +80,7 @@ class OutputFileTest {
 
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningContaining("[NanokaNoOutput]");
-    assertThat(compilation).hadWarningContaining("-Ananoka.output=");
+    assertThat(compilation).hadWarningContaining("-Ananoka.schemaFile=");
     assertEquals(List.of(), filesUnder(dir));
   }
 

@@ -479,7 +479,7 @@ class SchemaErrorTest {
     // Without @Schema there is no annotation to point at: the warning has no position.
     assertThat(result.compilation()).hadWarningContaining(tag(Message.NO_OUTPUT));
     assertThat(result.compilation()).hadWarningContaining(
-        "-Ananoka.output=${project.basedir}/drizzle/schema.ts");
+        "-Ananoka.schemaFile=${project.basedir}/drizzle/schema.ts");
     assertFalse(result.schemaWritten());
   }
 
@@ -526,6 +526,6 @@ class SchemaErrorTest {
         """);
     Result result = compileFailing(schema, USER);
     assertError(result, Message.WRITE_FAILED, schema, "output = ", "Could not write",
-        "check that -Ananoka.output");
+        "check that -Ananoka.schemaFile");
   }
 }
