@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-    description = "Applies the pending migrations in order, each file in one transaction.")
+    description = "Applies the pending migrations in order, each file whole or not at all (files"
+        + " share a transaction that commits every second).")
 final class MigrateCommand implements Callable<Integer> {
 
   @Mixin
