@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
         StatusCommand.class,
         ValidateCommand.class,
         RepairCommand.class,
+        BaselineCommand.class,
+        ResolveCommand.class,
         ApplyCommand.class,
         PushCommand.class,
         DiffCommand.class,
@@ -87,6 +89,7 @@ public final class NanokaCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing a command: migrate, status, validate, repair, apply, push, diff or reset");
+        "Missing a command: migrate, status, validate, repair, baseline, resolve, apply, push,"
+            + " diff or reset");
   }
 }

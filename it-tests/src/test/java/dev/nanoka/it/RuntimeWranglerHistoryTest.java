@@ -255,6 +255,38 @@ class RuntimeWranglerHistoryTest {
     }
   }
 
+  /**
+   * (d) A D1 database whose schema was made without migrations (here `wrangler d1 execute
+   * --file`): `nanoka baseline` checks it and records the first file; wrangler then applies only
+   * the later ones, and a baseline at the wrong version is refused.
+   */
+  @Test
+  void baselineOfADatabaseMadeWithoutMigrationsIsWranglersHistoryToo() throws Exception {
+    Path project = project("baseline");
+    CommandResult made = wrangler(project, "01-execute", "d1", "execute", DATABASE, "--local",
+        "--file", "migrations/" + FILES.get(0));
+    assertTrue(made.succeeded(), made.describe());
+    Path database = d1File(project);
+    assertFalse(tables(database).contains("d1_migrations"), "made without a history");
+
+    CommandResult wrong = nanoka(project, "02-baseline-wrong", "baseline", "--to", "2", "--url",
+        "jdbc:sqlite:" + database, "--dir", "migrations");
+    assertEquals(1, wrong.exitCode(), wrong.describe());
+    assertTrue(wrong.output().contains("column users.nickname is missing from the database"),
+        wrong.describe());
+
+    CommandResult baseline = nanoka(project, "03-baseline", "baseline", "--to", "1", "--url",
+        "jdbc:sqlite:" + database, "--dir", "migrations");
+    assertTrue(baseline.succeeded(), baseline.describe());
+    assertEquals(FILES.subList(0, 1), history(database));
+
+    CommandResult apply = wrangler(project, "04-wrangler-apply", "d1", "migrations", "apply",
+        DATABASE, "--local");
+    assertTrue(apply.succeeded(), apply.describe());
+    assertFalse(apply.output().contains(FILES.get(0)), apply.describe());
+    assertEquals(FILES, history(database));
+  }
+
   private static List<String> history(Path database) throws SQLException {
     return column(database, "SELECT name FROM d1_migrations ORDER BY id");
   }

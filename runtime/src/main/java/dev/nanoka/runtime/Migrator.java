@@ -5,6 +5,7 @@ import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.diff.SchemaDiffer;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.sql.MigrationStatement;
+import dev.nanoka.runtime.internal.DbBaseline;
 import dev.nanoka.runtime.internal.DbMigrate;
 import dev.nanoka.runtime.internal.DbRepair;
 import dev.nanoka.runtime.internal.Dialect;
@@ -166,6 +167,50 @@ public final class Migrator {
     List<Migration> found = migrations().load();
     try (Connection connection = open(false)) {
       return DbRepair.repair(connection, dialect, lockTimeout, found);
+    } catch (SQLException e) {
+      throw databaseProblem(e);
+    }
+  }
+
+  /**
+   * Adopts a database whose schema came another way (by hand, {@code drizzle-kit push},
+   * wrangler, an older deploy) at schema version {@code version}: records the first
+   * {@code version} migrations as applied, in both history tables, so that {@link #migrate()}
+   * applies only the ones after. Only when the live schema is exactly what those migrations
+   * produce (replayed in memory); otherwise nothing is recorded and the exception lists every
+   * difference. The database must have no history yet.
+   *
+   * @return the files recorded as applied
+   */
+  public List<String> baseline(int version) throws MigrationException {
+    List<Migration> found = migrations().load();
+    try (Connection connection = open(false)) {
+      return new DbBaseline(connection, dialect, lockTimeout).baseline(found, version);
+    } catch (SQLException e) {
+      throw databaseProblem(e);
+    }
+  }
+
+  /** What {@link #resolve} records. */
+  public enum Resolution {
+    /** The migration's changes are in the database (made by hand after it failed, say). */
+    APPLIED,
+    /** The migration's changes are not in the database (undone by hand): forget it. */
+    ROLLED_BACK
+  }
+
+  /**
+   * Repairs the history after a fix by hand, as Prisma's {@code migrate resolve}: records one
+   * pending file as applied, or removes an applied one, both tables alike. Only when the live
+   * schema is then exactly what the recorded migrations produce; otherwise nothing changes and
+   * the exception lists every difference.
+   */
+  public void resolve(String file, Resolution resolution) throws MigrationException {
+    Objects.requireNonNull(file, "file");
+    List<Migration> found = migrations().load();
+    try (Connection connection = open(false)) {
+      new DbBaseline(connection, dialect, lockTimeout)
+          .resolve(found, file, resolution == Resolution.APPLIED);
     } catch (SQLException e) {
       throw databaseProblem(e);
     }

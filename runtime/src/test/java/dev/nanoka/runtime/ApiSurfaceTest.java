@@ -32,7 +32,7 @@ class ApiSurfaceTest {
   static final Set<String> API = Set.of(
       "DataLossException", "MigrateResult", "MigrationException", "MigrationException$Kind",
       "MigrationIndex", "MigrationListener", "MigrationSource", "MigrationStatus",
-      "MigrationStatus$State", "Migrator", "Migrator$Builder", "Migrator$Side", "PushResult",
+      "MigrationStatus$State", "Migrator", "Migrator$Builder", "Migrator$Resolution", "Migrator$Side", "PushResult",
       "RepairResult", "ResetResult", "SchemaDefinition", "Seeder");
 
   private static final String PACKAGE = "dev.nanoka.runtime";

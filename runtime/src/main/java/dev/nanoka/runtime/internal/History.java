@@ -90,6 +90,17 @@ public final class History {
     setChecksum(connection, migration.name(), migration.checksum());
   }
 
+  /** Removes a migration from both tables, as if it had never been applied. */
+  static void remove(Connection connection, String name) throws SQLException {
+    for (String table : List.of(TABLE, CHECKSUMS)) {
+      try (PreparedStatement statement =
+          connection.prepareStatement("DELETE FROM " + table + " WHERE name = ?")) {
+        statement.setString(1, name);
+        statement.executeUpdate();
+      }
+    }
+  }
+
   static void setChecksum(Connection connection, String name, String checksum)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(

@@ -65,7 +65,7 @@ final class LockWaits {
   /** Work done with the write lock held, committed at the end. */
   @FunctionalInterface
   interface SqlWork {
-    void run() throws SQLException;
+    void run() throws SQLException, MigrationException;
   }
 
   /** Runs the work in a write transaction of its own. */
