@@ -74,6 +74,7 @@ public final class Migrator {
   private final boolean allowOutOfOrder;
   private final boolean acceptDataLoss;
   private final Optional<Seeder> seeder;
+  private final Optional<Integer> target;
 
   private Migrator(Builder builder) {
     this.connections = builder.connections;
@@ -87,6 +88,7 @@ public final class Migrator {
     this.allowOutOfOrder = builder.outOfOrder;
     this.acceptDataLoss = builder.acceptDataLoss;
     this.seeder = Optional.ofNullable(builder.seeder);
+    this.target = Optional.ofNullable(builder.target);
   }
 
   /**
@@ -111,9 +113,12 @@ public final class Migrator {
 
   // ---------------------------------------------------------------- migrations
 
-  /** Applies every pending migration in order. */
+  /**
+   * Applies every pending migration in order, up to the {@linkplain Builder#target target}
+   * version when one is set.
+   */
   public MigrateResult migrate() throws MigrationException {
-    Migrations migrations = migrations();
+    Migrations migrations = target.isEmpty() ? migrations() : upTo(target.get());
     // The drift check needs the files' text, so it takes the full path.
     Optional<List<MigrationChecksum>> listed =
         checkDrift ? Optional.empty() : migrations.checksums();
@@ -344,6 +349,29 @@ public final class Migrator {
     };
   }
 
+  /** The first {@code version} migrations of the source: what schema version N is made of. */
+  private Migrations upTo(int version) throws MigrationException {
+    Migrations all = migrations();
+    List<Migration> found = all.load();
+    if (version > found.size()) {
+      throw new MigrationException(MigrationException.Kind.FAILED, "No schema version "
+          + version + " to migrate to: " + source.orElseThrow().describe() + " holds "
+          + found.size() + " migration(s). Nothing was applied.", null);
+    }
+    List<Migration> first = found.subList(0, version);
+    return new Migrations() {
+      @Override
+      public List<Migration> load() {
+        return first;
+      }
+
+      @Override
+      public Optional<List<MigrationChecksum>> checksums() throws MigrationException {
+        return all.checksums().map(listed -> listed.subList(0, version));
+      }
+    };
+  }
+
   private static MigrationException unreadable(MigrationSource from, IOException e) {
     return new MigrationException(MigrationException.Kind.UNREADABLE,
         "Cannot read the migrations (" + from.describe() + "): " + e.getMessage(), e);
@@ -409,6 +437,7 @@ public final class Migrator {
     private boolean outOfOrder;
     private boolean acceptDataLoss;
     private Seeder seeder;
+    private Integer target;
 
     private Builder(ConnectionFactory connections) {
       this.connections = connections;
@@ -490,6 +519,19 @@ public final class Migrator {
      */
     public Builder acceptDataLoss(boolean acceptDataLoss) {
       this.acceptDataLoss = acceptDataLoss;
+      return this;
+    }
+
+    /**
+     * The schema version {@link Migrator#migrate()} stops at: the first {@code version}
+     * migrations of the source (Flyway's {@code target}); the latest by default. A database
+     * beyond it is left as it is.
+     */
+    public Builder target(int version) {
+      if (version < 0) {
+        throw new IllegalArgumentException("target must not be negative: " + version);
+      }
+      this.target = version;
       return this;
     }
 

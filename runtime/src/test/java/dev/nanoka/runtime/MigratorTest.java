@@ -77,6 +77,24 @@ class MigratorTest {
       List.of("0000_create_users.sql", "0001_posts.sql", "0002_add_nickname.sql");
 
   @Test
+  void targetStopsAtThatSchemaVersion() throws Exception {
+    writeThree();
+    assertEquals(THREE.subList(0, 2), migrator().target(2).migrate().applied());
+    assertEquals(List.of(MigrationStatus.State.APPLIED, MigrationStatus.State.APPLIED,
+        MigrationStatus.State.PENDING),
+        migrator().build().status().stream().map(MigrationStatus::state).toList());
+    // Up to date at that version; a lower target rolls nothing back.
+    assertEquals(List.of(), migrator().target(2).migrate().applied());
+    assertEquals(List.of(), migrator().target(1).migrate().applied());
+    assertEquals(THREE.subList(2, 3), migrator().migrate().applied());
+    MigrationException beyond =
+        assertThrows(MigrationException.class, () -> migrator().target(4).migrate());
+    assertTrue(beyond.getMessage().startsWith("No schema version 4 to migrate to"),
+        beyond.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> migrator().target(-1));
+  }
+
+  @Test
   void freshDatabaseAppliesEveryFileInOrder() throws Exception {
     writeThree();
     // drizzle-kit's meta folder and other files are not migrations.
