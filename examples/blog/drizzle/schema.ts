@@ -21,6 +21,7 @@ export const users = sqliteTable('users', {
   name: text('name').notNull(),
   passwordHash: text('passwordHash').notNull(),
   createdAt: integer('createdAt', { mode: 'timestamp_ms' }).notNull(),
+  displayName: text('displayName').notNull().default(''),
 })
 
 export const posts = sqliteTable('posts', {

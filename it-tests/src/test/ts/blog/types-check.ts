@@ -15,13 +15,14 @@ type TagRow = typeof tags.$inferSelect;
 type PostTagRow = typeof postTags.$inferSelect;
 
 export type RowChecks = [
-  // users: the seed's example
+  // users: the seed's example, and displayName (schema version 2)
   Expect<Equal<UserRow, {
     id: string;
     email: string;
     name: string;
     passwordHash: string;
     createdAt: Date;
+    displayName: string;
   }>>,
 
   // posts: every kind of column the example uses

@@ -29,7 +29,7 @@ final class MavenRunner {
    * thing.
    */
   static void checkInstalledArtifactsAreCurrent() throws IOException {
-    for (String module : List.of("annotations", "processor")) {
+    for (String module : List.of("annotations", "core", "runtime", "testing", "processor")) {
       String artifact = "nanoka-" + module;
       String version = ItPaths.reactorVersion();
       String jar = artifact + "-" + version + ".jar";
