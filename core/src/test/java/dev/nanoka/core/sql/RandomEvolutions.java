@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * is replaced by another one; which ones those are depends only on the seed, never on the
  * renderer under test.
  */
-final class RandomEvolutions {
+public final class RandomEvolutions {
 
   private static final Action[] ACTIONS = Action.values();
 
@@ -45,7 +45,7 @@ final class RandomEvolutions {
   }
 
   /** A checked-valid evolution for this seed, ready to be applied in every mode. */
-  static MigrationCheck generate(long seed) {
+  public static MigrationCheck generate(long seed) {
     RandomEvolutions gen = new RandomEvolutions(seed);
     List<MTable> a = gen.randomSchema();
     List<String> inserts = gen.populate(a);

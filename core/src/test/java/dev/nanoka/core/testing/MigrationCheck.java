@@ -124,6 +124,10 @@ public final class MigrationCheck {
     return new MigrationCheck(evolution);
   }
 
+  public Evolution evolution() {
+    return evolution;
+  }
+
   public String file() {
     return file;
   }
