@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         RepairCommand.class,
         BaselineCommand.class,
         ResolveCommand.class,
+        RollbackCommand.class,
         ApplyCommand.class,
         PushCommand.class,
         DiffCommand.class,
@@ -89,7 +90,7 @@ public final class NanokaCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing a command: migrate, status, validate, repair, baseline, resolve, apply, push,"
-            + " diff or reset");
+        "Missing a command: migrate, status, validate, repair, baseline, resolve, rollback,"
+            + " apply, push, diff or reset");
   }
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code nanoka baseline} and {@code nanoka resolve} (the runtime's BaselineTest has the rest). */
+/**
+ * {@code nanoka baseline}, {@code resolve} and {@code rollback} (the runtime's BaselineTest and
+ * RollbackTest have the rest).
+ */
 class BaselineCommandsTest {
 
   static final DatabaseSchema V1 = schema(table("users").id().text("name").build());
@@ -33,6 +36,7 @@ class BaselineCommandsTest {
     Path folder = dir.resolve("migrations");
     Migrations.write(folder, "0000_init.sql", Migrations.file(Schemas.EMPTY, V1));
     Migrations.write(folder, "0001_tags.sql", Migrations.file(V1, V2));
+    Migrations.write(folder.resolve("down"), "0001_tags.sql", Migrations.file(V2, V1));
     migrations = folder.toString();
     db = dir.resolve("app.db");
     url = Sqlite.url(db);
@@ -78,5 +82,31 @@ class BaselineCommandsTest {
         migrations);
     assertEquals(0, rolledBack.exitCode(), rolledBack.describe());
     assertEquals(List.of(), Sqlite.history(db));
+  }
+
+  @Test
+  void rollbackRefusesDataLossUnlessAcceptedAndPrintsAScriptForD1() throws Exception {
+    assertEquals(0, cli("baseline", "--to", "1", "--url", url, "--dir", migrations).exitCode());
+    assertEquals(0, cli("migrate", "--url", url, "--dir", migrations).exitCode());
+    Sqlite.exec(db, "INSERT INTO tags (label) VALUES ('java')");
+
+    CliRun refused = cli("rollback", "--to", "1", "--url", url, "--dir", migrations);
+    assertEquals(1, refused.exitCode(), refused.describe());
+    assertTrue(refused.err().contains("drops table tags, which holds 1 row(s)"),
+        refused.describe());
+
+    CliRun script = cli("rollback", "--to", "1", "--script", "--dir", migrations);
+    assertEquals(0, script.exitCode(), script.describe());
+    assertTrue(script.out().contains("DROP TABLE `tags`;")
+        && script.out().contains("DELETE FROM d1_migrations WHERE name = '0001_tags.sql';"),
+        script.describe());
+
+    CliRun accepted = cli("rollback", "--to", "1", "--accept-data-loss", "--url", url, "--dir",
+        migrations);
+    assertEquals(0, accepted.exitCode(), accepted.describe());
+    assertEquals("Rolled back 0001_tags.sql\nRolled back to version 1.\n", accepted.out());
+    assertTrue(accepted.err().contains("warning: data loss accepted: drops table tags"),
+        accepted.describe());
+    assertEquals(List.of("0000_init.sql"), Sqlite.history(db));
   }
 }

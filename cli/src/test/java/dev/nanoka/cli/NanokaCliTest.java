@@ -108,10 +108,11 @@ class NanokaCliTest {
    */
   @Test
   void unknownCommandIsWrongUsageEvenBeforeVersionOrHelp() {
-    // "rollback" is not a command (yet): the report that found this used "baseline", now one.
-    for (String[] args : List.of(new String[] {"rollback", "--version", "3"},
-        new String[] {"rollback", "-V"}, new String[] {"rollback", "--help"},
-        new String[] {"--version", "rollback"}, new String[] {"migrate", "rollback", "--version"},
+    // The report that found this used "baseline", a command now.
+    for (String[] args : List.of(new String[] {"frobnicate", "--version", "3"},
+        new String[] {"frobnicate", "-V"}, new String[] {"frobnicate", "--help"},
+        new String[] {"--version", "frobnicate"},
+        new String[] {"migrate", "frobnicate", "--version"},
         new String[] {"migrate", "extra", "--help"})) {
       CliRun run = cli(args);
       assertEquals(2, run.exitCode(), String.join(" ", args) + run.describe());
@@ -119,7 +120,7 @@ class NanokaCliTest {
       assertFalse(run.out().contains("nanoka 0") || run.out().contains("(development build)"),
           "no version printed" + run.describe());
     }
-    assertTrue(cli("rollback", "--version", "3").err().contains("'rollback'"));
+    assertTrue(cli("frobnicate", "--version", "3").err().contains("'frobnicate'"));
   }
 
   /** Every command's --version prints the CLI's version, not an empty line. */

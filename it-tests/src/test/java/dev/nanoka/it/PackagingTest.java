@@ -26,8 +26,8 @@ import org.w3c.dom.NodeList;
 class PackagingTest {
 
   private static final List<String> COMMANDS =
-      List.of("migrate", "status", "validate", "repair", "baseline", "resolve", "apply", "push",
-          "diff", "reset");
+      List.of("migrate", "status", "validate", "repair", "baseline", "resolve", "rollback",
+          "apply", "push", "diff", "reset");
 
   @Test
   void processorJarHoldsCoreButNotTheRuntimeOrTheCli() throws IOException {

@@ -289,6 +289,56 @@ class RuntimeWranglerHistoryTest {
     assertEquals(FILES, history(database));
   }
 
+  /**
+   * (e) Rolling back a D1 database: `nanoka rollback --script` writes the down migrations and
+   * the history's removal as one file, `wrangler d1 execute --file` runs it (all or nothing:
+   * a file that fails halfway changes nothing), and wrangler then sees the files pending again.
+   */
+  @Test
+  void rollbackScriptRunsThroughWrangler() throws Exception {
+    Path project = project("rollback");
+    Path down = Files.createDirectories(project.resolve("migrations/down"));
+    Files.writeString(down.resolve(FILES.get(1)), "DROP INDEX `users_nickname_idx`;"
+        + "--> statement-breakpoint\nALTER TABLE `users` DROP COLUMN `nickname`;");
+    Files.writeString(down.resolve(FILES.get(2)), """
+        DROP TRIGGER users_audit;
+        DROP TABLE audit;
+        DELETE FROM users WHERE id = 'u1';
+        DELETE FROM tags WHERE name = 'it''s; a tag';
+        """);
+    CommandResult apply = wrangler(project, "01-apply", "d1", "migrations", "apply", DATABASE,
+        "--local");
+    assertTrue(apply.succeeded(), apply.describe());
+    Path database = d1File(project);
+
+    CommandResult script = nanoka(project, "02-script", "rollback", "--to", "1", "--script",
+        "--dir", "migrations");
+    assertTrue(script.succeeded(), script.describe());
+    Files.writeString(project.resolve("rollback.sql"), script.output());
+
+    // A copy that fails at its last statement: D1 runs the file as one batch, so nothing stays.
+    Files.writeString(project.resolve("broken.sql"), script.output()
+        + "INSERT INTO nowhere VALUES (1);\n");
+    CommandResult broken = wrangler(project, "03-broken", "d1", "execute", DATABASE, "--local",
+        "--file", "broken.sql", "--yes");
+    assertFalse(broken.succeeded(), broken.describe());
+    assertEquals(FILES, history(database), "a failed file must change nothing");
+    assertTrue(tables(database).contains("audit"), "a failed file must change nothing");
+
+    CommandResult run = wrangler(project, "04-rollback", "d1", "execute", DATABASE, "--local",
+        "--file", "rollback.sql", "--yes");
+    assertTrue(run.succeeded(), run.describe());
+    assertEquals(FILES.subList(0, 1), history(database));
+    assertFalse(tables(database).contains("audit"));
+    assertFalse(column(database, "SELECT name FROM pragma_table_info('users')")
+        .contains("nickname"));
+
+    CommandResult again = wrangler(project, "05-apply-again", "d1", "migrations", "apply",
+        DATABASE, "--local");
+    assertTrue(again.succeeded(), again.describe());
+    assertEquals(FILES, history(database));
+  }
+
   private static List<String> history(Path database) throws SQLException {
     return column(database, "SELECT name FROM d1_migrations ORDER BY id");
   }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -24,6 +26,13 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public abstract class MigrationSource {
+
+  /**
+   * The folder of down migrations beside the files, one per file under the same name: wrangler
+   * reads only the top-level {@code .sql} files and drizzle-kit only its journal's, so neither
+   * sees them.
+   */
+  static final String DOWN = "down";
 
   /** Only the factories below (and tests beside them) make sources. */
   MigrationSource() {}
@@ -62,6 +71,12 @@ public abstract class MigrationSource {
     return Optional.empty();
   }
 
+  /**
+   * The down migrations the source has for these files, by the file's name: {@code down/<name>}
+   * beside them. A file without one is left out.
+   */
+  abstract Map<String, Migration> loadDown(List<Migration> found) throws IOException;
+
   /** Whether the source exists at all: a folder that is not there yet holds no migrations. */
   boolean exists() {
     return true;
@@ -90,6 +105,19 @@ public abstract class MigrationSource {
         }
       }
       return migrations;
+    }
+
+    @Override
+    Map<String, Migration> loadDown(List<Migration> found) throws IOException {
+      Map<String, Migration> down = new LinkedHashMap<>();
+      for (Migration migration : found) {
+        Path file = dir.resolve(DOWN).resolve(migration.name());
+        if (Files.isRegularFile(file)) {
+          down.put(migration.name(), new Migration(DOWN + "/" + migration.name(),
+              Utf8Text.decode(Files.readAllBytes(file), file.toString())));
+        }
+      }
+      return down;
     }
 
     @Override
@@ -151,6 +179,22 @@ public abstract class MigrationSource {
         listed.add(new MigrationChecksum(files.get(i), checksums.get(i)));
       }
       return Optional.of(listed);
+    }
+
+    @Override
+    Map<String, Migration> loadDown(List<Migration> found) throws IOException {
+      ClassLoader loader = index.getClass().getClassLoader();
+      Map<String, Migration> down = new LinkedHashMap<>();
+      for (Migration migration : found) {
+        String resource = index.resourceFolder() + "/" + DOWN + "/" + migration.name();
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+          if (in != null) {
+            down.put(migration.name(), new Migration(DOWN + "/" + migration.name(),
+                Utf8Text.decode(in.readAllBytes(), resource)));
+          }
+        }
+      }
+      return down;
     }
 
     private NoSuchFileException notPackaged(String resource) {

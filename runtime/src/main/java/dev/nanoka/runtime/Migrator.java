@@ -8,6 +8,7 @@ import dev.nanoka.core.sql.MigrationStatement;
 import dev.nanoka.runtime.internal.DbBaseline;
 import dev.nanoka.runtime.internal.DbMigrate;
 import dev.nanoka.runtime.internal.DbRepair;
+import dev.nanoka.runtime.internal.DbRollback;
 import dev.nanoka.runtime.internal.Dialect;
 import dev.nanoka.runtime.internal.DriftDetector;
 import dev.nanoka.runtime.internal.ExistingDatabase;
@@ -28,6 +29,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -193,6 +195,62 @@ public final class Migrator {
       return new DbBaseline(connection, dialect, lockTimeout).baseline(found, version);
     } catch (SQLException e) {
       throw databaseProblem(e);
+    }
+  }
+
+  /**
+   * Rolls the database back to schema version {@code version}: runs the down migrations
+   * ({@code down/<file>} beside each file) of the files applied after it, newest first, each
+   * with the removal of its history rows, all in one transaction under the write lock — the
+   * database ends at that version, or nothing changes. Refused before anything runs when a down
+   * migration is missing or waits for a review, or when it would lose data in this database (a
+   * column or table added since that holds values) and {@link Builder#acceptDataLoss} was not
+   * given.
+   *
+   * @throws DataLossException listing what would be lost; nothing is changed then
+   */
+  public RollbackResult rollback(int version) throws MigrationException, DataLossException {
+    MigrationSource from = source.orElseThrow(() -> new IllegalStateException(
+        "No migrations: configure Migrator.Builder.source(…)"));
+    List<Migration> found = migrations().load();
+    Map<String, Migration> down;
+    try {
+      down = from.loadDown(found);
+    } catch (IOException e) {
+      throw unreadable(from, e);
+    }
+    try (Connection connection = open(false)) {
+      return new DbRollback(connection, dialect, lockTimeout)
+          .rollback(found, down, version, acceptDataLoss);
+    } catch (SQLException e) {
+      throw databaseProblem(e);
+    }
+  }
+
+  /**
+   * {@link #rollback} from version {@code from} to version {@code to} as one SQL file, for a
+   * database this runtime cannot reach: on D1, {@code wrangler d1 execute <db> --remote --file}
+   * runs it as one batch. It holds the down migrations newest first and the removal of their
+   * history rows; it cannot check the data there first. Refused when a down migration is
+   * missing or waits for a review.
+   */
+  public String rollbackScript(int from, int to) throws MigrationException {
+    return rollbackScript(Optional.of(from), to);
+  }
+
+  /** {@link #rollbackScript(int, int)} from the source's latest version. */
+  public String rollbackScript(int to) throws MigrationException {
+    return rollbackScript(Optional.empty(), to);
+  }
+
+  private String rollbackScript(Optional<Integer> from, int to) throws MigrationException {
+    MigrationSource source = this.source.orElseThrow(() -> new IllegalStateException(
+        "No migrations: configure Migrator.Builder.source(…)"));
+    List<Migration> found = migrations().load();
+    try {
+      return DbRollback.script(found, source.loadDown(found), from.orElse(found.size()), to);
+    } catch (IOException e) {
+      throw unreadable(source, e);
     }
   }
 

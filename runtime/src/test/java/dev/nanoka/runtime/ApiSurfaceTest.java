@@ -33,7 +33,7 @@ class ApiSurfaceTest {
       "DataLossException", "MigrateResult", "MigrationException", "MigrationException$Kind",
       "MigrationIndex", "MigrationListener", "MigrationSource", "MigrationStatus",
       "MigrationStatus$State", "Migrator", "Migrator$Builder", "Migrator$Resolution", "Migrator$Side", "PushResult",
-      "RepairResult", "ResetResult", "SchemaDefinition", "Seeder");
+      "RepairResult", "ResetResult", "RollbackResult", "SchemaDefinition", "Seeder");
 
   private static final String PACKAGE = "dev.nanoka.runtime";
   private static final String INTERNAL = PACKAGE + ".internal";

@@ -49,6 +49,11 @@ class UpToDateStartTest {
     }
 
     @Override
+    java.util.Map<String, Migration> loadDown(List<Migration> found) {
+      return java.util.Map.of();
+    }
+
+    @Override
     Optional<List<MigrationChecksum>> checksums() {
       return Optional.of(migrations.stream()
           .map(m -> new MigrationChecksum(m.name(), m.checksum())).toList());
