@@ -70,7 +70,13 @@ public final class Diagnostics {
 
   /** Reports a note: information, not a problem. */
   public void note(Element element, MessageText message) {
-    print(Diagnostic.Kind.NOTE, element, null, null, message.text());
+    note(element, null, null, message);
+  }
+
+  /** Reports a note at an annotation (value) of the element. */
+  public void note(
+      Element element, AnnotationMirror mirror, AnnotationValue value, MessageText message) {
+    print(Diagnostic.Kind.NOTE, element, mirror, value, message.text());
   }
 
   /**

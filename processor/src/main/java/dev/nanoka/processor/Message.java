@@ -78,6 +78,7 @@ public enum Message {
   TABLE_RENAME_OR_DROP("RenameOrDropTable"),
   COLUMN_RENAME_OR_DROP("RenameOrDropColumn"),
   DESTRUCTIVE_CHANGE("DataLoss"),
+  DECLARED_DATA_LOSS("DeclaredDrop"),
   VERSION_BEHIND("VersionBehind"),
   VERSION_SKIPPED("VersionSkipped"),
   MIGRATION_EDITED("MigrationEdited"),

@@ -159,6 +159,15 @@ public final class SchemaMessages {
         + " copy the data first).");
   }
 
+  /**
+   * A drop the models declare ({@code droppedTables}, {@code droppedColumns}): a note, not a
+   * warning, so that a build with {@code -Werror} compiles it.
+   */
+  public static MessageText declaredDataLoss(String migration, String loss) {
+    return Message.DECLARED_DATA_LOSS.text("Migration " + migration + " " + loss
+        + ", as declared.");
+  }
+
   /** @param migrations how many migrations the folder holds (more than {@code version}) */
   public static MessageText versionBehind(int version, String folder, int migrations) {
     return Message.VERSION_BEHIND.text("@Schema(version = " + version + "), but " + folder

@@ -161,6 +161,15 @@ final class DiagnosticAssertions {
     assertFragments(result.compilation().warnings(), tag, file, line, fragments);
   }
 
+  /** Like {@link #assertError}, for a note. */
+  static void assertNote(
+      Result result, Message message, JavaFileObject file, String marker, String... fragments) {
+    long line = lineOf(file, marker);
+    String tag = tag(message);
+    assertThat(result.compilation()).hadNoteContaining(tag).inFile(file).onLine(line);
+    assertFragments(result.compilation().notes(), tag, file, line, fragments);
+  }
+
   /** How often a tag was reported as an error. */
   static long errorCount(Result result, Message message) {
     return result.compilation().errors().stream()

@@ -2,6 +2,7 @@ package dev.nanoka.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.nanoka.processor.DiagnosticAssertions.assertError;
+import static dev.nanoka.processor.DiagnosticAssertions.assertNote;
 import static dev.nanoka.processor.DiagnosticAssertions.assertWarning;
 import static dev.nanoka.processor.DiagnosticAssertions.errorCount;
 import static dev.nanoka.processor.DiagnosticAssertions.source;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanoka.processor.DiagnosticAssertions.Result;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -77,8 +79,10 @@ class RenameDropAndDataLossTest {
     Result result = project.compile(schema(2), note);
 
     assertThat(result.compilation()).succeeded();
-    assertWarning(result, Message.DESTRUCTIVE_CHANGE, note, "@Model(value = \"notes\"",
-        "Migration 0001_add_notes_content_drop_notes_body drops column notes.body and its values.");
+    assertTrue(result.compilation().warnings().isEmpty(), "a declared drop is not a warning");
+    assertNote(result, Message.DECLARED_DATA_LOSS, note, "@Model(value = \"notes\"",
+        "Migration 0001_add_notes_content_drop_notes_body drops column notes.body and its values,"
+            + " as declared.");
     assertEquals(Map.of("0001_add_notes_content_drop_notes_body.sql", """
         ALTER TABLE `notes` ADD `content` text DEFAULT '' NOT NULL;--> statement-breakpoint
         -- Data loss: drops column notes.body and its values
@@ -150,8 +154,9 @@ class RenameDropAndDataLossTest {
     Result result = project.compile(schema, MEMO);
 
     assertThat(result.compilation()).succeeded();
-    assertWarning(result, Message.DESTRUCTIVE_CHANGE, schema, "@Schema(",
-        "Migration 0001_create_memos_drop_notes drops table notes and all its rows.");
+    assertTrue(result.compilation().warnings().isEmpty(), "a declared drop is not a warning");
+    assertNote(result, Message.DECLARED_DATA_LOSS, schema, "@Schema(",
+        "Migration 0001_create_memos_drop_notes drops table notes and all its rows, as declared.");
     assertEquals(Map.of("0001_create_memos_drop_notes.sql", """
         CREATE TABLE `memos` (
         \t`id` text PRIMARY KEY NOT NULL,
@@ -160,6 +165,53 @@ class RenameDropAndDataLossTest {
         --> statement-breakpoint
         -- Data loss: drops table notes and all its rows
         DROP TABLE `notes`;"""), sqlOf(project, 1));
+  }
+
+  // ---- -Werror: what the user declared is a note, what they did not stays a warning ----
+
+  @Test
+  void aWerrorBuildCompilesADeclaredDrop() {
+    MigrationProject project = new MigrationProject(dir);
+    project.compileClean(schema(1), note("String body", "@Field(nullable = true) String title"));
+
+    JavaFileObject note = modelNote("value = \"notes\", droppedColumns = {\"title\"}",
+        "String body");
+    Result result = project.compile(List.of("-Werror"), schema(2), note);
+
+    assertThat(result.compilation()).succeeded();
+    assertEquals(Map.of("0001_drop_notes_title.sql", """
+        -- Data loss: drops column notes.title and its values
+        ALTER TABLE `notes` DROP COLUMN `title`;"""), sqlOf(project, 1));
+  }
+
+  @Test
+  void aWerrorBuildFailsOnAnUndeclaredDrop() {
+    MigrationProject project = new MigrationProject(dir);
+    project.compileClean(schema(1, "Note.class, Tag.class", ""), note("String body"), TAG);
+
+    JavaFileObject schema = schema(2);
+    Result result = project.compile(List.of("-Werror"), schema, note("String body"));
+
+    assertThat(result.compilation()).failed();
+    assertWarning(result, Message.DESTRUCTIVE_CHANGE, schema, "@Schema(",
+        "Migration 0001_drop_tags drops table tags and all its rows.");
+  }
+
+  @Test
+  void aDeclaredDropNextToAnUndeclaredLossStillWarnsForTheLoss() {
+    MigrationProject project = new MigrationProject(dir);
+    project.compileClean(schema(1), note("String body", "String code",
+        "@Field(nullable = true) String title"));
+
+    JavaFileObject note = modelNote("value = \"notes\", droppedColumns = {\"title\"}",
+        "String body", "long code");
+    Result result = project.compile(List.of("-Werror"), schema(2), note);
+
+    assertThat(result.compilation()).failed();
+    assertNote(result, Message.DECLARED_DATA_LOSS, note, "@Model(value = \"notes\"",
+        "drops column notes.title and its values, as declared.");
+    assertWarning(result, Message.DESTRUCTIVE_CHANGE, note, "@Model(value = \"notes\"",
+        "changes notes.code from text to integer");
   }
 
   // ---- changes that lose data ----

@@ -36,6 +36,21 @@ public record RenameHints(
     droppedColumns = Map.copyOf(dropped);
   }
 
+  /**
+   * Whether the user declared this loss on purpose: a dropped table named in
+   * {@code droppedTables}, a dropped column in {@code droppedColumns}. Any other loss (values
+   * converted, nulls filled, a drop nobody declared) is not declared.
+   */
+  public boolean declares(DataLoss loss) {
+    if (loss instanceof DataLoss.TableDropped dropped) {
+      return isTableDropped(dropped.table());
+    }
+    if (loss instanceof DataLoss.ColumnDropped dropped) {
+      return isColumnDropped(dropped.table(), dropped.column());
+    }
+    return false;
+  }
+
   Optional<String> oldTableName(String newTable) {
     return Optional.ofNullable(tables.get(key(newTable)));
   }

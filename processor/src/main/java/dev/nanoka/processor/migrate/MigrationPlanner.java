@@ -115,7 +115,15 @@ public final class MigrationPlanner {
 
     for (SchemaChange change : diff.changes()) {
       for (DataLoss loss : change.dataLoss()) {
-        warning(locator.table(loss.table()), SchemaMessages.dataLoss(tag, loss.describe()));
+        // A declared drop is what the user asked for: a note, so that a -Werror build can make
+        // it. An undeclared loss stays a warning on every compile of this version.
+        ModelLocator.Location at = locator.table(loss.table());
+        if (hints.declares(loss)) {
+          diagnostics.note(at.element(), at.annotation(), at.value(),
+              SchemaMessages.declaredDataLoss(tag, loss.describe()));
+        } else {
+          warning(at, SchemaMessages.dataLoss(tag, loss.describe()));
+        }
       }
     }
     return Optional.of(new PlannedMigration(files, after));
