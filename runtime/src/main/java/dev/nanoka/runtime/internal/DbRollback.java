@@ -100,8 +100,6 @@ public final class DbRollback {
     }
     List<Migration> undone = new ArrayList<>(found.subList(to, from));
     java.util.Collections.reverse(undone);
-    // No apostrophe in these comments: wrangler's splitter reads one in a comment as the start
-    // of a string, and then finds no statement in the whole file.
     StringBuilder out = new StringBuilder("-- Rollback from schema version " + from + " to " + to
         + ", written by Nanoka for Java. Run it where the database is, e.g.\n"
         + "--   wrangler d1 execute <database> --remote --file <this file>\n"
