@@ -3,8 +3,10 @@ package dev.nanoka.core.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.testing.LibraryRebuild;
 import dev.nanoka.core.testing.MigrationCheck;
+import dev.nanoka.core.testing.MigrationCheck.Evolution;
 import dev.nanoka.core.testing.MigrationMode;
 import dev.nanoka.core.testing.Migrations;
 import dev.nanoka.core.testing.Sqlite;
@@ -39,7 +41,9 @@ class RebuildRowMovesTest {
 
   @Test
   void keepsEveryRowInEveryMode() {
-    MigrationCheck.assertRowPreserving(LibraryRebuild.evolution(ROWS));
+    MigrationCheck.assertRowPreserving(new Evolution("authors rebuilt with " + ROWS
+        + " books and reviews", LibraryRebuild.before(), LibraryRebuild.after(), RenameHints.NONE,
+        LibraryRebuild.rows(ROWS)));
   }
 
   @Test

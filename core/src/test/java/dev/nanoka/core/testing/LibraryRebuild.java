@@ -8,8 +8,6 @@ import static dev.nanoka.core.testing.Schemas.table;
 import static dev.nanoka.core.testing.Schemas.text;
 
 import dev.nanoka.core.schema.DatabaseSchema;
-import dev.nanoka.core.testing.MigrationCheck.Evolution;
-import dev.nanoka.core.diff.RenameHints;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,7 @@ import java.util.Map;
  * RECURSIVE}), so a million of them cost no Java and run the same on SQLite and D1.
  *
  * <p>Used by core's {@code RebuildRowMovesTest}, the it-tests' {@code RebuildAtScaleTest} and
- * benchmark figure 6.
+ * benchmark figure 6 (which is why it uses nothing of JUnit).
  */
 public final class LibraryRebuild {
 
@@ -94,12 +92,6 @@ public final class LibraryRebuild {
 
   public static String rebuildFile() {
     return Migrations.file(before(), after());
-  }
-
-  /** The rebuild with {@code rows} rows, for {@link MigrationCheck}. */
-  public static Evolution evolution(int rows) {
-    return new Evolution("authors rebuilt with " + rows + " books and reviews", before(),
-        after(), RenameHints.NONE, rows(rows));
   }
 
   private static String series(int count) {
