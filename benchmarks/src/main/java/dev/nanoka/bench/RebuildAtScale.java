@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -cp … dev.nanoka.bench.RebuildAtScale --cli=cli/target/nanoka-cli.jar
- *     [--wrangler=it-tests/node_modules/.bin/wrangler] [--sizes=10000,100000,1000000] [--runs=5]
+ *     [--wrangler=it-tests/node_modules/.bin/wrangler] [--sizes=10000,100000,1000000] [--runs=7]
  *     [--work=target/bench/rebuild]
  * </pre>
  */
@@ -61,7 +61,7 @@ public final class RebuildAtScale {
     }
     String wrangler = args.string("wrangler", "");
     List<Integer> sizes = args.integers("sizes", "10000,100000,1000000");
-    int runs = args.integer("runs", 5);
+    int runs = args.integer("runs", 7);
     Path work = args.path("work", "target/bench/rebuild");
     Processes.deleteTree(work);
     Path migrations = Files.createDirectories(work.resolve("migrations"));
