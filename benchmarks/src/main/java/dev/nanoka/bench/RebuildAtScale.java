@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Nanoka: {@code nanoka-cli.jar migrate} applying the rebuild, minus the same command on
- *       the migrated file (nothing pending: JVM start, the history, the drift check);
+ *       the migrated file (nothing pending: JVM start, the history, the drift check); and
+ *       {@code Migrator.migrate()} in this JVM once warmed up, free of JVM start-up noise;
  *   <li>the floor: sqlite3 rebuilding {@code authors} alone with foreign keys off (create, copy,
  *       drop, rename in one transaction), which is all a rebuild needs where foreign keys are not
  *       enforced;
@@ -43,7 +44,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -cp … dev.nanoka.bench.RebuildAtScale --cli=cli/target/nanoka-cli.jar
- *     [--wrangler=it-tests/node_modules/.bin/wrangler] [--sizes=10000,100000,1000000] [--runs=7]
+ *     [--wrangler=it-tests/node_modules/.bin/wrangler] [--sizes=10000,100000,1000000] [--runs=9]
  *     [--work=target/bench/rebuild]
  * </pre>
  */
@@ -61,7 +62,7 @@ public final class RebuildAtScale {
     }
     String wrangler = args.string("wrangler", "");
     List<Integer> sizes = args.integers("sizes", "10000,100000,1000000");
-    int runs = args.integer("runs", 7);
+    int runs = args.integer("runs", 9);
     Path work = args.path("work", "target/bench/rebuild");
     Processes.deleteTree(work);
     Path migrations = Files.createDirectories(work.resolve("migrations"));
@@ -80,9 +81,11 @@ public final class RebuildAtScale {
         + Machine.describe() + "; sqlite3 " + Processes.output(List.of("sqlite3", "--version"))
         .split(" ")[0]);
     Report table = new Report("Figure 6 — rebuild of authors (n/5 rows) under n books and n"
-        + " reviews, ON DELETE CASCADE; whole processes, median of " + runs + " (wall; CPU)",
+        + " reviews, ON DELETE CASCADE; whole processes, " + runs + " rounds, medians of the"
+        + " differences and ratios within a round (wall; CPU)",
         "n", "Nanoka migrate − up to date", "floor: sqlite3, authors only, FKs off",
-        "÷ floor (wall; CPU)", "target ≤ 2×", "Nanoka, a 1-statement file − up to date",
+        "÷ floor (wall; CPU)", "target ≤ 2×", "Nanoka in a warm JVM (÷ floor)",
+        "Nanoka, a 1-statement file − up to date",
         "our file in sqlite3, FKs off", "FKs on (D1's way)",
         "D1 --local: longest statement", "D1: all statements");
     List<String> rates = new ArrayList<>();
@@ -91,13 +94,19 @@ public final class RebuildAtScale {
       Path seed = seed(work, createOnly, n);
       Map<String, List<Processes.Sample>> samples = new LinkedHashMap<>();
       for (String side : List.of("nanoka", "uptodate", "trivial", "trivialUptodate", "floor",
-          "fileOff", "fileOn")) {
+          "warm", "fileOff", "fileOn")) {
         samples.put(side, new ArrayList<>());
       }
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> order = new ArrayList<>(samples.keySet());
+      for (int warmup = 0; warmup < 2; warmup++) {
+        applyInProcess(seed, work.resolve("warm.db"), migrations);
+      }
       for (int run = 0; run < runs; run++) {
         for (String side : order) {
+          if (side.equals("fileOn") && run >= 3) {
+            continue; // seconds per run at n = 1,000,000, and only for comparison
+          }
           Path db = work.resolve(side + ".db");
           Path folder = side.startsWith("trivial") ? trivial : migrations;
           if (!side.endsWith("ptodate")) {
@@ -109,6 +118,7 @@ public final class RebuildAtScale {
           samples.get(side).add(switch (side) {
             case "nanoka", "uptodate", "trivial", "trivialUptodate" ->
                 Processes.measure(cliMigrate(java, cli, db, folder), work, Map.of(), null);
+            case "warm" -> applyInProcess(seed, db, migrations);
             case "floor" -> Processes.measure(List.of("sqlite3", db.toString()), work, Map.of(),
                 "PRAGMA foreign_keys=OFF;\nBEGIN;\n" + floor() + "\nCOMMIT;\n");
             default -> Processes.measure(List.of("sqlite3", db.toString()), work, Map.of(),
@@ -124,23 +134,34 @@ public final class RebuildAtScale {
         wall.put(side, new Stats(list.stream().map(Processes.Sample::wallMillis).toList()));
         cpu.put(side, new Stats(list.stream().map(Processes.Sample::cpuMillis).toList()));
       });
-      double oursWall = wall.get("nanoka").median() - wall.get("uptodate").median();
-      double oursCpu = cpu.get("nanoka").median() - cpu.get("uptodate").median();
-      double ratio = oursWall / wall.get("floor").median();
+      // Differences and ratios within each run, then their medians: the runs of one round ran
+      // side by side, so a change in the machine's load moves both terms of a difference.
+      Stats ours = paired(samples, "nanoka", "uptodate", Processes.Sample::wallMillis);
+      Stats oursCpu = paired(samples, "nanoka", "uptodate", Processes.Sample::cpuMillis);
+      List<Double> ratios = new ArrayList<>();
+      for (int run = 0; run < runs; run++) {
+        ratios.add((samples.get("nanoka").get(run).wallMillis()
+            - samples.get("uptodate").get(run).wallMillis())
+            / samples.get("floor").get(run).wallMillis());
+      }
+      double ratio = new Stats(ratios).median();
       D1Run d1 = wrangler.isEmpty() ? null : d1(work, Path.of(wrangler), createOnly, n, rebuild);
       table.row(String.format(Locale.ROOT, "%,d", n),
-          Report.millis(oursWall) + "; " + Report.millis(oursCpu),
+          ours + "; " + Report.millis(oursCpu.median()),
           Report.millis(wall.get("floor").median()) + "; "
               + Report.millis(cpu.get("floor").median()),
-          Report.ratio(ratio) + "; " + cpuRatio(oursCpu, cpu.get("floor").median()),
+          Report.ratio(ratio) + "; " + cpuRatio(oursCpu.median(), cpu.get("floor").median()),
           Report.verdict(ratio <= 2),
-          Report.millis(wall.get("trivial").median() - wall.get("trivialUptodate").median()),
+          Report.millis(wall.get("warm").median()) + " (" + Report.ratio(
+              wall.get("warm").median() / wall.get("floor").median()) + ")",
+          Report.millis(paired(samples, "trivial", "trivialUptodate",
+              Processes.Sample::wallMillis).median()),
           Report.millis(wall.get("fileOff").median()),
           Report.millis(wall.get("fileOn").median()),
           d1 == null ? "—" : Report.millis(d1.longest()) + " (" + d1.longestWhat() + ")",
           d1 == null ? "—" : Report.millis(d1.total()) + ", " + d1.count() + " statements");
-      replays.add(String.format(Locale.ROOT, "%,d: %s", n, Report.millis(
-          wall.get("uptodate").median() - wall.get("trivialUptodate").median())));
+      replays.add(String.format(Locale.ROOT, "%,d: %s", n, Report.millis(paired(samples,
+          "uptodate", "trivialUptodate", Processes.Sample::wallMillis).median())));
       if (d1 != null) {
         rates.add(String.format(Locale.ROOT, "n = %,d: %s", n, d1.rates(n)));
       }
@@ -159,6 +180,29 @@ public final class RebuildAtScale {
     rates.forEach(r -> table.note("  " + r));
     table.print();
     System.out.println("(" + Machine.load() + " at the end)");
+  }
+
+  /**
+   * The rebuild applied by the runtime in this JVM, warmed up: what applying it costs without
+   * starting a JVM or running code for the first time. CPU time is not measured (NaN).
+   */
+  private static Processes.Sample applyInProcess(Path seed, Path db, Path migrations)
+      throws Exception {
+    Files.copy(seed, db, StandardCopyOption.REPLACE_EXISTING);
+    long start = System.nanoTime();
+    Migrator.forUrl("jdbc:sqlite:" + db).source(MigrationSource.folder(migrations)).migrate();
+    return new Processes.Sample((System.nanoTime() - start) / 1e6, Double.NaN);
+  }
+
+  /** {@code a − b} of each run. */
+  private static Stats paired(Map<String, List<Processes.Sample>> samples, String a, String b,
+      java.util.function.ToDoubleFunction<Processes.Sample> value) {
+    List<Double> differences = new ArrayList<>();
+    for (int run = 0; run < samples.get(a).size(); run++) {
+      differences.add(value.applyAsDouble(samples.get(a).get(run))
+          - value.applyAsDouble(samples.get(b).get(run)));
+    }
+    return new Stats(differences);
   }
 
   /** CPU times come in 10 ms ticks: a ratio of a few ticks says nothing. */
