@@ -322,31 +322,18 @@ public final class RebuildAtScale {
     Processes.deleteTree(project);
     Path migrations = Files.createDirectories(project.resolve("migrations"));
     Files.copy(createOnly.resolve("0000_create.sql"), migrations.resolve("0000_create.sql"));
-    Files.writeString(project.resolve("wrangler.jsonc"), """
-        {
-          "name": "nanoka-bench",
-          "compatibility_date": "2025-01-01",
-          "d1_databases": [
-            {
-              "binding": "DB",
-              "database_name": "bench",
-              "database_id": "00000000-0000-0000-0000-000000000000",
-              "migrations_dir": "migrations"
-            }
-          ]
-        }
-        """);
-    Map<String, String> env = Map.of("CI", "true", "WRANGLER_SEND_METRICS", "false",
-        "NO_COLOR", "1", "HOME", project.resolve("home").toString());
-    Processes.run(List.of(wrangler.toString(), "d1", "migrations", "apply", "bench", "--local"),
-        project, env, null);
+    WranglerProject.write(project);
+    Map<String, String> env = WranglerProject.ENVIRONMENT;
+    String database = WranglerProject.DATABASE;
+    Processes.run(List.of(wrangler.toString(), "d1", "migrations", "apply", database,
+        "--local"), project, env, null);
     Files.writeString(project.resolve("rows.sql"), String.join("\n", LibraryRebuild.rows(n)));
-    Processes.run(List.of(wrangler.toString(), "d1", "execute", "bench", "--local", "--file",
+    Processes.run(List.of(wrangler.toString(), "d1", "execute", database, "--local", "--file",
         "rows.sql"), project, env, null);
     Files.writeString(project.resolve("rebuild.sql"), rebuild);
     Path out = project.resolve("rebuild.json");
-    Processes.run(List.of("sh", "-c", "\"$0\" d1 execute bench --local --json --file"
-        + " rebuild.sql > rebuild.json 2>&1", wrangler.toString()), project, env, null);
+    Processes.run(List.of("sh", "-c", "\"$0\" d1 execute \"$1\" --local --json --file"
+        + " rebuild.sql > rebuild.json 2>&1", wrangler.toString(), database), project, env, null);
     List<Double> durations = new ArrayList<>();
     Matcher m = DURATION.matcher(Files.readString(out));
     while (m.find()) {

@@ -103,9 +103,7 @@ public final class SqliteDialect implements Dialect {
   @Override
   public List<String> foreignKeyViolations(Connection connection, WrittenTables written)
       throws SQLException {
-    if (written.everything() || !column(connection, "SELECT name FROM sqlite_master WHERE type ="
-        + " 'trigger' UNION ALL SELECT name FROM sqlite_temp_master WHERE type = 'trigger'"
-        + " LIMIT 1").isEmpty()) {
+    if (written.everything() || hasTriggers(connection)) {
       return violations(connection, "PRAGMA foreign_key_check");
     }
     Set<String> checked = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -141,15 +139,12 @@ public final class SqliteDialect implements Dialect {
     return violations;
   }
 
-  private static List<String> column(Connection connection, String sql) throws SQLException {
-    List<String> values = new ArrayList<>();
+  private static boolean hasTriggers(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      while (rows.next()) {
-        values.add(rows.getString(1));
-      }
+        ResultSet rows = statement.executeQuery("SELECT 1 FROM sqlite_master WHERE type ="
+            + " 'trigger' UNION ALL SELECT 1 FROM sqlite_temp_master WHERE type = 'trigger'")) {
+      return rows.next();
     }
-    return values;
   }
 
   private static String literal(String text) {
