@@ -2,20 +2,24 @@
 # Runs the benchmark suite (benchmarks/): each figure is a program that measures Nanoka and what
 # it is compared with side by side, in one run, and prints a table with the ratios and targets.
 #
-#   scripts/bench.sh            all five figures (about 15 minutes on 2 cores)
+#   scripts/bench.sh            all six figures (about 20 minutes on 2 cores)
 #   scripts/bench.sh 2 3        only figures 2 and 3
 #   scripts/bench.sh --quick    every figure on tiny inputs, to check the suite works (~3 min)
+#   MVN_ARGS='-o -Dmaven.repo.local=/path/to/repo' scripts/bench.sh 6
+#                               extra arguments for the Maven build (it packages, never installs)
 #
 # 1 processor overhead: javac with the processor vs -proc:none (and a no-op processor)
 # 2 apply 500 migrations: Nanoka vs Flyway vs sqlite3 (one transaction, the floor)
 # 3 start-up check with nothing pending: Nanoka vs Flyway
 # 4 the CLI vs wrangler d1 migrations apply --local on the same folder
 # 5 push on 10, 100, 1000 tables
+# 6 a table rebuild under 10k / 100k / 1M dependent rows: the CLI vs sqlite3's parent-only
+#   rebuild (the floor), and the longest statement on D1 (wrangler --local)
 #
 # The tables are also written to benchmarks/target/bench/results.txt. Numbers depend on the
 # machine and on what else runs on it: each table prints the core count, Java version and load.
-# Needs JDK 17+, Maven, sqlite3 (figures 2, 5) and Node.js with npm (figure 4: wrangler from
-# it-tests/package-lock.json, installed with npm ci when missing).
+# Needs JDK 17+, Maven, sqlite3 (figures 2, 5, 6) and Node.js with npm (figures 4 and 6: wrangler
+# from it-tests/package-lock.json, installed with npm ci when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -25,15 +29,19 @@ figures=()
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true ;;
-    [1-5]) figures+=("$arg") ;;
-    *) echo "usage: scripts/bench.sh [--quick] [1-5 ...]" >&2; exit 2 ;;
+    [1-6]) figures+=("$arg") ;;
+    *) echo "usage: scripts/bench.sh [--quick] [1-6 ...]" >&2; exit 2 ;;
   esac
 done
-[ ${#figures[@]} -eq 0 ] && figures=(1 2 3 4 5)
+[ ${#figures[@]} -eq 0 ] && figures=(1 2 3 4 5 6)
 wants() { [[ " ${figures[*]} " == *" $1 "* ]]; }
 
-echo "==> Building Nanoka and the benchmarks (mvn install, tests skipped)" >&2
-mvn -B -q -Dstyle.color=never install -DskipTests -pl benchmarks -am >&2
+echo "==> Building Nanoka and the benchmarks (mvn package, tests skipped)" >&2
+# package, not install: the figures take this checkout's jars from target/ (the CLI included:
+# figures 4 and 6 run it, and the benchmarks do not depend on it), and a benchmark run
+# must not replace what the local repository holds.
+# shellcheck disable=SC2086
+mvn -B -q -Dstyle.color=never package -DskipTests -pl benchmarks,cli -am ${MVN_ARGS:-} >&2
 
 version=$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 work=$root/benchmarks/target/bench
@@ -58,10 +66,19 @@ run() { java -Xmx1g -cp "$cp_bench" "$@" 2>&1 | tee -a "$results"; }
 if $quick; then
   f1=(--sizes=20,40,80 --runs=1); f2=(--migrations=40 --runs=2 --warmups=0 --iterations=1)
   f3=(--migrations=40 --warmups=1 --iterations=1 --cold-forks=1); f4=(--migrations=3 --runs=1)
-  f5=(--tables=5,10,20 --warmups=1 --iterations=1 --runs=1)
+  f5=(--tables=5,10,20 --warmups=1 --iterations=1 --runs=1); f6=(--sizes=2000,10000 --runs=1)
 else
-  f1=(); f2=(); f3=(); f4=(); f5=()
+  f1=(); f2=(); f3=(); f4=(); f5=(); f6=()
 fi
+
+wrangler=it-tests/node_modules/.bin/wrangler
+ensure_wrangler() {
+  if [ ! -x "$wrangler" ] && command -v npm >/dev/null; then
+    echo "==> Installing the npm tools of it-tests (npm ci)" >&2
+    (cd it-tests && npm ci --no-audit --no-fund >&2)
+  fi
+  [ -x "$wrangler" ]
+}
 
 if wants 1; then
   echo "==> Figure 1: processor overhead" >&2
@@ -79,12 +96,7 @@ if wants 3; then
 fi
 if wants 4; then
   echo "==> Figure 4: the CLI vs wrangler" >&2
-  wrangler=it-tests/node_modules/.bin/wrangler
-  if [ ! -x "$wrangler" ] && command -v npm >/dev/null; then
-    echo "==> Installing the npm tools of it-tests (npm ci)" >&2
-    (cd it-tests && npm ci --no-audit --no-fund >&2)
-  fi
-  if [ -x "$wrangler" ]; then
+  if ensure_wrangler; then
     run dev.nanoka.bench.CliVersusWrangler --cli="$jars/nanoka-cli.jar" --wrangler="$root/$wrangler" \
       --work="$work/cli" ${f4[@]+"${f4[@]}"}
   else
@@ -94,5 +106,16 @@ fi
 if wants 5; then
   echo "==> Figure 5: push on 10, 100, 1000 tables" >&2
   run dev.nanoka.bench.PushScaling --work="$work/push" ${f5[@]+"${f5[@]}"}
+fi
+if wants 6; then
+  echo "==> Figure 6: a rebuild under 10k / 100k / 1M dependent rows" >&2
+  d1=()
+  if ensure_wrangler; then
+    d1=(--wrangler="$root/$wrangler")
+  else
+    echo "Figure 6: no wrangler (install Node.js and npm): the D1 columns stay empty" | tee -a "$results"
+  fi
+  run dev.nanoka.bench.RebuildAtScale --cli="$jars/nanoka-cli.jar" --work="$work/rebuild" \
+    ${d1[@]+"${d1[@]}"} ${f6[@]+"${f6[@]}"}
 fi
 echo "==> The tables are in $results" >&2

@@ -1,4 +1,4 @@
--- Rebuild categories: SQLite cannot ALTER this change. Rows are copied; nothing is deleted.
+-- Rebuild categories: SQLite cannot ALTER this change. Its rows are copied; nothing is deleted.
 CREATE TABLE `__new_categories` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`parentId` integer,
@@ -7,6 +7,6 @@ CREATE TABLE `__new_categories` (
 );
 --> statement-breakpoint
 INSERT INTO `__new_categories`(`id`, `parentId`, `name`) SELECT `id`, `parentId`, `name` FROM `categories`;--> statement-breakpoint
-UPDATE `categories` SET `parentId` = `id` WHERE `parentId` IS NOT NULL;--> statement-breakpoint
+UPDATE `categories` SET `parentId` = `id` WHERE `parentId` IS NOT NULL AND (SELECT foreign_keys FROM pragma_foreign_keys);--> statement-breakpoint
 DROP TABLE `categories`;--> statement-breakpoint
 ALTER TABLE `__new_categories` RENAME TO `categories`;

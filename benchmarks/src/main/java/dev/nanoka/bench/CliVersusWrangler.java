@@ -40,26 +40,12 @@ public final class CliVersusWrangler {
     Path project = work.resolve("project");
     MigrationGenerator.writeDrizzleFolder(MigrationGenerator.generate(count),
         project.resolve("migrations"));
-    Files.writeString(project.resolve("wrangler.jsonc"), """
-        {
-          "name": "nanoka-bench",
-          "compatibility_date": "2025-01-01",
-          "d1_databases": [
-            {
-              "binding": "DB",
-              "database_name": "bench",
-              "database_id": "00000000-0000-0000-0000-000000000000",
-              "migrations_dir": "migrations"
-            }
-          ]
-        }
-        """);
+    WranglerProject.write(project);
     String version = Processes.output(List.of(wrangler.toString(), "--version"));
     System.out.println("Figure 4: CLI vs wrangler " + version.lines().reduce((a, b) -> b)
         .orElse("?") + ", " + count + " migrations — " + Machine.describe());
 
-    Map<String, String> wranglerEnv = Map.of("CI", "true", "WRANGLER_SEND_METRICS", "false",
-        "NO_COLOR", "1");
+    Map<String, String> wranglerEnv = WranglerProject.ENVIRONMENT;
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Map<String, List<Processes.Sample>> samples = new LinkedHashMap<>();
     samples.put("cli", new ArrayList<>());

@@ -120,6 +120,30 @@ class BenchmarkSmokeTest {
     }
   }
 
+  @Test
+  void theFloorRebuildsAuthorsAsTheMigrationDoes() throws Exception {
+    Path createOnly = Files.createDirectories(dir.resolve("create-only"));
+    Files.writeString(createOnly.resolve("0000_create.sql"),
+        dev.nanoka.core.testing.LibraryRebuild.createFile());
+    Path floor = RebuildAtScale.seed(dir, createOnly, 50);
+    Path ours = dir.resolve("ours.db");
+    Files.copy(floor, ours);
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + floor);
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate(RebuildAtScale.floor()); // sqlite-jdbc runs every statement
+    }
+    Path migrations = Files.createDirectories(dir.resolve("migrations"));
+    Files.copy(createOnly.resolve("0000_create.sql"), migrations.resolve("0000_create.sql"));
+    Files.writeString(migrations.resolve("0001_rebuild.sql"),
+        dev.nanoka.core.testing.LibraryRebuild.rebuildFile());
+    Migrator.forUrl("jdbc:sqlite:" + ours).source(MigrationSource.folder(migrations)).migrate();
+    String authors = "SELECT sql FROM sqlite_master WHERE name = 'authors'";
+    assertEquals(rows(ours, authors), rows(floor, authors));
+    assertEquals(List.of("10|50|50"), rows(floor, "SELECT (SELECT count(*) FROM authors),"
+        + " (SELECT count(*) FROM books), (SELECT count(*) FROM reviews)"));
+    assertEquals(rows(floor, "SELECT * FROM authors"), rows(ours, "SELECT * FROM authors"));
+  }
+
   private static List<String> schema(Path db) throws SQLException {
     return rows(db, "SELECT type || ' ' || name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
         + " AND name NOT IN ('d1_migrations', 'nanoka_migration_checksums',"

@@ -288,6 +288,61 @@ class MigratorTest {
   }
 
   @Test
+  void deletedParentRowsAreFoundThoughTheFileNeverNamesTheChild() throws Exception {
+    write(dir, "0000_create_users.sql", USERS);
+    write(dir, "0001_posts.sql", POSTS);
+    migrator().migrate();
+    // The check reads the tables a file wrote and those referencing them: posts, via users.
+    write(dir, "0002_delete.sql", "DELETE FROM `users`;");
+    MigrationException e = assertThrows(MigrationException.class, () -> migrator().migrate());
+    assertTrue(e.getMessage().contains("of posts references a missing row of users"),
+        e.getMessage());
+  }
+
+  @Test
+  void aReplacedParentTableIsCheckedThroughItsChildren() throws Exception {
+    write(dir, "0000_create_users.sql", USERS);
+    write(dir, "0001_posts.sql", POSTS);
+    migrator().migrate();
+    write(dir, "0002_replace.sql", "CREATE TABLE `__new_users` (`id` integer PRIMARY KEY, `email`"
+        + " text NOT NULL);--> statement-breakpoint\nDROP TABLE `users`;--> statement-breakpoint\n"
+        + "ALTER TABLE `__new_users` RENAME TO `users`;");
+    MigrationException e = assertThrows(MigrationException.class, () -> migrator().migrate());
+    assertTrue(e.getMessage().contains("of posts references a missing row of users"),
+        e.getMessage());
+  }
+
+  @Test
+  void aViolationInATableTheFileDidNotWriteIsNotItsFault() throws Exception {
+    write(dir, "0000_create.sql", "CREATE TABLE `labels` (`id` integer PRIMARY KEY);\n"
+        + "CREATE TABLE `tags` (`labelId` integer REFERENCES `labels`(`id`));");
+    migrator().migrate();
+    Sqlite.exec(db, "INSERT INTO `tags` VALUES (7)"); // written by an app without foreign keys
+    write(dir, "0001_users.sql", USERS);
+    assertEquals(List.of("0001_users.sql"), migrator().migrate().applied());
+    // A statement it cannot follow makes the check read every table, the old orphan included.
+    write(dir, "0002_pragma.sql", "PRAGMA user_version = 2;");
+    MigrationException e = assertThrows(MigrationException.class, () -> migrator().migrate());
+    assertTrue(e.getMessage().contains("of tags references a missing row of labels"),
+        e.getMessage());
+  }
+
+  @Test
+  void withTriggersEveryTableIsChecked() throws Exception {
+    // The trigger writes an orphan into tags, a table the file never names.
+    write(dir, "0000_create.sql", USERS + "--> statement-breakpoint\n"
+        + "CREATE TABLE `labels` (`id` integer PRIMARY KEY);--> statement-breakpoint\n"
+        + "CREATE TABLE `tags` (`labelId` integer REFERENCES `labels`(`id`));"
+        + "--> statement-breakpoint\nCREATE TRIGGER `tag_users` AFTER INSERT ON `users` BEGIN"
+        + " INSERT INTO `tags` VALUES (99); END;");
+    migrator().migrate();
+    write(dir, "0001_user.sql", "INSERT INTO `users` (`email`) VALUES ('a@b');");
+    MigrationException e = assertThrows(MigrationException.class, () -> migrator().migrate());
+    assertTrue(e.getMessage().contains("of tags references a missing row of labels"),
+        e.getMessage());
+  }
+
+  @Test
   void statementWithoutItsOwnBreakpointInAGeneratedFileIsRun() throws Exception {
     // A hand edit of a generated file: the INSERT has no marker before it. sqlite-jdbc would
     // run only the CREATE TABLE of that piece; wrangler runs both.

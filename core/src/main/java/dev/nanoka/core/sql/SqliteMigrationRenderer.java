@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -146,13 +147,14 @@ public final class SqliteMigrationRenderer {
 
   private void dropTables(List<Table> tables) {
     for (Table table : TableOrder.childrenFirst(tables)) {
-      List<MigrationStatement> release = TableRebuild.releaseSelfReferences(table);
+      List<String> release =
+          TableRebuild.releaseSelfReferences(table, Optional.of(RowBatches.FOREIGN_KEYS));
       List<String> comments = lossComments(new DropTable(table));
       if (release.isEmpty()) {
         out.add(new MigrationStatement(SqliteDdl.dropTable(table.name()), comments));
       } else {
-        out.add(new MigrationStatement(release.get(0).sql(), comments));
-        out.addAll(release.subList(1, release.size()));
+        out.add(new MigrationStatement(release.get(0), comments));
+        release.subList(1, release.size()).forEach(r -> out.add(MigrationStatement.of(r)));
         out.add(MigrationStatement.of(SqliteDdl.dropTable(table.name())));
       }
       current.remove(TableOrder.key(table.name()));
@@ -162,12 +164,10 @@ public final class SqliteMigrationRenderer {
   private void rebuild(RebuildTable rebuild) {
     String name = rebuild.to().name();
     List<Table> dependents = dependents(name);
-    List<String> comments = new ArrayList<>();
-    comments.add("Rebuild " + name + ": SQLite cannot ALTER this change. Rows are copied;"
-        + (dependents.isEmpty() ? "" : " rows of tables that reference it are set aside and"
-            + " restored;") + " nothing is deleted.");
-    comments.addAll(lossComments(rebuild));
-    out.addAll(TableRebuild.statements(rebuild, table(name), dependents, comments));
+    boolean referenced = current.values().stream().anyMatch(t -> t.foreignKeys().stream()
+        .anyMatch(fk -> fk.referencedTable().equalsIgnoreCase(name)));
+    List<String> comments = new ArrayList<>(lossComments(rebuild));
+    out.addAll(TableRebuild.statements(rebuild, table(name), dependents, referenced, comments));
     put(rebuild.to());
   }
 

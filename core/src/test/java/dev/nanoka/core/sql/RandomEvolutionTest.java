@@ -45,6 +45,16 @@ class RandomEvolutionTest {
     COVERAGE.put("ALTER TABLE `t\\d+` RENAME TO", 25);
     COVERAGE.put("Data loss: drops table", 25);
     COVERAGE.put("DROP INDEX", 25);
+    // Rebuilds: the copy by row id and by INTEGER PRIMARY KEY, sliced put-backs, a table
+    // referencing itself set aside in one statement, references of a cycle written back, and
+    // the copy in one statement (a table referencing itself, a key that changed).
+    COVERAGE.put("INSERT INTO `__new_\\w+`\\(rowid, ", 40);
+    COVERAGE.put("WHERE `\\w+` > \\(SELECT max\\(`\\w+`\\) FROM `__new_", 35);
+    COVERAGE.put("FROM `__nanoka_keep_\\w+` WHERE rowid > 15 \\* ", 30);
+    COVERAGE.put("SELECT rowid AS `__nanoka_rowid`, [^;]* LIMIT iif\\([^;]*, -1, 0\\);", 10);
+    COVERAGE.put("UPDATE `\\w+` SET [^;]* FROM `__nanoka_keep_", 2);
+    COVERAGE.put("(?s)Rebuild \\w+:[^\\n]*\\n(-- [^\\n]*\\n)*CREATE TABLE `__new_\\w+` [^;]*;\\n"
+        + "--> statement-breakpoint\\nINSERT INTO `__new_\\w+`[^;]* FROM `\\w+`;", 20);
   }
 
   private final Map<String, Integer> seen = new ConcurrentHashMap<>();

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * purpose (rebuilds that keep rows under enforced foreign keys), compared with golden files in
  * {@code src/test/resources/golden/sql}. {@link MigrationScenariosTest} proves these files keep
  * every row; this test makes any change to their text deliberate. After an intended change,
- * refresh with {@code mvn -pl runtime test -Dtest=SqliteMigrationRendererTest
+ * refresh with {@code mvn -pl core test -Dtest=SqliteMigrationRendererTest
  * -Dnanoka.updateGolden=true} and review the diff.
  */
 class SqliteMigrationRendererTest {

@@ -61,8 +61,13 @@ public interface Dialect {
    */
   AutoCloseable foreignKeysOff(Connection connection) throws SQLException;
 
-  /** Foreign key violations in the database, described; empty when none. */
-  List<String> foreignKeyViolations(Connection connection) throws SQLException;
+  /**
+   * Foreign key violations a script that ran with enforcement off can have left, described;
+   * empty when none. A dialect may read only the tables {@code written} names and those that
+   * reference them; it reads the whole database when {@code written} says so.
+   */
+  List<String> foreignKeyViolations(Connection connection, WrittenTables written)
+      throws SQLException;
 
   /** Whether the exception means the lock could not be had in time. */
   boolean isLockTimeout(SQLException e);

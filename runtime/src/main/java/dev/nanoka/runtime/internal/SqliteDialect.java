@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * SQLite. The lock is SQLite's own: {@code BEGIN IMMEDIATE} takes the write lock, other
@@ -92,17 +94,61 @@ public final class SqliteDialect implements Dialect {
     };
   }
 
+  /**
+   * {@code PRAGMA foreign_key_check} of the tables written and of the tables referencing them
+   * (by the schema as the script left it); of every table when the script did something
+   * {@link WrittenTables} cannot follow, or when the database has triggers (they write tables
+   * their statements do not name).
+   */
   @Override
-  public List<String> foreignKeyViolations(Connection connection) throws SQLException {
+  public List<String> foreignKeyViolations(Connection connection, WrittenTables written)
+      throws SQLException {
+    if (written.everything() || hasTriggers(connection)) {
+      return violations(connection, "PRAGMA foreign_key_check");
+    }
+    Set<String> checked = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT m.name, f.\"table\" FROM sqlite_master"
+            + " AS m LEFT JOIN pragma_foreign_key_list(m.name) AS f WHERE m.type = 'table'")) {
+      while (rows.next()) {
+        String parent = rows.getString(2);
+        if (written.tables().contains(rows.getString(1))
+            || parent != null && written.tables().contains(parent)) {
+          checked.add(rows.getString(1));
+        }
+      }
+    }
+    List<String> violations = new ArrayList<>();
+    for (String table : checked) {
+      violations.addAll(violations(connection,
+          "PRAGMA foreign_key_check(" + literal(table) + ")"));
+    }
+    return violations.subList(0, Math.min(violations.size(), 10));
+  }
+
+  private static List<String> violations(Connection connection, String check)
+      throws SQLException {
     List<String> violations = new ArrayList<>();
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("PRAGMA foreign_key_check")) {
+        ResultSet rows = statement.executeQuery(check)) {
       while (rows.next() && violations.size() < 10) {
         violations.add("row " + rows.getLong(2) + " of " + rows.getString(1)
             + " references a missing row of " + rows.getString(3));
       }
     }
     return violations;
+  }
+
+  private static boolean hasTriggers(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT 1 FROM sqlite_master WHERE type ="
+            + " 'trigger' UNION ALL SELECT 1 FROM sqlite_temp_master WHERE type = 'trigger'")) {
+      return rows.next();
+    }
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
   }
 
   @Override

@@ -76,10 +76,12 @@ final class WriteTransaction implements AutoCloseable {
       throws SQLException, MigrationException {
     dialect.savepoint(connection, SAVEPOINT);
     try {
+      WrittenTables written = new WrittenTables();
       try (Statement statement = connection.createStatement()) {
         for (int i = 0; i < statements.size(); i++) {
           try {
-            statement.execute(statements.get(i));
+            boolean rows = statement.execute(statements.get(i));
+            written.ran(statements.get(i), rows ? -1 : statement.getUpdateCount());
           } catch (SQLException e) {
             if (dialect.isReadOnly(e)) { // not the file's fault: no file could run here
               throw Failures.readOnly(label + " was not applied", e);
@@ -89,7 +91,7 @@ final class WriteTransaction implements AutoCloseable {
           }
         }
       }
-      List<String> violations = dialect.foreignKeyViolations(connection);
+      List<String> violations = dialect.foreignKeyViolations(connection, written);
       if (!violations.isEmpty()) {
         throw Failures.foreignKeysBroken(label, violations, undone);
       }
