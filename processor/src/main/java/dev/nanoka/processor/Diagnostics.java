@@ -3,7 +3,6 @@ package dev.nanoka.processor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -29,7 +28,7 @@ public final class Diagnostics {
   }
 
   private final Messager messager;
-  private final Optional<SourceLocator> locator;
+  private final Locator locator;
   private boolean errors;
   private boolean unresolved;
   /** A model listed by two schemas is read twice; its problems are still reported once. */
@@ -39,10 +38,15 @@ public final class Diagnostics {
   private boolean errorsBeforeHold;
   private Set<List<Object>> printedBeforeHold;
 
-  /** Reports through javac's trees where they give a better position than the Messager. */
+  /**
+   * Reports through javac's trees where they give a better position than the Messager; under
+   * ecj, where its Messager loses the position.
+   */
   public Diagnostics(ProcessingEnvironment env) {
     this.messager = env.getMessager();
-    this.locator = JavacTrees.ifAvailable(() -> SourceLocator.of(env));
+    this.locator = JavacTrees.ifAvailable(() -> SourceLocator.of(env))
+        .<Locator>map(javac -> javac)
+        .orElseGet(() -> new EclipseLocator(env));
   }
 
   /** Reports an error at the element, annotation and value given (each may be null). */
@@ -122,8 +126,7 @@ public final class Diagnostics {
       return;
     }
     report(() -> {
-      if (element != null && locator.isPresent()
-          && locator.get().print(kind, text, element, mirror, value)) {
+      if (element != null && locator.print(kind, text, element, mirror, value)) {
         return;
       }
       if (element == null) {
