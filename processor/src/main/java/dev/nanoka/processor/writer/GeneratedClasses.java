@@ -10,10 +10,12 @@ import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.FilerException;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
@@ -83,8 +85,47 @@ final class GeneratedClasses {
         .build();
   }
 
-  static void writeClass(Filer filer, ClassName self, TypeSpec type) throws IOException {
-    JavaFile.builder(self.packageName(), type).skipJavaLangImports(true).build().writeTo(filer);
+  /**
+   * Writes the class, unless an earlier compile left the same source and its class file in the
+   * output folders: nothing is regenerated that did not change, and the compiler has no new
+   * source to compile (no extra round of processing). ecj's batch compiler refuses to generate a
+   * class it finds on the class path at all (eclipse-jdt/eclipse.jdt.core#1482), which a compile
+   * that does not start from clean (an IDE-like incremental build) runs into when the class
+   * changed: the error says so.
+   */
+  static void writeClass(Filer filer, Elements elements, ClassName self, TypeSpec type)
+      throws IOException {
+    JavaFile file = JavaFile.builder(self.packageName(), type).skipJavaLangImports(true).build();
+    String text = file.toString();
+    if (upToDate(filer, self, text)) {
+      return;
+    }
+    try {
+      file.writeTo(filer);
+    } catch (FilerException e) {
+      if (elements.getTypeElement(self.canonicalName()) == null) {
+        throw e;
+      }
+      throw new FilerException(e.getMessage() + " (the compiler does not regenerate a class"
+          + " an earlier build left on the class path, as ecj's batch compiler does not:"
+          + " eclipse-jdt/eclipse.jdt.core#1482; build from clean)");
+    }
+  }
+
+  /** Whether the output folders hold this source and a class file compiled from it. */
+  private static boolean upToDate(Filer filer, ClassName self, String text) {
+    String name = String.join("$", self.simpleNames());
+    try {
+      FileObject source =
+          filer.getResource(StandardLocation.SOURCE_OUTPUT, self.packageName(), name + ".java");
+      FileObject compiled =
+          filer.getResource(StandardLocation.CLASS_OUTPUT, self.packageName(), name + ".class");
+      return compiled.getLastModified() != 0
+          && compiled.getLastModified() >= source.getLastModified()
+          && source.getCharContent(true).toString().equals(text);
+    } catch (IOException | RuntimeException e) {
+      return false; // not there, or a Filer that can't tell: generate it
+    }
   }
 
   /** Writes a class-path resource, e.g. {@code nanoka/schema/com/example/blog/schema.txt}. */

@@ -52,6 +52,6 @@ public final class SchemaClassWriter {
         .addMethod(GeneratedClasses.returning(
             "resource", TypeName.get(String.class), CodeBlock.of("$S", resource)))
         .build();
-    GeneratedClasses.writeClass(filer, self, type);
+    GeneratedClasses.writeClass(filer, elements, self, type);
   }
 }
