@@ -6,7 +6,9 @@
 #   scripts/bench.sh 2 3        only figures 2 and 3
 #   scripts/bench.sh --quick    every figure on tiny inputs, to check the suite works (~3 min)
 #
-# 1 processor overhead: javac with the processor vs -proc:none (and a no-op processor)
+# 1 processor overhead: javac with the processor vs -proc:none (and a no-op processor), and
+#   drizzle-kit generate on the same schema; then compiles after the first (unchanged models,
+#   one model edited) at the largest size
 # 2 apply 500 migrations: Nanoka vs Flyway vs sqlite3 (one transaction, the floor)
 # 3 start-up check with nothing pending: Nanoka vs Flyway
 # 4 the CLI vs wrangler d1 migrations apply --local on the same folder
@@ -14,8 +16,11 @@
 #
 # The tables are also written to benchmarks/target/bench/results.txt. Numbers depend on the
 # machine and on what else runs on it: each table prints the core count, Java version and load.
-# Needs JDK 17+, Maven, sqlite3 (figures 2, 5) and Node.js with npm (figure 4: wrangler from
-# it-tests/package-lock.json, installed with npm ci when missing).
+# Needs JDK 17+, Maven, sqlite3 (figures 2, 5) and Node.js with npm (figures 1 and 4:
+# drizzle-kit and wrangler from it-tests/package-lock.json, installed with npm ci when missing).
+#
+# MVN_ARGS is passed to Maven, e.g. MVN_ARGS='-o -Dmaven.repo.local=/path/to/repo' to build
+# against, and install into, another local repository than ~/.m2.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -33,7 +38,8 @@ done
 wants() { [[ " ${figures[*]} " == *" $1 "* ]]; }
 
 echo "==> Building Nanoka and the benchmarks (mvn install, tests skipped)" >&2
-mvn -B -q -Dstyle.color=never install -DskipTests -pl benchmarks -am >&2
+# shellcheck disable=SC2086 # MVN_ARGS holds several arguments
+mvn -B -q -Dstyle.color=never ${MVN_ARGS:-} install -DskipTests -pl benchmarks,cli -am >&2
 
 version=$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 work=$root/benchmarks/target/bench
@@ -63,9 +69,18 @@ else
   f1=(); f2=(); f3=(); f4=(); f5=()
 fi
 
+npm_tools() {
+  if [ ! -d it-tests/node_modules ] && command -v npm >/dev/null; then
+    echo "==> Installing the npm tools of it-tests (npm ci)" >&2
+    (cd it-tests && npm ci --no-audit --no-fund >&2)
+  fi
+}
+
 if wants 1; then
   echo "==> Figure 1: processor overhead" >&2
-  run dev.nanoka.bench.ProcessorOverhead --processor="$jars/nanoka-processor-$version.jar" \
+  npm_tools
+  run dev.nanoka.bench.ProcessorOverhead --node-modules="$root/it-tests/node_modules" \
+    --processor="$jars/nanoka-processor-$version.jar" \
     --annotations="$jars/nanoka-annotations-$version.jar" \
     --runtime="$jars/nanoka-runtime-$version.jar" --work="$work/processor" ${f1[@]+"${f1[@]}"}
 fi
@@ -80,10 +95,7 @@ fi
 if wants 4; then
   echo "==> Figure 4: the CLI vs wrangler" >&2
   wrangler=it-tests/node_modules/.bin/wrangler
-  if [ ! -x "$wrangler" ] && command -v npm >/dev/null; then
-    echo "==> Installing the npm tools of it-tests (npm ci)" >&2
-    (cd it-tests && npm ci --no-audit --no-fund >&2)
-  fi
+  [ -x "$wrangler" ] || npm_tools
   if [ -x "$wrangler" ]; then
     run dev.nanoka.bench.CliVersusWrangler --cli="$jars/nanoka-cli.jar" --wrangler="$root/$wrangler" \
       --work="$work/cli" ${f4[@]+"${f4[@]}"}
