@@ -31,6 +31,7 @@ public final class Diagnostics {
   private final Locator locator;
   private boolean errors;
   private boolean unresolved;
+  private int reports;
   /** A model listed by two schemas is read twice; its problems are still reported once. */
   private Set<List<Object>> printed = new HashSet<>();
   /** Reports held back, in order; null when reports are printed at once. */
@@ -83,6 +84,11 @@ public final class Diagnostics {
    */
   public void unresolved() {
     unresolved = true;
+  }
+
+  /** How many diagnostics were reported so far (held ones included). */
+  public int reports() {
+    return reports;
   }
 
   /** Whether any error was reported. */
@@ -142,6 +148,7 @@ public final class Diagnostics {
   }
 
   private void report(Runnable report) {
+    reports++;
     if (held != null) {
       held.add(report);
     } else {

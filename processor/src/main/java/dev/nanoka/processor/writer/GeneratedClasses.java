@@ -29,7 +29,7 @@ import javax.tools.StandardLocation;
  * ({@code INSTANCE}, a private constructor), so it is only written when the runtime is on the
  * compile class path; without it the class would not compile.
  */
-final class GeneratedClasses {
+public final class GeneratedClasses {
 
   private GeneratedClasses() {}
 
@@ -44,7 +44,7 @@ final class GeneratedClasses {
   }
 
   /** The generated class, e.g. {@code NanokaMigrations} for suffix "Migrations". */
-  static ClassName className(Elements elements, Element schemaElement, String suffix) {
+  public static ClassName className(Elements elements, Element schemaElement, String suffix) {
     String packageName = elements.getPackageOf(schemaElement).getQualifiedName().toString();
     return ClassName.get(packageName, schemaElement.getKind() == ElementKind.PACKAGE
         ? "Nanoka" + suffix : schemaElement.getSimpleName() + "Nanoka" + suffix);
@@ -54,7 +54,7 @@ final class GeneratedClasses {
    * The class-path folder of the schema's resources of one kind, e.g.
    * {@code nanoka/migrations/com/example/blog} for kind "migrations".
    */
-  static String resourceFolder(Elements elements, Element schemaElement, String kind) {
+  public static String resourceFolder(Elements elements, Element schemaElement, String kind) {
     String packageName = elements.getPackageOf(schemaElement).getQualifiedName().toString();
     String type = schemaElement.getKind() == ElementKind.PACKAGE
         ? "" : "/" + schemaElement.getSimpleName();
@@ -97,7 +97,7 @@ final class GeneratedClasses {
       throws IOException {
     JavaFile file = JavaFile.builder(self.packageName(), type).skipJavaLangImports(true).build();
     String text = file.toString();
-    if (upToDate(filer, self, text)) {
+    if (keepsUnchanged(filer) && upToDate(filer, self, text)) {
       return;
     }
     try {
@@ -112,14 +112,29 @@ final class GeneratedClasses {
     }
   }
 
+  /**
+   * Whether unchanged generated files may be left as they are. Not under Eclipse's IDE: its Filer
+   * regenerates over an earlier class anyway, and it may take a generated file a build does not
+   * write again for an obsolete one.
+   */
+  public static boolean keepsUnchanged(Filer filer) {
+    return !filer.getClass().getName().startsWith("org.eclipse.jdt.internal.apt.pluggable.");
+  }
+
+  /** The generated class's source and class file in the output folders (either may not exist). */
+  public static FileObject[] sourceAndClass(Filer filer, ClassName self) throws IOException {
+    String name = String.join("$", self.simpleNames());
+    return new FileObject[] {
+        filer.getResource(StandardLocation.SOURCE_OUTPUT, self.packageName(), name + ".java"),
+        filer.getResource(StandardLocation.CLASS_OUTPUT, self.packageName(), name + ".class")};
+  }
+
   /** Whether the output folders hold this source and a class file compiled from it. */
   private static boolean upToDate(Filer filer, ClassName self, String text) {
-    String name = String.join("$", self.simpleNames());
     try {
-      FileObject source =
-          filer.getResource(StandardLocation.SOURCE_OUTPUT, self.packageName(), name + ".java");
-      FileObject compiled =
-          filer.getResource(StandardLocation.CLASS_OUTPUT, self.packageName(), name + ".class");
+      FileObject[] files = sourceAndClass(filer, self);
+      FileObject source = files[0];
+      FileObject compiled = files[1];
       return compiled.getLastModified() != 0
           && compiled.getLastModified() >= source.getLastModified()
           && source.getCharContent(true).toString().equals(text);
