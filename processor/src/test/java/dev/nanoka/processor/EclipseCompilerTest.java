@@ -12,9 +12,7 @@ import dev.nanoka.processor.DiagnosticAssertions.Result;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
@@ -111,17 +109,7 @@ class EclipseCompilerTest {
   }
 
   /** Warns at each package and record of the compile and at the records' components. */
-  private static final class WarnAtEverything extends AbstractProcessor {
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
+  private static final class WarnAtEverything extends EveryRoundProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
       for (Element root : round.getRootElements()) {

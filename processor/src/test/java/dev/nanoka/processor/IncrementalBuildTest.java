@@ -193,20 +193,7 @@ class IncrementalBuildTest {
           BigDecimal price) {}
       """;
 
-  private static final String EDITED_PRODUCT = """
-      package com.example.shop;
-
-      import dev.nanoka.Field;
-      import dev.nanoka.Index;
-      import dev.nanoka.Model;
-      import java.math.BigDecimal;
-
-      @Model
-      @Index({"name", "price"})
-      public record Product(
-          @Field(primaryKey = true, autoIncrement = true) long id,
-          String name,
-          @Field(nullable = true) String description,
-          BigDecimal price) {}
-      """;
+  /** A column added in the middle. */
+  private static final String EDITED_PRODUCT = PRODUCT.replace("    String name,\n",
+      "    String name,\n    @Field(nullable = true) String description,\n");
 }

@@ -17,9 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -161,7 +159,7 @@ class UnresolvedNameTest {
   }
 
   /** Writes one source file in the first round, as code generators do. */
-  private static final class Generator extends AbstractProcessor {
+  private static final class Generator extends EveryRoundProcessor {
     private final String name;
     private final String text;
     private boolean written;
@@ -169,16 +167,6 @@ class UnresolvedNameTest {
     Generator(String name, String text) {
       this.name = name;
       this.text = text;
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
     }
 
     @Override
