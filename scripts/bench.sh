@@ -8,7 +8,9 @@
 #   MVN_ARGS='-o -Dmaven.repo.local=/path/to/repo' scripts/bench.sh 6
 #                               extra arguments for the Maven build (it packages, never installs)
 #
-# 1 processor overhead: javac with the processor vs -proc:none (and a no-op processor)
+# 1 processor overhead: javac with the processor vs -proc:none (and a no-op processor), and
+#   drizzle-kit generate on the same schema; then compiles after the first (unchanged models,
+#   one model edited) at the largest size
 # 2 apply 500 migrations: Nanoka vs Flyway vs sqlite3 (one transaction, the floor)
 # 3 start-up check with nothing pending: Nanoka vs Flyway
 # 4 the CLI vs wrangler d1 migrations apply --local on the same folder
@@ -18,8 +20,8 @@
 #
 # The tables are also written to benchmarks/target/bench/results.txt. Numbers depend on the
 # machine and on what else runs on it: each table prints the core count, Java version and load.
-# Needs JDK 17+, Maven, sqlite3 (figures 2, 5, 6) and Node.js with npm (figures 4 and 6: wrangler
-# from it-tests/package-lock.json, installed with npm ci when missing).
+# Needs JDK 17+, Maven, sqlite3 (figures 2, 5, 6) and Node.js with npm (figures 1, 4 and 6:
+# drizzle-kit and wrangler from it-tests/package-lock.json, installed with npm ci when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -82,7 +84,9 @@ ensure_wrangler() {
 
 if wants 1; then
   echo "==> Figure 1: processor overhead" >&2
-  run dev.nanoka.bench.ProcessorOverhead --processor="$jars/nanoka-processor-$version.jar" \
+  ensure_wrangler || echo "Figure 1: no npm tools (install Node.js and npm): no drizzle-kit column" >&2
+  run dev.nanoka.bench.ProcessorOverhead --node-modules="$root/it-tests/node_modules" \
+    --processor="$jars/nanoka-processor-$version.jar" \
     --annotations="$jars/nanoka-annotations-$version.jar" \
     --runtime="$jars/nanoka-runtime-$version.jar" --work="$work/processor" ${f1[@]+"${f1[@]}"}
 fi

@@ -1,13 +1,18 @@
 package dev.nanoka.bench;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Figure 1: what the annotation processor adds to a javac run. For 100, 500 and 1,000 generated
@@ -19,6 +24,11 @@ import java.util.Map;
  * which no processor can get under. Wall and CPU time are both reported: on a shared machine CPU
  * time is the steadier of the two.
  *
+ * <p>A fourth side is the tool the processor replaces: {@code drizzle-kit generate} on the
+ * schema.ts Nanoka wrote, into an empty folder ({@link DrizzleKit}). Target: Nanoka's own part
+ * (its time over the no-op processor's) at most drizzle-kit's whole run. The rebuilds of an
+ * existing build, at the largest size, are {@link Rebuilds}.
+ *
  * <p>The processor runs as in a project that has compiled before: its drizzle/ folder (schema.ts,
  * the migration, snapshot and journal) exists and is up to date, as it is in a checkout, so the
  * processor reads every model, renders schema.ts, plans the migration against the snapshot, and
@@ -28,7 +38,7 @@ import java.util.Map;
  * <pre>
  * java -cp … dev.nanoka.bench.ProcessorOverhead --processor=nanoka-processor.jar
  *     --annotations=nanoka-annotations.jar --runtime=nanoka-runtime.jar [--sizes=100,500,1000]
- *     [--runs=5] [--work=target/bench/processor]
+ *     [--runs=5] [--work=target/bench/processor] [--node-modules=it-tests/node_modules]
  * </pre>
  */
 public final class ProcessorOverhead {
@@ -48,8 +58,9 @@ public final class ProcessorOverhead {
     }
   }
 
-  /** The samples of one size. */
-  record Result(int models, Map<Side, Stats> wall, Map<Side, Stats> cpu, Stats firstCompile) {
+  /** The samples of one size; drizzle-kit's are empty when it is not installed. */
+  record Result(int models, Map<Side, Stats> wall, Map<Side, Stats> cpu, Stats firstCompile,
+      Optional<Stats> drizzleWall, Optional<Stats> drizzleCpu) {
     double overhead(Map<Side, Stats> of, Side side, Side base) {
       return of.get(side).median() / of.get(base).median() - 1;
     }
@@ -73,38 +84,76 @@ public final class ProcessorOverhead {
     List<Integer> sizes = args.integers("sizes", "100,500,1000");
     int runs = args.integer("runs", 5);
     Path work = args.path("work", "target/bench/processor");
+    Optional<DrizzleKit> drizzleKit =
+        DrizzleKit.in(args.path("node-modules", "it-tests/node_modules"));
     Processes.deleteTree(work);
 
     System.out.println("Figure 1: javac with the Nanoka processor vs -proc:none — "
-        + Machine.describe());
+        + Machine.describe() + drizzleKit.map(d -> "; " + d.version()).orElse(""));
+    Javac javac = new Javac(processor, annotations, runtime);
     List<Result> results = new ArrayList<>();
     for (int models : sizes) {
-      results.add(measure(models, runs, work.resolve("n" + models), processor, annotations, runtime));
+      results.add(measure(models, runs, work.resolve("n" + models), javac, drizzleKit));
     }
     report(results, runs);
+    int largest = sizes.get(sizes.size() - 1);
+    Rebuilds.report(Rebuilds.measure(largest, runs, work.resolve("n" + largest), javac,
+        drizzleKit), runs);
     System.out.println("(" + Machine.load() + " at the end)");
   }
 
-  static Result measure(int models, int runs, Path dir, Path processor, Path annotations,
-      Path runtime) throws Exception {
+  /**
+   * The javac command of each side: the sources with the annotations and the runtime (and any
+   * class folders given) on the class path, {@code -implicit:none}.
+   */
+  record Javac(Path processor, Path annotations, Path runtime) {
+    List<String> command(Side side, Path out, Path schemaTs, List<Path> classPath,
+        List<String> sources) {
+      String javac = Path.of(System.getProperty("java.home"), "bin", "javac").toString();
+      List<String> path = new ArrayList<>();
+      classPath.forEach(p -> path.add(p.toString()));
+      path.add(annotations.toString());
+      path.add(runtime.toString());
+      List<String> command = new ArrayList<>(List.of(javac, "-d", out.toString(), "-cp",
+          String.join(File.pathSeparator, path), "-implicit:none"));
+      switch (side) {
+        case NONE -> command.add("-proc:none");
+        case NOOP -> command.addAll(List.of("-processorpath", noopPath(),
+            "-processor", NoopProcessor.class.getName()));
+        case NANOKA -> command.addAll(List.of("-processorpath", processor.toString(),
+            "-Ananoka.output=" + schemaTs));
+      }
+      command.addAll(sources);
+      return command;
+    }
+
+    private static String noopPath() {
+      try {
+        return Path.of(NoopProcessor.class.getProtectionDomain().getCodeSource().getLocation()
+            .toURI()).toString();
+      } catch (URISyntaxException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  static Result measure(int models, int runs, Path dir, Javac javac,
+      Optional<DrizzleKit> drizzleKit) throws Exception {
     List<Path> sources = ModelGenerator.write(models, dir.resolve("src"));
     Path argFile = dir.resolve("sources.txt");
     Files.write(argFile, sources.stream().map(Path::toString).toList());
+    List<String> all = List.of("@" + argFile);
     Path schemaTs = dir.resolve("drizzle/schema.ts");
-    String javac = Path.of(System.getProperty("java.home"), "bin", "javac").toString();
-    String classPath = annotations + java.io.File.pathSeparator + runtime;
-    String noopPath = Path.of(NoopProcessor.class.getProtectionDomain().getCodeSource()
-        .getLocation().toURI()).toString();
 
     // The first compile of the project: writes schema.ts, migration 0000, snapshot, journal.
-    Stats first = new Stats(List.of(Processes.run(command(Side.NANOKA, javac, classPath,
-        processor, noopPath, schemaTs, classes(dir, "first"), argFile), dir, Map.of(), null)));
+    Stats first = new Stats(List.of(Processes.run(javac.command(Side.NANOKA,
+        classes(dir, "first"), schemaTs, List.of(), all), dir, Map.of(), null)));
     if (!Files.isRegularFile(schemaTs)) {
       throw new IllegalStateException("the processor wrote no " + schemaTs);
     }
     // One untimed run so every side starts with the same warm file cache.
-    Processes.run(command(Side.NONE, javac, classPath, processor, noopPath, schemaTs,
-        classes(dir, "warm"), argFile), dir, Map.of(), null);
+    Processes.run(javac.command(Side.NONE, classes(dir, "warm"), schemaTs, List.of(), all), dir,
+        Map.of(), null);
 
     Map<Side, List<Double>> wall = new LinkedHashMap<>();
     Map<Side, List<Double>> cpu = new LinkedHashMap<>();
@@ -112,19 +161,27 @@ public final class ProcessorOverhead {
       wall.put(side, new ArrayList<>());
       cpu.put(side, new ArrayList<>());
     }
+    List<Processes.Sample> drizzle = new ArrayList<>();
     for (int run = 0; run < runs; run++) {
       // rotate which side goes first, so no side always runs right after another
       List<Side> order = new ArrayList<>(List.of(Side.values()));
-      java.util.Collections.rotate(order, run);
+      Collections.rotate(order, run);
       StringBuilder line = new StringBuilder();
       for (Side side : order) {
         Path out = classes(dir, side.name() + run);
-        Processes.Sample sample = Processes.measure(command(side, javac, classPath, processor,
-            noopPath, schemaTs, out, argFile), dir, Map.of(), null);
+        Processes.Sample sample = Processes.measure(
+            javac.command(side, out, schemaTs, List.of(), all), dir, Map.of(), null);
         wall.get(side).add(sample.wallMillis());
         cpu.get(side).add(sample.cpuMillis());
-        line.append(", ").append(side.label).append(' ').append(Report.millis(sample.wallMillis()))
-            .append(" (cpu ").append(Report.millis(sample.cpuMillis())).append(')');
+        line.append(", ").append(side.label).append(' ').append(sample(sample));
+        Processes.deleteTree(out);
+      }
+      if (drizzleKit.isPresent()) {
+        Path out = dir.resolve("drizzle-kit-out");
+        Processes.deleteTree(out);
+        Processes.Sample sample = drizzleKit.get().generate(schemaTs, out, dir);
+        drizzle.add(sample);
+        line.append(", drizzle-kit generate ").append(sample(sample));
         Processes.deleteTree(out);
       }
       System.out.printf("  %d models, run %d/%d%s%n", models, run + 1, runs, line);
@@ -136,36 +193,37 @@ public final class ProcessorOverhead {
       wallStats.put(side, new Stats(wall.get(side)));
       cpuStats.put(side, new Stats(cpu.get(side)));
     }
-    return new Result(models, wallStats, cpuStats, first);
+    return new Result(models, wallStats, cpuStats, first,
+        stats(drizzle, Processes.Sample::wallMillis), stats(drizzle, Processes.Sample::cpuMillis));
   }
 
-  private static Path classes(Path dir, String name) throws IOException {
+  /** The samples' statistics, or empty when there are none. */
+  static Optional<Stats> stats(List<Processes.Sample> samples,
+      ToDoubleFunction<Processes.Sample> measure) {
+    return samples.isEmpty() ? Optional.empty()
+        : Optional.of(new Stats(samples.stream().map(measure::applyAsDouble).toList()));
+  }
+
+  /** {@code 812 ms (cpu 1240 ms)}. */
+  static String sample(Processes.Sample sample) {
+    return Report.millis(sample.wallMillis()) + " (cpu " + Report.millis(sample.cpuMillis())
+        + ")";
+  }
+
+  /** An empty class folder {@code classes/<name>} under the size's folder. */
+  static Path classes(Path dir, String name) throws IOException {
     Path out = dir.resolve("classes").resolve(name);
     Processes.deleteTree(out);
     Files.createDirectories(out);
     return out;
   }
 
-  private static List<String> command(Side side, String javac, String classPath, Path processor,
-      String noopPath, Path schemaTs, Path out, Path argFile) {
-    List<String> command = new ArrayList<>(List.of(javac, "-d", out.toString(), "-cp", classPath,
-        "-implicit:none"));
-    switch (side) {
-      case NONE -> command.add("-proc:none");
-      case NOOP -> command.addAll(List.of("-processorpath", noopPath,
-          "-processor", NoopProcessor.class.getName()));
-      case NANOKA -> command.addAll(List.of("-processorpath", processor.toString(),
-          "-Ananoka.output=" + schemaTs));
-    }
-    command.add("@" + argFile);
-    return command;
-  }
-
   static void report(List<Result> results, int runs) {
     Report table = new Report("Figure 1 — processor overhead (javac, whole process, median of "
         + runs + "; wall time, CPU time in parentheses)",
         "models", "-proc:none", "no-op processor", "Nanoka processor", "overhead",
-        "of which javac's own (no-op)", "Nanoka ms per model", "first compile (1 run)");
+        "of which javac's own (no-op)", "Nanoka ms per model", "first compile (1 run)",
+        "drizzle-kit generate", "Nanoka's own part / drizzle-kit");
     for (Result r : results) {
       table.row(r.models(),
           cell(r, Side.NONE), cell(r, Side.NOOP), cell(r, Side.NANOKA),
@@ -176,7 +234,13 @@ public final class ProcessorOverhead {
           String.format(Locale.ROOT, "%.1f (%.1f)",
               r.overheadMillis(r.wall(), Side.NANOKA, Side.NOOP) / r.models(),
               r.overheadMillis(r.cpu(), Side.NANOKA, Side.NOOP) / r.models()),
-          Report.millis(r.firstCompile().median()));
+          Report.millis(r.firstCompile().median()),
+          r.drizzleWall().map(w -> Report.millis(w.median()) + " ("
+              + Report.millis(r.drizzleCpu().orElseThrow().median()) + ")").orElse("—"),
+          r.drizzleWall().map(w -> Report.ratio(r.overheadMillis(r.wall(), Side.NANOKA,
+              Side.NOOP) / w.median()) + " (" + Report.ratio(r.overheadMillis(r.cpu(),
+              Side.NANOKA, Side.NOOP) / r.drizzleCpu().orElseThrow().median()) + ")")
+              .orElse("—"));
     }
     Result largest = results.get(results.size() - 1);
     double wall = largest.overhead(largest.wall(), Side.NANOKA, Side.NONE);
@@ -194,6 +258,21 @@ public final class ProcessorOverhead {
             / largest.wall().get(Side.NONE).median()),
         Report.percent(largest.overheadMillis(largest.cpu(), Side.NANOKA, Side.NOOP)
             / largest.cpu().get(Side.NONE).median())));
+    if (largest.drizzleWall().isPresent()) {
+      double own = largest.overheadMillis(largest.wall(), Side.NANOKA, Side.NOOP);
+      double drizzle = largest.drizzleWall().get().median();
+      table.note(String.format(Locale.ROOT,
+          "Nanoka's own part at %d models: %s wall, %s CPU; drizzle-kit generate on the same"
+              + " schema: %s wall, %s CPU — ratio %s wall, %s CPU (target ≤ 1.0×): %s",
+          largest.models(), Report.millis(own),
+          Report.millis(largest.overheadMillis(largest.cpu(), Side.NANOKA, Side.NOOP)),
+          Report.millis(drizzle), Report.millis(largest.drizzleCpu().get().median()),
+          Report.ratio(own / drizzle), Report.ratio(largest.overheadMillis(largest.cpu(),
+              Side.NANOKA, Side.NOOP) / largest.drizzleCpu().get().median()),
+          Report.verdict(own <= drizzle)));
+    } else {
+      table.note("drizzle-kit not installed (npm ci in it-tests/): its column is left out");
+    }
     if (results.size() >= 3) {
       Result a = results.get(0);
       Result b = results.get(results.size() - 2);

@@ -63,10 +63,10 @@ public final class Report {
   }
 
   public static String millis(double ms) {
-    if (ms >= 100) {
+    if (Math.abs(ms) >= 100) {
       return String.format(Locale.ROOT, "%.0f ms", ms);
     }
-    if (ms >= 10) {
+    if (Math.abs(ms) >= 10) {
       return String.format(Locale.ROOT, "%.1f ms", ms);
     }
     return String.format(Locale.ROOT, "%.2f ms", ms);

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
-import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -17,6 +17,9 @@ import javax.lang.model.util.Elements;
  * The elements that carry Nanoka's annotations, collected over the rounds. javac makes its
  * elements anew in every round (that is how a name missing in one round resolves in the next),
  * so the elements of earlier rounds are looked up again, by name, in the current one.
+ *
+ * <p>ecj hands a record component annotated {@code @Field} over as a parameter whose enclosing
+ * element is the record; it is looked up as the record component it is, as javac hands it over.
  */
 final class AnnotatedElements {
 
@@ -55,10 +58,11 @@ final class AnnotatedElements {
       found = elements.getTypeElement(type.getQualifiedName());
     } else if (element instanceof PackageElement pkg) {
       found = elements.getPackageElement(pkg.getQualifiedName());
-    } else if (element instanceof RecordComponentElement component
-        && current(component.getEnclosingElement(), elements) instanceof TypeElement record) {
+    } else if (element.getEnclosingElement() instanceof TypeElement owner
+        && owner.getKind() == ElementKind.RECORD
+        && current(owner, elements) instanceof TypeElement record) {
       found = record.getRecordComponents().stream()
-          .filter(c -> c.getSimpleName().contentEquals(component.getSimpleName()))
+          .filter(c -> c.getSimpleName().contentEquals(element.getSimpleName()))
           .findFirst().orElse(null);
     }
     return found == null ? element : found;

@@ -3,7 +3,6 @@ package dev.nanoka.processor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -29,9 +28,10 @@ public final class Diagnostics {
   }
 
   private final Messager messager;
-  private final Optional<SourceLocator> locator;
+  private final Locator locator;
   private boolean errors;
   private boolean unresolved;
+  private int reports;
   /** A model listed by two schemas is read twice; its problems are still reported once. */
   private Set<List<Object>> printed = new HashSet<>();
   /** Reports held back, in order; null when reports are printed at once. */
@@ -39,10 +39,15 @@ public final class Diagnostics {
   private boolean errorsBeforeHold;
   private Set<List<Object>> printedBeforeHold;
 
-  /** Reports through javac's trees where they give a better position than the Messager. */
+  /**
+   * Reports through javac's trees where they give a better position than the Messager; under
+   * ecj, where its Messager loses the position.
+   */
   public Diagnostics(ProcessingEnvironment env) {
     this.messager = env.getMessager();
-    this.locator = JavacTrees.ifAvailable(() -> SourceLocator.of(env));
+    this.locator = JavacTrees.ifAvailable(() -> SourceLocator.of(env))
+        .<Locator>map(javac -> javac)
+        .orElseGet(() -> new EclipseLocator(env));
   }
 
   /** Reports an error at the element, annotation and value given (each may be null). */
@@ -87,6 +92,11 @@ public final class Diagnostics {
     unresolved = true;
   }
 
+  /** How many diagnostics were reported so far (held ones included). */
+  public int reports() {
+    return reports;
+  }
+
   /** Whether any error was reported. */
   public boolean hasErrors() {
     return errors;
@@ -128,8 +138,7 @@ public final class Diagnostics {
       return;
     }
     report(() -> {
-      if (element != null && locator.isPresent()
-          && locator.get().print(kind, text, element, mirror, value)) {
+      if (element != null && locator.print(kind, text, element, mirror, value)) {
         return;
       }
       if (element == null) {
@@ -145,6 +154,7 @@ public final class Diagnostics {
   }
 
   private void report(Runnable report) {
+    reports++;
     if (held != null) {
       held.add(report);
     } else {

@@ -1,7 +1,7 @@
 package dev.nanoka.processor;
 
 import com.google.auto.service.AutoService;
-import dev.nanoka.core.schema.DatabaseSchema;
+import dev.nanoka.core.schema.SchemaText;
 import dev.nanoka.processor.migrate.Journal;
 import dev.nanoka.processor.migrate.MigrationFolder;
 import dev.nanoka.processor.migrate.MigrationFolderException;
@@ -37,6 +37,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 
 /**
  * Reads {@code @Model} records while javac runs and writes the Drizzle schema.ts of each schema.
@@ -48,6 +49,9 @@ import javax.lang.model.element.TypeElement;
  * that met an unresolved one is dropped, reports and all, and done again in the next round. In
  * the last round it counts as it is; javac then reports the missing names, and nothing is
  * written.
+ *
+ * <p>A schema whose files the previous compile wrote from the same models, and which nobody
+ * touched since, is left alone: nothing is rendered, planned or written ({@link UpToDate}).
  */
 @AutoService(Processor.class)
 public final class NanokaProcessor extends AbstractProcessor {
@@ -128,7 +132,9 @@ public final class NanokaProcessor extends AbstractProcessor {
 
     List<FileChange> files = new ArrayList<>();
     Map<SchemaPlan, Journal> packaged = new LinkedHashMap<>();
-    Map<Element, DatabaseSchema> definitions = new LinkedHashMap<>();
+    Map<Element, String> definitions = new LinkedHashMap<>();
+    UpToDate upToDate = new UpToDate(processingEnv.getFiler(), elements);
+    List<UpToDate.Check> toRecord = new ArrayList<>();
     for (SchemaPlan plan : plans) {
       // JSON type names are declared per schema.ts, so each schema gets its own mapper.
       JsonTypeMapper json = new JsonTypeMapper(types, elements);
@@ -144,6 +150,13 @@ public final class NanokaProcessor extends AbstractProcessor {
       Optional<AssembledSchema> schema = complete
           ? new SchemaAssembler(diagnostics).assemble(models, plan.droppedTables())
           : Optional.empty();
+      String schemaText = schema.map(s -> SchemaText.write(s.schema())).orElse("");
+      Optional<UpToDate.Check> check = schema.flatMap(s -> upToDate.check(
+          plan, s, schemaText, json.declarations(), generated(plan, elements)));
+      if (check.isPresent() && check.get().holds(processingEnv.getFiler())) {
+        continue; // its files are what this compile would write: nothing to render or plan
+      }
+      int reportsBefore = diagnostics.reports();
       if (plan.output().isEmpty()) {
         diagnostics.warning(plan.origin().orElse(null),
             plan.schema().map(s -> s.mirror()).orElse(null), null, SchemaMessages.noOutput());
@@ -162,7 +175,11 @@ public final class NanokaProcessor extends AbstractProcessor {
         }
       }
       if (schema.isPresent() && plan.origin().isPresent()) {
-        definitions.put(plan.origin().get(), schema.get().schema());
+        definitions.put(plan.origin().get(), schemaText);
+      }
+      // a compile that warns about the migration does so every time: it is never up to date
+      if (check.isPresent() && diagnostics.reports() == reportsBefore) {
+        toRecord.add(check.get());
       }
     }
     if (diagnostics.hasErrors() || diagnostics.hasUnresolved()) {
@@ -191,6 +208,29 @@ public final class NanokaProcessor extends AbstractProcessor {
         }
       });
     }
+    if (diagnostics.hasErrors()) {
+      return;
+    }
+    for (UpToDate.Check written : toRecord) {
+      try {
+        written.record(processingEnv.getFiler());
+      } catch (IOException e) {
+        // only the next compile's shortcut is lost: it plans and compares as this one did
+      }
+    }
+  }
+
+  /** The classes generated for the schema, by suffix ({@code Schema}, {@code Migrations}). */
+  private static List<String> generated(SchemaPlan plan, Elements elements) {
+    List<String> generated = new ArrayList<>();
+    if (SchemaClassWriter.runtimeAvailable(elements)) {
+      generated.add("Schema");
+    }
+    if (MigrationIndexWriter.runtimeAvailable(elements) && plan.migrate()
+        && plan.migrations().isPresent() && plan.version() >= 1) {
+      generated.add("Migrations");
+    }
+    return generated;
   }
 
   /**

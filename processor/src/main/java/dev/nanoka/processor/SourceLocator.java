@@ -30,7 +30,6 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
@@ -55,7 +54,7 @@ import javax.tools.ToolProvider;
  * into the same text, so they are valid for the compilation's own file. That happens only when a
  * component has a problem, once per file.
  */
-final class SourceLocator {
+final class SourceLocator implements Locator {
 
   private final Trees trees;
   /** Files parsed again, by URI; an absent value means the file could not be parsed. */
@@ -74,7 +73,8 @@ final class SourceLocator {
    * Prints the message at the value, else the annotation, else the element, as far as the
    * source shows them. Returns false, printing nothing, when the element has no source here.
    */
-  boolean print(
+  @Override
+  public boolean print(
       Diagnostic.Kind kind, String text, Element element, AnnotationMirror mirror,
       AnnotationValue value) {
     TreePath path = declaration(element);
@@ -128,17 +128,7 @@ final class SourceLocator {
   private static AnnotationTree annotationTree(
       Element element, List<? extends AnnotationTree> written, AnnotationMirror mirror) {
     TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
-    int occurrence = 0;
-    for (AnnotationMirror direct : element.getAnnotationMirrors()) {
-      if (direct == mirror) {
-        break;
-      }
-      int inContainer = indexInContainer(direct, mirror);
-      if (inContainer >= 0) {
-        occurrence = inContainer;
-        break;
-      }
-    }
+    int occurrence = WrittenAnnotations.occurrence(element, mirror);
     int seen = 0;
     for (AnnotationTree annotation : written) {
       if (isOfType(annotation, type) && seen++ == occurrence) {
@@ -212,19 +202,6 @@ final class SourceLocator {
     }
   }
 
-  private static int indexInContainer(AnnotationMirror container, AnnotationMirror mirror) {
-    for (AnnotationValue value : container.getElementValues().values()) {
-      if (value.getValue() instanceof List<?> list) {
-        for (int i = 0; i < list.size(); i++) {
-          if (list.get(i) instanceof AnnotationValue v && v.getValue() == mirror) {
-            return i;
-          }
-        }
-      }
-    }
-    return -1;
-  }
-
   private static List<? extends AnnotationTree> annotations(Tree declaration) {
     if (declaration instanceof ClassTree c) {
       return c.getModifiers().getAnnotations();
@@ -243,36 +220,19 @@ final class SourceLocator {
   /** Where the value is written: the right side of {@code name = …}, or one array element. */
   private static ExpressionTree valueTree(
       AnnotationTree annotation, AnnotationMirror mirror, AnnotationValue value) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
-        mirror.getElementValues().entrySet()) {
-      int index = -1;
-      if (entry.getValue() != value) {
-        index = indexOf(entry.getValue(), value);
-        if (index < 0) {
-          continue;
-        }
-      }
-      ExpressionTree written = argument(annotation, entry.getKey().getSimpleName().toString());
-      if (written == null || index < 0) {
-        return written;
-      }
-      if (written instanceof NewArrayTree array) {
-        return index < array.getInitializers().size() ? array.getInitializers().get(index) : array;
-      }
-      return written; // a one-element array written without braces
+    Optional<WrittenAnnotations.Value> at = WrittenAnnotations.value(mirror, value);
+    if (at.isEmpty()) {
+      return null;
     }
-    return null;
-  }
-
-  private static int indexOf(AnnotationValue array, AnnotationValue value) {
-    if (array.getValue() instanceof List<?> list) {
-      for (int i = 0; i < list.size(); i++) {
-        if (list.get(i) == value) {
-          return i;
-        }
-      }
+    ExpressionTree written = argument(annotation, at.get().attribute());
+    if (written == null || at.get().index() < 0) {
+      return written;
     }
-    return -1;
+    int index = at.get().index();
+    if (written instanceof NewArrayTree array) {
+      return index < array.getInitializers().size() ? array.getInitializers().get(index) : array;
+    }
+    return written; // a one-element array written without braces
   }
 
   private static ExpressionTree argument(AnnotationTree annotation, String name) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +38,11 @@ final class DiagnosticAssertions {
   }
 
   /** A compile of some sources, with the directory schema.ts would be written to. */
-  record Result(Compilation compilation, Path outputDir) {
+  record Result(Compilation compilation, Path outputDir, TestCompiler compiler) {
+    Result(Compilation compilation, Path outputDir) {
+      this(compilation, outputDir, TestCompiler.current());
+    }
+
     Path schemaFile() {
       return outputDir.resolve("schema.ts");
     }
@@ -72,6 +75,11 @@ final class DiagnosticAssertions {
   }
 
   static Result compileWithOptions(List<String> extraOptions, JavaFileObject... sources) {
+    return compileWithOptions(TestCompiler.current(), extraOptions, sources);
+  }
+
+  static Result compileWithOptions(
+      TestCompiler compiler, List<String> extraOptions, JavaFileObject... sources) {
     Path dir;
     try {
       dir = Files.createTempDirectory("nanoka-error-test");
@@ -84,12 +92,25 @@ final class DiagnosticAssertions {
     }
     options.add("-Ananoka.projectDir=" + dir);
     options.addAll(extraOptions);
-    Compilation compilation = Compiler.javac()
+    Compilation compilation = compileChecked(compiler, options, List.of(sources));
+    return new Result(compilation, dir, compiler);
+  }
+
+  /**
+   * Compiles with the processor under the compiler of this test run ({@link TestCompiler}), and
+   * checks that the processor did not break.
+   */
+  static Compilation compileChecked(List<String> options, List<JavaFileObject> sources) {
+    return compileChecked(TestCompiler.current(), options, sources);
+  }
+
+  static Compilation compileChecked(
+      TestCompiler compiler, List<String> options, List<JavaFileObject> sources) {
+    Compilation compilation = compiler.compiler(options, List.of())
         .withProcessors(new NanokaProcessor())
-        .withOptions(options)
-        .compile(sources);
+        .compile(compiler.sources(sources));
     assertProcessorHealthy(compilation);
-    return new Result(compilation, dir);
+    return compilation;
   }
 
   /** Whether the option names schema.ts, under its name or its older one. */
@@ -108,12 +129,17 @@ final class DiagnosticAssertions {
     return result;
   }
 
-  /** Neither a processor exception nor Nanoka's own internal-error report. */
+  /** Neither a processor exception (javac's or ecj's report of one) nor Nanoka's own report. */
   static void assertProcessorHealthy(Compilation compilation) {
-    for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+    assertProcessorHealthy(compilation.diagnostics());
+  }
+
+  static void assertProcessorHealthy(List<? extends Diagnostic<? extends JavaFileObject>> all) {
+    for (Diagnostic<? extends JavaFileObject> d : all) {
       String text = d.getMessage(Locale.ROOT);
       if (text.contains("[NanokaInternalError]")
-          || text.contains("An annotation processor threw an uncaught exception")) {
+          || text.contains("An annotation processor threw an uncaught exception")
+          || text.contains("Internal compiler error")) {
         fail("processor failure: " + text);
       }
     }
@@ -125,20 +151,22 @@ final class DiagnosticAssertions {
    */
   static void assertError(
       Result result, Message message, JavaFileObject file, String marker, String... fragments) {
-    long line = lineOf(file, marker);
-    String tag = tag(message);
-    assertThat(result.compilation()).hadErrorContaining(tag).inFile(file).onLine(line);
-    assertFragments(result.compilation().errors(), tag, file, line, fragments);
+    assertAt(result.compiler(), result.compilation().errors(), message, file, lineOf(file, marker),
+        fragments);
   }
 
   /**
-   * Like {@link #assertError}, and the error's column is where {@code value} starts on that
-   * line: the diagnostic points at the written annotation value itself.
+   * Like {@link #assertError}, and under javac the error's column is where {@code value} starts
+   * on that line: the diagnostic points at the written annotation value itself. (ecj places a
+   * value at its {@code name =}, when it places it at all.)
    */
   static void assertErrorAtValue(
       Result result, Message message, JavaFileObject file, String marker, String value,
       String... fragments) {
     assertError(result, message, file, marker, fragments);
+    if (result.compiler() != TestCompiler.JAVAC) {
+      return;
+    }
     long line = lineOf(file, marker);
     String text;
     try {
@@ -155,10 +183,54 @@ final class DiagnosticAssertions {
   /** Like {@link #assertError}, for a warning. */
   static void assertWarning(
       Result result, Message message, JavaFileObject file, String marker, String... fragments) {
-    long line = lineOf(file, marker);
+    assertAt(result.compiler(), result.compilation().warnings(), message, file,
+        lineOf(file, marker), fragments);
+  }
+
+  /**
+   * Asserts that one of the diagnostics carries the tag at the file and line, and that those
+   * that do contain every fragment.
+   */
+  static void assertAt(TestCompiler compiler,
+      List<Diagnostic<? extends JavaFileObject>> diagnostics, Message message,
+      JavaFileObject file, long line, String... fragments) {
     String tag = tag(message);
-    assertThat(result.compilation()).hadWarningContaining(tag).inFile(file).onLine(line);
-    assertFragments(result.compilation().warnings(), tag, file, line, fragments);
+    List<String> atLine = diagnostics.stream()
+        .filter(d -> d.getMessage(Locale.ROOT).contains(tag) && isAt(compiler, d, file, line))
+        .map(d -> d.getMessage(Locale.ROOT))
+        .toList();
+    assertFalse(atLine.isEmpty(), () -> "expected " + tag + " at " + TestCompiler.relativePath(file)
+        + ":" + line + " (" + compiler + "), got:\n" + describe(diagnostics));
+    for (String fragment : fragments) {
+      assertTrue(atLine.stream().anyMatch(m -> m.contains(fragment)),
+          "expected " + tag + " on line " + line + " to contain \"" + fragment + "\", got "
+              + atLine);
+    }
+  }
+
+  /**
+   * Whether the diagnostic is at the line of the file: where the compiler placed it, or, under
+   * ecj when it could not place it, as the text ends ({@code … (at /…/test/Note.java:12)}).
+   */
+  static boolean isAt(TestCompiler compiler, Diagnostic<? extends JavaFileObject> diagnostic,
+      JavaFileObject file, long line) {
+    String path = "/" + TestCompiler.relativePath(file);
+    if (diagnostic.getSource() != null
+        && ("/" + TestCompiler.relativePath(diagnostic.getSource())).endsWith(path)
+        && diagnostic.getLineNumber() == line) {
+      return true;
+    }
+    return compiler == TestCompiler.ECJ
+        && diagnostic.getMessage(Locale.ROOT).endsWith(path + ":" + line + ")");
+  }
+
+  /** The diagnostics one a line, with where they are, for failure messages. */
+  static String describe(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+    return diagnostics.stream()
+        .map(d -> "  " + d.getKind() + " "
+            + (d.getSource() == null ? "(no file)" : d.getSource().toUri().getPath()) + ":"
+            + d.getLineNumber() + " " + d.getMessage(Locale.ROOT))
+        .collect(Collectors.joining("\n"));
   }
 
   /** Like {@link #assertError}, for a note. */
@@ -200,22 +272,5 @@ final class DiagnosticAssertions {
         "marker \"" + marker + "\" must be on exactly one line of " + file.getName()
             + ", found on lines " + found);
     return found.get(0);
-  }
-
-  private static void assertFragments(
-      List<Diagnostic<? extends JavaFileObject>> diagnostics, String tag, JavaFileObject file,
-      long line, String... fragments) {
-    List<String> atLine = diagnostics.stream()
-        .filter(d -> d.getSource() != null
-            && d.getSource().toUri().getPath().equals(file.toUri().getPath())
-            && d.getLineNumber() == line)
-        .map(d -> d.getMessage(Locale.ROOT))
-        .filter(m -> m.contains(tag))
-        .collect(Collectors.toList());
-    for (String fragment : fragments) {
-      assertTrue(atLine.stream().anyMatch(m -> m.contains(fragment)),
-          "expected " + tag + " on line " + line + " to contain \"" + fragment + "\", got "
-              + atLine);
-    }
   }
 }

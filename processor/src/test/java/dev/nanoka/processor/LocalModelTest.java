@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nanoka.processor.DiagnosticAssertions.Result;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,6 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code @Model} on a record javac never shows to processors (declared in a method, lambda,
  * initializer or anonymous class) is an error at the annotation, not a table silently missing.
  */
+// javac only: ecj shows processors no local records either, and has no trees to find them in
+@Tag("javac-only")
 class LocalModelTest {
 
   private static final JavaFileObject USER = source("test.User", """

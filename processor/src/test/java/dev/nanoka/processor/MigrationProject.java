@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
 import dev.nanoka.processor.DiagnosticAssertions.Result;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,12 +75,7 @@ final class MigrationProject {
     }
     options.add("-Ananoka.projectDir=" + dir);
     options.addAll(extraOptions);
-    Compilation compilation = Compiler.javac()
-        .withProcessors(new NanokaProcessor())
-        .withOptions(options)
-        .compile(sources);
-    DiagnosticAssertions.assertProcessorHealthy(compilation);
-    return new Result(compilation, dir);
+    return new Result(DiagnosticAssertions.compileChecked(options, List.of(sources)), dir);
   }
 
   Result compile(JavaFileObject... sources) {

@@ -99,8 +99,8 @@ class OutputFileTest {
         compile(List.of("-Ananoka.projectDir=" + dir), List.of(), List.of(note(""), schemaType));
 
     assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningContaining("[NanokaNoOutput]").inFile(schemaType)
-        .onLine(5);
+    DiagnosticAssertions.assertAt(
+        TestCompiler.current(), compilation.warnings(), Message.NO_OUTPUT, schemaType, 5);
     assertEquals(List.of(), filesUnder(dir));
   }
 

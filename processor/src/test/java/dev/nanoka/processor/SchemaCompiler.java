@@ -54,19 +54,15 @@ final class SchemaCompiler {
 
   /**
    * Compiles with the processor, the given options and extra class path entries (in front of the
-   * test class path, which holds the annotations).
+   * test class path, which holds the annotations), under the compiler of this test run
+   * ({@link TestCompiler}).
    */
   static Compilation compile(
       List<String> options, List<File> classPath, List<JavaFileObject> sources) {
-    Compiler compiler = Compiler.javac().withProcessors(new NanokaProcessor()).withOptions(options);
-    if (!classPath.isEmpty()) {
-      List<File> path = new ArrayList<>(classPath);
-      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-        path.add(new File(entry));
-      }
-      compiler = compiler.withClasspath(path);
-    }
-    return compiler.compile(sources);
+    TestCompiler testCompiler = TestCompiler.current();
+    Compiler compiler =
+        testCompiler.compiler(options, classPath).withProcessors(new NanokaProcessor());
+    return compiler.compile(testCompiler.sources(sources));
   }
 
   /** The text after the two header comment lines, which name what the file was generated from. */

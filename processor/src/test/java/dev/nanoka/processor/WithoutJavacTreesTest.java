@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Eclipse's compiler in the IDE: it still reads the models and writes the schema; only what
  * needs the trees (such as precise positions, or finding a local model) is left out.
  */
+// javac with its trees hidden: what ecj lacks is ecj's own run
+@Tag("javac-only")
 class WithoutJavacTreesTest {
 
   @TempDir Path dir;

@@ -1,9 +1,5 @@
 package dev.nanoka.processor.migrate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,29 +55,28 @@ public record Journal(List<Entry> entries) {
   }
 
   public String toJson() {
-    ObjectNode root = SnapshotJson.MAPPER.createObjectNode();
-    root.put("version", "7");
-    root.put("dialect", "sqlite");
-    ArrayNode array = root.putArray("entries");
-    for (Entry entry : entries) {
-      ObjectNode node = array.addObject();
-      node.put("idx", entry.idx());
-      node.put("version", "6");
-      node.put("when", entry.when());
-      node.put("tag", entry.tag());
-      node.put("breakpoints", true);
-    }
-    return SnapshotJson.text(root);
+    return JsonValue.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("version", "7");
+      g.writeStringField("dialect", "sqlite");
+      g.writeArrayFieldStart("entries");
+      for (Entry entry : entries) {
+        g.writeStartObject();
+        g.writeNumberField("idx", entry.idx());
+        g.writeStringField("version", "6");
+        g.writeNumberField("when", entry.when());
+        g.writeStringField("tag", entry.tag());
+        g.writeBooleanField("breakpoints", true);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
   }
 
   /** Reads and checks a journal: sqlite dialect, entries numbered in order, strictly increasing {@code when}. */
   public static Journal read(Path file, String text) throws MigrationFolderException {
-    JsonNode root;
-    try {
-      root = SnapshotJson.MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new MigrationFolderException(file, "is not valid JSON: " + e.getOriginalMessage());
-    }
+    JsonValue root = SnapshotJson.parse(file, text);
     if (root == null || !root.isObject() || !root.path("entries").isArray()) {
       throw new MigrationFolderException(file, "is not a drizzle-kit journal (no \"entries\" list)");
     }
@@ -91,7 +86,7 @@ public record Journal(List<Entry> entries) {
     }
     List<Entry> entries = new ArrayList<>();
     long previousWhen = Long.MIN_VALUE;
-    for (JsonNode node : root.path("entries")) {
+    for (JsonValue node : root.path("entries").elements()) {
       int idx = SnapshotJson.required(file, node, "idx").asInt(-1);
       long when = SnapshotJson.required(file, node, "when").asLong();
       String tag = SnapshotJson.required(file, node, "tag").asText();

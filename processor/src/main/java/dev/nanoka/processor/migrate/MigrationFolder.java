@@ -1,5 +1,6 @@
 package dev.nanoka.processor.migrate;
 
+import dev.nanoka.core.schema.DatabaseSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +22,12 @@ import java.util.stream.Stream;
  * @param stray top-level {@code .sql} files the journal does not list
  * @param current the text of the migration that may be regenerated, when the journal lists it
  *     and its file exists
+ * @param base the schema that migration starts from: the tables of the snapshot before it, read
+ *     whole (the other snapshots are only read as far as their ids); empty before the first
  */
 public record MigrationFolder(
     Path dir, Journal journal, List<Snapshot> snapshots, List<Path> stray,
-    Optional<String> current) {
+    Optional<String> current, DatabaseSchema base) {
 
   public Path journalFile() {
     return dir.resolve("meta").resolve("_journal.json");
@@ -58,14 +61,15 @@ public record MigrationFolder(
             + " migrations (" + (sqlFiles.isEmpty() ? snapshot.getFileName() : sqlFiles.get(0).getFileName())
             + "). Restore it from version control; Nanoka does not rebuild history");
       }
-      return new MigrationFolder(
-          dir, new Journal(List.of()), List.of(), List.of(), Optional.empty());
+      return new MigrationFolder(dir, new Journal(List.of()), List.of(), List.of(),
+          Optional.empty(), new DatabaseSchema(List.of()));
     }
     Journal journal = Journal.read(journalFile, Utf8Text.read(journalFile));
     List<Snapshot> snapshots = new ArrayList<>();
     Set<Path> listed = new TreeSet<>();
     Optional<String> current = Optional.empty();
     String previousId = Snapshot.NO_PREVIOUS;
+    DatabaseSchema base = new DatabaseSchema(List.of());
     for (Journal.Entry entry : journal.entries()) {
       Path sql = dir.resolve(entry.tag() + ".sql");
       if (!Files.isRegularFile(sql) && entry.idx() != regenerable) {
@@ -82,7 +86,11 @@ public record MigrationFolder(
         throw new MigrationFolderException(snapshotFile, "is missing for migration "
             + entry.tag() + ". Restore it from version control");
       }
-      Snapshot snapshot = SnapshotJson.read(snapshotFile, Utf8Text.read(snapshotFile));
+      boolean isBase = entry.idx() == regenerable - 1;
+      Snapshot snapshot = SnapshotJson.read(snapshotFile, Utf8Text.read(snapshotFile), isBase);
+      if (isBase) {
+        base = snapshot.schema().orElseThrow();
+      }
       if (!snapshot.prevId().equals(previousId)) {
         throw new MigrationFolderException(snapshotFile, "has prevId " + snapshot.prevId()
             + " but the snapshot before it has id " + previousId + "; the history is out of"
@@ -98,7 +106,7 @@ public record MigrationFolder(
           + journal.entries().size() + " migrations. Restore the journal, or delete the file");
     }
     List<Path> stray = sqlFiles.stream().filter(p -> !listed.contains(p)).toList();
-    return new MigrationFolder(dir, journal, snapshots, stray, current);
+    return new MigrationFolder(dir, journal, snapshots, stray, current, base);
   }
 
   private static List<Path> sqlFiles(Path dir) throws MigrationFolderException {

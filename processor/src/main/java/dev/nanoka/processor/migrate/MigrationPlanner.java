@@ -58,8 +58,7 @@ public final class MigrationPlanner {
     Optional<Journal.Entry> current =
         existing == version ? Optional.of(journal.entries().get(idx)) : Optional.empty();
     Optional<Snapshot> previous = folder.snapshotBefore(idx);
-    SchemaDiff diff = SchemaDiffer.diff(
-        previous.map(Snapshot::schema).orElse(new DatabaseSchema(List.of())), models, hints);
+    SchemaDiff diff = SchemaDiffer.diff(folder.base(), models, hints);
     if (!diff.ambiguities().isEmpty()) {
       diff.ambiguities().forEach(this::reportAmbiguity);
       return Optional.empty();

@@ -1,15 +1,9 @@
 package dev.nanoka.processor.migrate;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.nanoka.core.diff.EffectiveIndexes;
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
@@ -18,14 +12,16 @@ import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,16 +37,6 @@ import java.util.UUID;
  */
 public final class SnapshotJson {
 
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-  private static final ObjectWriter WRITER = MAPPER.writer(
-      new DefaultPrettyPrinter(Separators.createDefaultInstance()
-          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-          .withObjectEmptySeparator("")
-          .withArrayEmptySeparator(""))
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-
   private SnapshotJson() {}
 
   /**
@@ -58,162 +44,237 @@ public final class SnapshotJson {
    * migration keeps its id on every compile and every machine.
    */
   public static String write(DatabaseSchema schema, String prevId) {
-    ObjectNode tables = MAPPER.createObjectNode();
-    schema.tables().stream()
+    List<Table> tables = schema.tables().stream()
         .sorted(Comparator.comparing(t -> t.name().toLowerCase(Locale.ROOT)))
-        .forEach(t -> tables.set(t.name(), table(t)));
+        .toList();
+    String tablesText = JsonValue.write(g -> {
+      g.writeStartObject();
+      for (Table table : tables) {
+        g.writeFieldName(table.name());
+        table(g, table);
+      }
+      g.writeEndObject();
+    });
     String id = UUID.nameUUIDFromBytes(
-        (prevId + "\n" + text(tables)).getBytes(StandardCharsets.UTF_8)).toString();
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("version", "6");
-    root.put("dialect", "sqlite");
-    root.put("id", id);
-    root.put("prevId", prevId);
-    root.set("tables", tables);
-    root.putObject("views");
-    root.putObject("enums");
-    ObjectNode meta = root.putObject("_meta");
-    meta.putObject("schemas");
-    meta.putObject("tables");
-    meta.putObject("columns");
-    root.putObject("internal").putObject("indexes");
-    return text(root);
+        (prevId + "\n" + tablesText).getBytes(StandardCharsets.UTF_8)).toString();
+    return JsonValue.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("version", "6");
+      g.writeStringField("dialect", "sqlite");
+      g.writeStringField("id", id);
+      g.writeStringField("prevId", prevId);
+      g.writeFieldName("tables");
+      // the same text one level deeper: string values never hold a line break
+      g.writeRawValue(tablesText.replace("\n", "\n  "));
+      emptyObject(g, "views");
+      emptyObject(g, "enums");
+      g.writeObjectFieldStart("_meta");
+      emptyObject(g, "schemas");
+      emptyObject(g, "tables");
+      emptyObject(g, "columns");
+      g.writeEndObject();
+      g.writeObjectFieldStart("internal");
+      emptyObject(g, "indexes");
+      g.writeEndObject();
+      g.writeEndObject();
+    });
   }
 
-  static String text(JsonNode node) {
-    try {
-      return WRITER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree could not be written", e);
-    }
+  private static void emptyObject(JsonGenerator g, String name) throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeEndObject();
   }
 
-  private static ObjectNode table(Table table) {
-    ObjectNode out = MAPPER.createObjectNode();
-    out.put("name", table.name());
-    ObjectNode columns = out.putObject("columns");
+  private static void table(JsonGenerator g, Table table) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", table.name());
+    g.writeObjectFieldStart("columns");
     for (Column column : table.columns()) {
-      ObjectNode c = columns.putObject(column.name());
-      c.put("name", column.name());
-      c.put("type", column.type().sqlType().sql());
-      c.put("primaryKey", column.primaryKey());
-      c.put("notNull", column.notNull());
-      c.put("autoincrement", column.autoIncrement());
-      column.defaultValue().ifPresent(d -> putDefault(c, column, d));
+      g.writeObjectFieldStart(column.name());
+      g.writeStringField("name", column.name());
+      g.writeStringField("type", column.type().sqlType().sql());
+      g.writeBooleanField("primaryKey", column.primaryKey());
+      g.writeBooleanField("notNull", column.notNull());
+      g.writeBooleanField("autoincrement", column.autoIncrement());
+      if (column.defaultValue().isPresent()) {
+        writeDefault(g, column, column.defaultValue().get());
+      }
+      g.writeEndObject();
     }
-    ObjectNode indexes = out.putObject("indexes");
-    EffectiveIndexes.effective(table).stream()
-        .sorted(Comparator.comparing(TableIndex::name))
-        .forEach(i -> {
-          ObjectNode n = indexes.putObject(i.name());
-          n.put("name", i.name());
-          strings(n.putArray("columns"), i.columns());
-          n.put("isUnique", i.unique());
-        });
-    ObjectNode keys = out.putObject("foreignKeys");
-    table.foreignKeys().stream()
-        .sorted(Comparator.comparing(ForeignKey::name))
-        .forEach(fk -> {
-          ObjectNode n = keys.putObject(fk.name());
-          n.put("name", fk.name());
-          n.put("tableFrom", table.name());
-          n.put("tableTo", fk.referencedTable());
-          strings(n.putArray("columnsFrom"), fk.columns());
-          strings(n.putArray("columnsTo"), fk.referencedColumns());
-          n.put("onDelete", fk.onDelete().sql());
-          n.put("onUpdate", fk.onUpdate().sql());
-        });
-    ObjectNode composite = out.putObject("compositePrimaryKeys");
+    g.writeEndObject();
+    g.writeObjectFieldStart("indexes");
+    for (TableIndex index : EffectiveIndexes.effective(table).stream()
+        .sorted(Comparator.comparing(TableIndex::name)).toList()) {
+      g.writeObjectFieldStart(index.name());
+      g.writeStringField("name", index.name());
+      strings(g, "columns", index.columns());
+      g.writeBooleanField("isUnique", index.unique());
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+    g.writeObjectFieldStart("foreignKeys");
+    for (ForeignKey fk : table.foreignKeys().stream()
+        .sorted(Comparator.comparing(ForeignKey::name)).toList()) {
+      g.writeObjectFieldStart(fk.name());
+      g.writeStringField("name", fk.name());
+      g.writeStringField("tableFrom", table.name());
+      g.writeStringField("tableTo", fk.referencedTable());
+      strings(g, "columnsFrom", fk.columns());
+      strings(g, "columnsTo", fk.referencedColumns());
+      g.writeStringField("onDelete", fk.onDelete().sql());
+      g.writeStringField("onUpdate", fk.onUpdate().sql());
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+    g.writeObjectFieldStart("compositePrimaryKeys");
     if (!table.compositePrimaryKey().isEmpty()) {
       String name = table.name() + "_" + String.join("_", table.compositePrimaryKey()) + "_pk";
-      ObjectNode n = composite.putObject(name);
-      strings(n.putArray("columns"), table.compositePrimaryKey());
-      n.put("name", name);
+      g.writeObjectFieldStart(name);
+      strings(g, "columns", table.compositePrimaryKey());
+      g.writeStringField("name", name);
+      g.writeEndObject();
     }
-    out.putObject("uniqueConstraints");
-    out.putObject("checkConstraints");
-    return out;
+    g.writeEndObject();
+    emptyObject(g, "uniqueConstraints");
+    emptyObject(g, "checkConstraints");
+    g.writeEndObject();
   }
 
-  private static void putDefault(ObjectNode c, Column column, ColumnDefault value) {
+  private static void writeDefault(JsonGenerator g, Column column, ColumnDefault value)
+      throws IOException {
     if (value instanceof ColumnDefault.Number number
         && !(column.type() instanceof LogicalType.Timestamp)) {
-      c.put("default", new BigDecimal(number.literal()));
+      g.writeNumberField("default", new BigDecimal(number.literal()));
     } else if (value instanceof ColumnDefault.Bool bool) {
-      c.put("default", bool.value());
+      g.writeBooleanField("default", bool.value());
+    } else if (value.sql().isPresent()) {
+      g.writeStringField("default", value.sql().get());
+    }
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> values)
+      throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String value : values) {
+      g.writeString(value);
+    }
+    g.writeEndArray();
+  }
+
+  /**
+   * Reads a snapshot file's text; {@code file} is only for messages. Read whole, it has its
+   * tables; otherwise only its ids are read, and the tables are passed over without building
+   * anything, which at 1,000 tables is most of the time a snapshot takes.
+   */
+  public static Snapshot read(Path file, String text, boolean whole)
+      throws MigrationFolderException {
+    Map<String, JsonValue> fields = new HashMap<>();
+    JsonValue root = null;
+    if (whole) {
+      root = parse(file, text);
+      if (!root.isObject()) {
+        throw notASnapshot(file);
+      }
+      for (String field : HEAD) {
+        fields.put(field, root.path(field));
+      }
     } else {
-      value.sql().ifPresent(sql -> c.put("default", sql));
+      readHead(file, text, fields);
     }
-  }
-
-  private static void strings(ArrayNode array, List<String> values) {
-    values.forEach(array::add);
-  }
-
-  /** Reads a snapshot file's text; {@code file} is only for messages. */
-  public static Snapshot read(Path file, String text) throws MigrationFolderException {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new MigrationFolderException(file, "is not valid JSON: " + e.getOriginalMessage());
-    }
-    if (root == null || !root.isObject()) {
-      throw new MigrationFolderException(file, "is not a drizzle-kit snapshot (not a JSON object)");
-    }
-    if (!"sqlite".equals(root.path("dialect").asText())
-        || !"6".equals(root.path("version").asText())) {
+    JsonValue dialect = fields.getOrDefault("dialect", JsonValue.missing());
+    JsonValue version = fields.getOrDefault("version", JsonValue.missing());
+    if (!"sqlite".equals(dialect.asText()) || !"6".equals(version.asText())) {
       throw new MigrationFolderException(file, "is not a drizzle-kit SQLite snapshot of version"
-          + " \"6\" (dialect " + root.path("dialect") + ", version " + root.path("version") + ")");
+          + " \"6\" (dialect " + dialect + ", version " + version + ")");
+    }
+    String id = required(file, fields, "id");
+    String prevId = required(file, fields, "prevId");
+    if (root == null) {
+      return new Snapshot(id, prevId, Optional.empty());
     }
     try {
       List<Table> tables = new ArrayList<>();
-      for (Iterator<JsonNode> it = root.path("tables").elements(); it.hasNext(); ) {
-        tables.add(readTable(file, it.next()));
+      for (JsonValue table : root.path("tables").elements()) {
+        tables.add(readTable(file, table));
       }
-      return new Snapshot(required(file, root, "id").asText(),
-          required(file, root, "prevId").asText(), new DatabaseSchema(tables));
+      return new Snapshot(id, prevId, Optional.of(new DatabaseSchema(tables)));
     } catch (IllegalArgumentException e) {
       throw new MigrationFolderException(file, "describes an impossible schema: " + e.getMessage());
     }
   }
 
-  private static Table readTable(Path file, JsonNode node) throws MigrationFolderException {
+  /** The top-level fields a snapshot is identified and checked by. */
+  private static final List<String> HEAD = List.of("version", "dialect", "id", "prevId");
+
+  /** The {@link #HEAD} fields' values, skipping everything else, until all are found. */
+  private static void readHead(Path file, String text, Map<String, JsonValue> fields)
+      throws MigrationFolderException {
+    try (JsonParser parser = JsonValue.FACTORY.createParser(text)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw notASnapshot(file);
+      }
+      while (fields.size() < HEAD.size() && parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (value.isStructStart()) {
+          parser.skipChildren();
+        } else if (HEAD.contains(name)) {
+          fields.put(name, JsonValue.read(parser, value));
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw new MigrationFolderException(file, "is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new MigrationFolderException(file, "could not be read: " + e.getMessage());
+    }
+  }
+
+  private static MigrationFolderException notASnapshot(Path file) {
+    return new MigrationFolderException(file, "is not a drizzle-kit snapshot (not a JSON object)");
+  }
+
+  private static String required(Path file, Map<String, JsonValue> fields, String field)
+      throws MigrationFolderException {
+    JsonValue value = fields.get(field);
+    if (value == null || value.asText(null) == null) {
+      throw new MigrationFolderException(file, "lacks \"" + field + "\"");
+    }
+    return value.asText();
+  }
+
+  private static Table readTable(Path file, JsonValue node) throws MigrationFolderException {
     String name = required(file, node, "name").asText();
     if (node.path("checkConstraints").size() > 0 || node.path("uniqueConstraints").size() > 0) {
       throw new MigrationFolderException(file, "table " + name + " has check or unique"
           + " constraints, which Nanoka models cannot declare; remove them from that table");
     }
     List<Column> columns = new ArrayList<>();
-    for (Iterator<JsonNode> it = node.path("columns").elements(); it.hasNext(); ) {
-      JsonNode c = it.next();
+    for (JsonValue c : node.path("columns").elements()) {
       String columnName = required(file, c, "name").asText();
       columns.add(new Column(columnName, columnName, type(file, c.path("type").asText()),
           c.path("notNull").asBoolean(), c.path("primaryKey").asBoolean(),
           c.path("autoincrement").asBoolean(), false, readDefault(c.get("default"))));
     }
     List<TableIndex> indexes = new ArrayList<>();
-    for (Iterator<JsonNode> it = node.path("indexes").elements(); it.hasNext(); ) {
-      JsonNode i = it.next();
+    for (JsonValue i : node.path("indexes").elements()) {
       indexes.add(new TableIndex(required(file, i, "name").asText(), strings(i.path("columns")),
           i.path("isUnique").asBoolean()));
     }
     List<ForeignKey> keys = new ArrayList<>();
-    for (Iterator<JsonNode> it = node.path("foreignKeys").elements(); it.hasNext(); ) {
-      JsonNode k = it.next();
+    for (JsonValue k : node.path("foreignKeys").elements()) {
       keys.add(new ForeignKey(required(file, k, "name").asText(), strings(k.path("columnsFrom")),
           required(file, k, "tableTo").asText(), strings(k.path("columnsTo")),
           action(file, k.path("onUpdate").asText("no action")),
           action(file, k.path("onDelete").asText("no action"))));
     }
     List<String> composite = List.of();
-    for (Iterator<JsonNode> it = node.path("compositePrimaryKeys").elements(); it.hasNext(); ) {
-      composite = strings(it.next().path("columns"));
+    for (JsonValue key : node.path("compositePrimaryKeys").elements()) {
+      composite = strings(key.path("columns"));
     }
     return new Table(name, name, columns, composite, indexes, keys);
   }
 
-  private static Optional<ColumnDefault> readDefault(JsonNode value) {
+  private static Optional<ColumnDefault> readDefault(JsonValue value) {
     if (value == null || value.isNull()) {
       return Optional.empty();
     }
@@ -253,15 +314,26 @@ public final class SnapshotJson {
     throw new MigrationFolderException(file, "has an unknown foreign key action \"" + sql + "\"");
   }
 
-  private static List<String> strings(JsonNode array) {
+  private static List<String> strings(JsonValue array) {
     List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
+    array.elements().forEach(n -> out.add(n.asText()));
     return out;
   }
 
-  static JsonNode required(Path file, JsonNode node, String field)
+  /** The document, or the error a file that is not JSON is. */
+  static JsonValue parse(Path file, String text) throws MigrationFolderException {
+    try {
+      return JsonValue.parse(text);
+    } catch (JsonProcessingException e) {
+      throw new MigrationFolderException(file, "is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new MigrationFolderException(file, "could not be read: " + e.getMessage());
+    }
+  }
+
+  static JsonValue required(Path file, JsonValue node, String field)
       throws MigrationFolderException {
-    JsonNode value = node.get(field);
+    JsonValue value = node.get(field);
     if (value == null || value.isNull()) {
       throw new MigrationFolderException(file, "lacks \"" + field + "\"");
     }

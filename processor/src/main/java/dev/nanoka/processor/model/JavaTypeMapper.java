@@ -145,10 +145,7 @@ public final class JavaTypeMapper {
   }
 
   private static List<String> enumConstants(TypeMirror type) {
-    return ((DeclaredType) type).asElement().getEnclosedElements().stream()
-        .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
-        .map(e -> e.getSimpleName().toString())
-        .toList();
+    return EnumConstants.of((TypeElement) ((DeclaredType) type).asElement());
   }
 
   private static void checkOverride(

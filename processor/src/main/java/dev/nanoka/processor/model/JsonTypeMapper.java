@@ -162,12 +162,7 @@ public final class JsonTypeMapper {
   }
 
   private static String enumUnion(TypeElement element) {
-    List<String> names = new ArrayList<>();
-    for (var e : element.getEnclosedElements()) {
-      if (e.getKind() == ElementKind.ENUM_CONSTANT) {
-        names.add(TsText.quote(e.getSimpleName().toString()));
-      }
-    }
+    List<String> names = EnumConstants.of(element).stream().map(TsText::quote).toList();
     return names.isEmpty() ? "never" : String.join(" | ", names);
   }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -13,8 +14,8 @@ import javax.lang.model.type.WildcardType;
 
 /**
  * What javac could not resolve (yet). A missing type is an error type, and a class literal or
- * constant naming something missing is an annotation value {@code <error>}; javac reports each
- * itself at the end of processing. A model that has one is not read: an error about it would
+ * constant naming something missing is an annotation value {@code <error>} (under javac and ecj
+ * alike); the compiler reports each itself at the end of processing. A model that has one is not read: an error about it would
  * only echo javac's, and in a later round another processor may have generated what is missing.
  *
  * <p>An annotation whose own type is missing (an import left out) has no mirror at all: only the
@@ -24,6 +25,9 @@ public final class Unresolved {
 
   /** How javac 17+ shows an erroneous annotation value ({@code Attribute.Error}). */
   private static final String ERROR = "<error>";
+
+  /** The package of ecj's javax.lang.model implementation. */
+  private static final String ECJ = "org.eclipse.jdt.internal.compiler.apt.model.";
 
   private final Predicate<TypeElement> unresolvedAnnotationInSource;
 
@@ -39,6 +43,9 @@ public final class Unresolved {
   public boolean inModel(TypeElement record) {
     if (inAnnotationsOf(record)) {
       return true;
+    }
+    if (record.getKind() != ElementKind.RECORD) {
+      return false; // and ecj throws at getRecordComponents() of any other type
     }
     for (RecordComponentElement component : record.getRecordComponents()) {
       if (component.getAnnotationMirrors().stream().anyMatch(Unresolved::in)
@@ -84,7 +91,10 @@ public final class Unresolved {
       return list.stream().anyMatch(v -> v instanceof AnnotationValue a && in(a));
     }
     // A real string "<error>" prints as a quoted literal; javac's erroneous value does not.
-    return content == null || content.equals(ERROR) && value.toString().equals(ERROR);
+    // ecj's erroneous value is that string too, and prints quoted: under ecj nothing tells it from
+    // the literal, which is then taken for one (nothing is written; ecj reports the name).
+    return content == null || content.equals(ERROR)
+        && (value.toString().equals(ERROR) || value.getClass().getName().startsWith(ECJ));
   }
 
   /** Whether the annotation is of a missing type or has an erroneous value. */

@@ -10,10 +10,12 @@ import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.FilerException;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
@@ -27,7 +29,7 @@ import javax.tools.StandardLocation;
  * ({@code INSTANCE}, a private constructor), so it is only written when the runtime is on the
  * compile class path; without it the class would not compile.
  */
-final class GeneratedClasses {
+public final class GeneratedClasses {
 
   private GeneratedClasses() {}
 
@@ -42,7 +44,7 @@ final class GeneratedClasses {
   }
 
   /** The generated class, e.g. {@code NanokaMigrations} for suffix "Migrations". */
-  static ClassName className(Elements elements, Element schemaElement, String suffix) {
+  public static ClassName className(Elements elements, Element schemaElement, String suffix) {
     String packageName = elements.getPackageOf(schemaElement).getQualifiedName().toString();
     return ClassName.get(packageName, schemaElement.getKind() == ElementKind.PACKAGE
         ? "Nanoka" + suffix : schemaElement.getSimpleName() + "Nanoka" + suffix);
@@ -52,7 +54,7 @@ final class GeneratedClasses {
    * The class-path folder of the schema's resources of one kind, e.g.
    * {@code nanoka/migrations/com/example/blog} for kind "migrations".
    */
-  static String resourceFolder(Elements elements, Element schemaElement, String kind) {
+  public static String resourceFolder(Elements elements, Element schemaElement, String kind) {
     String packageName = elements.getPackageOf(schemaElement).getQualifiedName().toString();
     String type = schemaElement.getKind() == ElementKind.PACKAGE
         ? "" : "/" + schemaElement.getSimpleName();
@@ -83,8 +85,62 @@ final class GeneratedClasses {
         .build();
   }
 
-  static void writeClass(Filer filer, ClassName self, TypeSpec type) throws IOException {
-    JavaFile.builder(self.packageName(), type).skipJavaLangImports(true).build().writeTo(filer);
+  /**
+   * Writes the class, unless an earlier compile left the same source and its class file in the
+   * output folders: nothing is regenerated that did not change, and the compiler has no new
+   * source to compile (no extra round of processing). ecj's batch compiler refuses to generate a
+   * class it finds on the class path at all (eclipse-jdt/eclipse.jdt.core#1482), which a compile
+   * that does not start from clean (an IDE-like incremental build) runs into when the class
+   * changed: the error says so.
+   */
+  static void writeClass(Filer filer, Elements elements, ClassName self, TypeSpec type)
+      throws IOException {
+    JavaFile file = JavaFile.builder(self.packageName(), type).skipJavaLangImports(true).build();
+    String text = file.toString();
+    if (keepsUnchanged(filer) && upToDate(filer, self, text)) {
+      return;
+    }
+    try {
+      file.writeTo(filer);
+    } catch (FilerException e) {
+      if (elements.getTypeElement(self.canonicalName()) == null) {
+        throw e;
+      }
+      throw new FilerException(e.getMessage() + " (the compiler does not regenerate a class"
+          + " an earlier build left on the class path, as ecj's batch compiler does not:"
+          + " eclipse-jdt/eclipse.jdt.core#1482; build from clean)");
+    }
+  }
+
+  /**
+   * Whether unchanged generated files may be left as they are. Not under Eclipse's IDE: its Filer
+   * regenerates over an earlier class anyway, and it may take a generated file a build does not
+   * write again for an obsolete one.
+   */
+  public static boolean keepsUnchanged(Filer filer) {
+    return !filer.getClass().getName().startsWith("org.eclipse.jdt.internal.apt.pluggable.");
+  }
+
+  /** The generated class's source and class file in the output folders (either may not exist). */
+  public static FileObject[] sourceAndClass(Filer filer, ClassName self) throws IOException {
+    String name = String.join("$", self.simpleNames());
+    return new FileObject[] {
+        filer.getResource(StandardLocation.SOURCE_OUTPUT, self.packageName(), name + ".java"),
+        filer.getResource(StandardLocation.CLASS_OUTPUT, self.packageName(), name + ".class")};
+  }
+
+  /** Whether the output folders hold this source and a class file compiled from it. */
+  private static boolean upToDate(Filer filer, ClassName self, String text) {
+    try {
+      FileObject[] files = sourceAndClass(filer, self);
+      FileObject source = files[0];
+      FileObject compiled = files[1];
+      return compiled.getLastModified() != 0
+          && compiled.getLastModified() >= source.getLastModified()
+          && source.getCharContent(true).toString().equals(text);
+    } catch (IOException | RuntimeException e) {
+      return false; // not there, or a Filer that can't tell: generate it
+    }
   }
 
   /** Writes a class-path resource, e.g. {@code nanoka/schema/com/example/blog/schema.txt}. */

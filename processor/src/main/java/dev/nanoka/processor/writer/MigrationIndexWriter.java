@@ -77,7 +77,7 @@ public final class MigrationIndexWriter {
         .addMethod(
             GeneratedClasses.returning("checksums", LIST_OF_STRING, CodeBlock.of("CHECKSUMS")))
         .build();
-    GeneratedClasses.writeClass(filer, self, index);
+    GeneratedClasses.writeClass(filer, elements, self, index);
   }
 
   /** {@code private static final List<String> NAME = List.of("a", "b");} */

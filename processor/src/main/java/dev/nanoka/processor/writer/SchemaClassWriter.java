@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.SchemaText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,13 +35,14 @@ public final class SchemaClassWriter {
     return GeneratedClasses.available(elements, DEFINITION);
   }
 
+  /** Writes the resource holding {@code schemaText} ({@link SchemaText#write}) and the class. */
   public static void write(
-      Filer filer, Elements elements, Element schemaElement, DatabaseSchema schema)
+      Filer filer, Elements elements, Element schemaElement, String schemaText)
       throws IOException {
     String resource =
         GeneratedClasses.resourceFolder(elements, schemaElement, "schema") + "/schema.txt";
     GeneratedClasses.writeResource(filer, resource, schemaElement,
-        SchemaText.write(schema).getBytes(StandardCharsets.UTF_8));
+        schemaText.getBytes(StandardCharsets.UTF_8));
 
     ClassName self = GeneratedClasses.className(elements, schemaElement, "Schema");
     TypeSpec type = GeneratedClasses.singleton(self, DEFINITION, schemaElement)
@@ -52,6 +52,6 @@ public final class SchemaClassWriter {
         .addMethod(GeneratedClasses.returning(
             "resource", TypeName.get(String.class), CodeBlock.of("$S", resource)))
         .build();
-    GeneratedClasses.writeClass(filer, self, type);
+    GeneratedClasses.writeClass(filer, elements, self, type);
   }
 }
