@@ -236,10 +236,8 @@ final class DiagnosticAssertions {
   /** Like {@link #assertError}, for a note. */
   static void assertNote(
       Result result, Message message, JavaFileObject file, String marker, String... fragments) {
-    long line = lineOf(file, marker);
-    String tag = tag(message);
-    assertThat(result.compilation()).hadNoteContaining(tag).inFile(file).onLine(line);
-    assertFragments(result.compilation().notes(), tag, file, line, fragments);
+    assertAt(result.compiler(), result.compilation().notes(), message, file,
+        lineOf(file, marker), fragments);
   }
 
   /** How often a tag was reported as an error. */
