@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -176,7 +177,7 @@ class RenameDropAndDataLossTest {
 
     JavaFileObject note = modelNote("value = \"notes\", droppedColumns = {\"title\"}",
         "String body");
-    Result result = project.compile(List.of("-Werror"), schema(2), note);
+    Result result = project.compile(List.of(TestCompiler.current().failOnWarning()), schema(2), note);
 
     assertThat(result.compilation()).succeeded();
     assertEquals(Map.of("0001_drop_notes_title.sql", """
@@ -184,19 +185,25 @@ class RenameDropAndDataLossTest {
         ALTER TABLE `notes` DROP COLUMN `title`;"""), sqlOf(project, 1));
   }
 
+  // ecj's -failOnWarning fails such a compile without an error diagnostic, which compile-testing
+  // reports as a crash; the note-versus-warning split itself is asserted under ecj above.
+  @Tag("javac-only")
   @Test
   void aWerrorBuildFailsOnAnUndeclaredDrop() {
     MigrationProject project = new MigrationProject(dir);
     project.compileClean(schema(1, "Note.class, Tag.class", ""), note("String body"), TAG);
 
     JavaFileObject schema = schema(2);
-    Result result = project.compile(List.of("-Werror"), schema, note("String body"));
+    Result result = project.compile(List.of(TestCompiler.current().failOnWarning()), schema, note("String body"));
 
     assertThat(result.compilation()).failed();
     assertWarning(result, Message.DESTRUCTIVE_CHANGE, schema, "@Schema(",
         "Migration 0001_drop_tags drops table tags and all its rows.");
   }
 
+  // ecj's -failOnWarning fails such a compile without an error diagnostic, which compile-testing
+  // reports as a crash; the note-versus-warning split itself is asserted under ecj above.
+  @Tag("javac-only")
   @Test
   void aDeclaredDropNextToAnUndeclaredLossStillWarnsForTheLoss() {
     MigrationProject project = new MigrationProject(dir);
@@ -205,7 +212,7 @@ class RenameDropAndDataLossTest {
 
     JavaFileObject note = modelNote("value = \"notes\", droppedColumns = {\"title\"}",
         "String body", "long code");
-    Result result = project.compile(List.of("-Werror"), schema(2), note);
+    Result result = project.compile(List.of(TestCompiler.current().failOnWarning()), schema(2), note);
 
     assertThat(result.compilation()).failed();
     assertNote(result, Message.DECLARED_DATA_LOSS, note, "@Model(value = \"notes\"",

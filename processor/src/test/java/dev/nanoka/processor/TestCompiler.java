@@ -70,6 +70,11 @@ enum TestCompiler {
     return this == JAVAC ? ToolProvider.getSystemJavaCompiler() : new EclipseCompiler();
   }
 
+  /** The option that makes a warning fail the compile: javac's {@code -Werror}, ecj's own. */
+  String failOnWarning() {
+    return this == JAVAC ? "-Werror" : "-failOnWarning";
+  }
+
   /** The options every compile with this compiler gets: ecj's language level, the project's. */
   List<String> options() {
     return this == JAVAC ? List.of() : List.of("-17");
