@@ -33,6 +33,7 @@ class PackagingTest {
   void processorJarHoldsCoreButNotTheRuntimeOrTheCli() throws IOException {
     List<String> entries = entries(jar("processor", "nanoka-processor"));
     assertTrue(entries.stream().anyMatch(e -> e.startsWith("dev/nanoka/core/diff/")), "core");
+    assertTrue(entries.stream().anyMatch(e -> e.startsWith("dev/nanoka/folder/")), "folder");
     assertTrue(entries.stream().anyMatch(e -> e.startsWith("dev/nanoka/processor/shaded/")),
         "relocated javapoet and jackson");
     for (String absent : List.of("picocli/", "dev/nanoka/cli/", "dev/nanoka/runtime/",
@@ -45,7 +46,7 @@ class PackagingTest {
   void runtimeJarIsTheRuntimeAlone() throws Exception {
     List<String> entries = entries(jar("runtime", "nanoka-runtime"));
     for (String absent : List.of("picocli/", "dev/nanoka/cli/", "dev/nanoka/core/",
-        "org/sqlite/")) {
+        "dev/nanoka/folder/", "com/fasterxml/", "org/sqlite/")) {
       assertEquals(List.of(), matching(entries, absent), absent + " in the runtime jar");
     }
     // What a library user gets with it: core and the JDBC driver, nothing else.

@@ -2,9 +2,9 @@ package dev.nanoka.processor;
 
 import com.google.auto.service.AutoService;
 import dev.nanoka.core.schema.SchemaText;
-import dev.nanoka.processor.migrate.Journal;
-import dev.nanoka.processor.migrate.MigrationFolder;
-import dev.nanoka.processor.migrate.MigrationFolderException;
+import dev.nanoka.folder.Journal;
+import dev.nanoka.folder.MigrationFolder;
+import dev.nanoka.folder.MigrationFolderException;
 import dev.nanoka.processor.migrate.MigrationPlanner;
 import dev.nanoka.processor.migrate.ModelLocator;
 import dev.nanoka.processor.migrate.PlannedMigration;

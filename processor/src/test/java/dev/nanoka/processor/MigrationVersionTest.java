@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nanoka.processor.DiagnosticAssertions.Result;
-import dev.nanoka.processor.migrate.MigrationFile;
+import dev.nanoka.folder.MigrationFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

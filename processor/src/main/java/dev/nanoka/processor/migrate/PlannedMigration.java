@@ -1,5 +1,6 @@
 package dev.nanoka.processor.migrate;
 
+import dev.nanoka.folder.Journal;
 import dev.nanoka.processor.writer.FileChange;
 import java.util.List;
 

@@ -1,13 +1,14 @@
-package dev.nanoka.processor.migrate;
+package dev.nanoka.folder;
 
+import dev.nanoka.core.text.Utf8Text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads a file of the migrations folder as UTF-8, through the runtime's one decoder. */
-final class Utf8Text {
+/** Reads a file of the migrations folder as UTF-8, through the core's one decoder. */
+final class FolderText {
 
-  private Utf8Text() {}
+  private FolderText() {}
 
   static String read(Path file) throws MigrationFolderException {
     byte[] bytes;
@@ -17,8 +18,8 @@ final class Utf8Text {
       throw new MigrationFolderException(file, "cannot be read: " + e.getMessage());
     }
     try {
-      return dev.nanoka.core.text.Utf8Text.decode(bytes, file.toString());
-    } catch (dev.nanoka.core.text.Utf8Text.NotUtf8Exception e) {
+      return Utf8Text.decode(bytes, file.toString());
+    } catch (Utf8Text.NotUtf8Exception e) {
       throw new MigrationFolderException(file, "is " + e.problem());
     }
   }

@@ -1,4 +1,4 @@
-package dev.nanoka.processor.migrate;
+package dev.nanoka.folder;
 
 import dev.nanoka.core.diff.SchemaChange;
 import java.util.ArrayList;
@@ -11,13 +11,13 @@ import java.util.Set;
  * Descriptive, deterministic migration names: what the migration does, e.g.
  * {@code 0001_add_users_nickname} or {@code 0000_create_users_posts_and_more}.
  */
-final class MigrationNames {
+public final class MigrationNames {
 
   private static final int MAX_LENGTH = 40;
 
   private MigrationNames() {}
 
-  static String tag(int idx, List<SchemaChange> changes) {
+  public static String tag(int idx, List<SchemaChange> changes) {
     Set<String> labels = new LinkedHashSet<>();
     List<String> creates = new ArrayList<>();
     Set<String> wholeTables = new LinkedHashSet<>(); // their indexes need no label of their own

@@ -1,4 +1,4 @@
-package dev.nanoka.processor.migrate;
+package dev.nanoka.folder;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package dev.nanoka.processor.migrate;
+package dev.nanoka.folder;
 
 import dev.nanoka.core.text.Checksums;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.nanoka.processor.migrate;
+package dev.nanoka.folder;
 
 import dev.nanoka.core.schema.DatabaseSchema;
 import java.io.IOException;
@@ -64,7 +64,7 @@ public record MigrationFolder(
       return new MigrationFolder(dir, new Journal(List.of()), List.of(), List.of(),
           Optional.empty(), new DatabaseSchema(List.of()));
     }
-    Journal journal = Journal.read(journalFile, Utf8Text.read(journalFile));
+    Journal journal = Journal.read(journalFile, FolderText.read(journalFile));
     List<Snapshot> snapshots = new ArrayList<>();
     Set<Path> listed = new TreeSet<>();
     Optional<String> current = Optional.empty();
@@ -78,7 +78,7 @@ public record MigrationFolder(
             + " journal");
       }
       if (entry.idx() == regenerable && Files.isRegularFile(sql)) {
-        current = Optional.of(Utf8Text.read(sql)); // superseded ones are never read, nor rewritten
+        current = Optional.of(FolderText.read(sql)); // superseded ones are never read, nor rewritten
       }
       listed.add(sql);
       Path snapshotFile = dir.resolve("meta").resolve(String.format("%04d_snapshot.json", entry.idx()));
@@ -87,7 +87,7 @@ public record MigrationFolder(
             + entry.tag() + ". Restore it from version control");
       }
       boolean isBase = entry.idx() == regenerable - 1;
-      Snapshot snapshot = SnapshotJson.read(snapshotFile, Utf8Text.read(snapshotFile), isBase);
+      Snapshot snapshot = SnapshotJson.read(snapshotFile, FolderText.read(snapshotFile), isBase);
       if (isBase) {
         base = snapshot.schema().orElseThrow();
       }

@@ -1,4 +1,4 @@
-package dev.nanoka.processor.migrate;
+package dev.nanoka.folder;
 
 import dev.nanoka.core.schema.DatabaseSchema;
 import java.util.Optional;
