@@ -248,7 +248,7 @@ public final class ProcessorOverhead {
     table.note(String.format(Locale.ROOT,
         "processor overhead at %d models: %s wall, %s CPU (target ≤ +10%%): %s",
         largest.models(), Report.percent(wall), Report.percent(cpu),
-        Report.verdict(wall <= 0.10)));
+        Report.verdictOfDifference(wall, wall <= 0.10)));
     table.note(String.format(Locale.ROOT,
         "  javac's own cost of running any processor (a no-op one) at %d models: %s wall, %s CPU;"
             + " Nanoka's own part on top of it: %s wall, %s CPU",
@@ -269,7 +269,7 @@ public final class ProcessorOverhead {
           Report.millis(drizzle), Report.millis(largest.drizzleCpu().get().median()),
           Report.ratio(own / drizzle), Report.ratio(largest.overheadMillis(largest.cpu(),
               Side.NANOKA, Side.NOOP) / largest.drizzleCpu().get().median()),
-          Report.verdict(own <= drizzle)));
+          Report.verdictOfDifference(own, own <= drizzle)));
     } else {
       table.note("drizzle-kit not installed (npm ci in it-tests/): its column is left out");
     }

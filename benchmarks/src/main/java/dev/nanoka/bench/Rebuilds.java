@@ -132,7 +132,7 @@ final class Rebuilds {
     table.note(String.format(Locale.ROOT, "unchanged models: Nanoka %s wall, %s CPU over the"
             + " no-op processor (target ≤ +10%%): %s",
         Report.percent(over), Report.percent(unchanged.overMillis(unchanged.cpu())
-            / unchanged.cpu().get(Side.NOOP).median()), Report.verdict(over <= 0.10)));
+            / unchanged.cpu().get(Side.NOOP).median()), Report.verdictOfDifference(over, over <= 0.10)));
     Row oneModel = rows.get(1);
     table.note(String.format(Locale.ROOT, "one model recompiled: the processor adds %s wall, %s"
             + " CPU to compiling the one file (it reads the other models from class files and"

@@ -84,4 +84,13 @@ public final class Report {
   public static String verdict(boolean holds) {
     return holds ? "holds" : "MISSED";
   }
+
+  /**
+   * The verdict on a difference of medians (Nanoka's side minus a baseline): a negative one says
+   * the machine's noise is larger than the cost measured, which proves nothing either way.
+   */
+  public static String verdictOfDifference(double difference, boolean holds) {
+    return difference < 0 ? "not measured (negative difference: noise exceeds the cost; run on a"
+        + " quieter machine)" : verdict(holds);
+  }
 }
