@@ -59,6 +59,15 @@ public @interface Schema {
   boolean migrate() default true;
 
   /**
+   * Whether schema.ts declares the relations of Drizzle's relational queries
+   * ({@code db.query.users.findMany({ with: { posts: true } })}), derived from the foreign keys:
+   * {@code author: one(users, …)} where the key is, {@code posts: many(posts)} where it points.
+   * {@code false} leaves them out, for projects that declare their own. The processor option
+   * {@code -Ananoka.relations=false} leaves them out of every schema.
+   */
+  boolean relations() default true;
+
+  /**
    * Tables of the previous version removed on purpose. Without this, a table that vanishes while
    * another appears is a compile error (was it renamed?); a table that only vanishes is dropped
    * with a warning.

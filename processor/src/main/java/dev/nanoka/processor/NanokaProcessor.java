@@ -163,7 +163,8 @@ public final class NanokaProcessor extends AbstractProcessor {
       } else if (schema.isPresent()) {
         files.add(FileChange.write(plan.output().get(),
             DrizzleSchemaRenderer.render(
-                schema.get().schema(), json.declarations(), plan.description())));
+                schema.get().schema(), json.declarations(), plan.description(),
+                plan.relations())));
       }
       // version < 1 was reported by the planner and has no migration number to plan for
       if (schema.isPresent() && plan.migrate() && plan.version() >= 1) {

@@ -15,6 +15,7 @@ import java.util.Set;
  *   <li>{@code nanoka.migrationsDir}: the migrations folder (older name: {@code nanoka.out},
  *       after drizzle-kit's {@code out});
  *   <li>{@code nanoka.migrate=false}: schema.ts only;
+ *   <li>{@code nanoka.relations=false}: schema.ts without Drizzle relations;
  *   <li>{@code nanoka.projectDir}: what relative paths resolve against; without it, javac's
  *       working directory (under Maven that is the directory mvn was started in, not the module:
  *       pass {@code ${project.basedir}}).
@@ -31,12 +32,14 @@ record ProcessorOptions(
     Optional<String> schemaFile,
     Optional<String> migrationsDir,
     boolean migrate,
+    boolean relations,
     Path projectDir,
     List<MessageText> conflicts) {
 
   static final String SCHEMA_FILE = "nanoka.schemaFile";
   static final String MIGRATIONS_DIR = "nanoka.migrationsDir";
   static final String MIGRATE = "nanoka.migrate";
+  static final String RELATIONS = "nanoka.relations";
   static final String PROJECT_DIR = "nanoka.projectDir";
   /** The first names of {@link #SCHEMA_FILE} and {@link #MIGRATIONS_DIR}, easy to confuse. */
   static final String SCHEMA_FILE_ALIAS = "nanoka.output";
@@ -47,7 +50,7 @@ record ProcessorOptions(
   }
 
   static Set<String> names() {
-    return Set.of(SCHEMA_FILE, MIGRATIONS_DIR, MIGRATE, PROJECT_DIR, SCHEMA_FILE_ALIAS,
+    return Set.of(SCHEMA_FILE, MIGRATIONS_DIR, MIGRATE, RELATIONS, PROJECT_DIR, SCHEMA_FILE_ALIAS,
         MIGRATIONS_DIR_ALIAS);
   }
 
@@ -58,6 +61,7 @@ record ProcessorOptions(
         either(options, SCHEMA_FILE, SCHEMA_FILE_ALIAS, conflicts),
         either(options, MIGRATIONS_DIR, MIGRATIONS_DIR_ALIAS, conflicts),
         !"false".equalsIgnoreCase(String.valueOf(options.get(MIGRATE)).strip()),
+        !"false".equalsIgnoreCase(String.valueOf(options.get(RELATIONS)).strip()),
         Path.of(dir == null || dir.isBlank() ? "" : dir),
         conflicts);
   }

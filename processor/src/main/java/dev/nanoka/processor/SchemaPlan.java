@@ -17,6 +17,7 @@ import javax.lang.model.element.TypeElement;
  * @param output where schema.ts is written; empty when no location was configured
  * @param description what the file is generated from, for its header comment
  * @param migrate whether migrations are written
+ * @param relations whether schema.ts declares Drizzle relations
  * @param migrations the migrations folder; empty when none was configured
  * @param version the schema version whose migration is written
  * @param droppedTables the tables of the previous version declared dropped on purpose
@@ -29,6 +30,7 @@ record SchemaPlan(
     Optional<Path> output,
     String description,
     boolean migrate,
+    boolean relations,
     Optional<Path> migrations,
     int version,
     List<String> droppedTables) {

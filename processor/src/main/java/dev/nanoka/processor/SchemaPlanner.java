@@ -67,7 +67,7 @@ final class SchemaPlanner {
       models.sort(Comparator.comparing(m -> m.getQualifiedName().toString()));
       Optional<Path> output = resolveOutput("output", options.schemaFile(), null, null);
       return List.of(new SchemaPlan(Optional.empty(), Optional.empty(), models, output,
-          "the @Model records of this compilation", options.migrate(),
+          "the @Model records of this compilation", options.migrate(), options.relations(),
           migrationsFolder(output, resolveOutput("out", options.migrationsDir(), null, null)), 1,
           List.of()));
     }
@@ -94,6 +94,7 @@ final class SchemaPlanner {
           resolveOutput("output", options.schemaFile(), element, schema);
       SchemaPlan plan = new SchemaPlan(Optional.of(element), Optional.of(schema), models, output,
           "@Schema on " + describe(element), options.migrate() && schema.bool("migrate"),
+          options.relations() && schema.bool("relations"),
           migrationsFolder(output, resolveOutput("out", options.migrationsDir(), element, schema)),
           schema.integer("version"), schema.strings("droppedTables"));
       String shortName = element.getSimpleName().toString().toLowerCase(java.util.Locale.ROOT);

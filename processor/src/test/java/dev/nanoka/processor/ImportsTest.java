@@ -20,12 +20,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The import lines are written in one fixed order whatever order the tables use the names in:
  * column builders alphabetically, {@code sqliteTable}, the third-argument helpers alphabetically,
- * then types; {@code sql} from {@code drizzle-orm} first and only when used. Goldens:
+ * then types; {@code relations} and {@code sql} from {@code drizzle-orm} first and only when
+ * used. Goldens:
  * {@code golden/ImportsTest/*.ts}.
  */
 class ImportsTest {
 
-  private static final String SQL_IMPORT = "import { sql } from 'drizzle-orm'\n";
+  /** Both tables have a foreign key, so relations come with {@code sql}, alphabetically. */
+  private static final String SQL_IMPORT = "import { relations, sql } from 'drizzle-orm'\n";
 
   /**
    * Every name the processor can import. The tables use them in roughly reverse order, so a
@@ -139,7 +141,7 @@ class ImportsTest {
                     ForeignKey.Action.NO_ACTION)));
 
     String schema = DrizzleSchemaRenderer.render(
-        new DatabaseSchema(List.of(children, parents)), List.of(), "ImportsTest");
+        new DatabaseSchema(List.of(children, parents)), List.of(), "ImportsTest", true);
 
     String expectedImports = SQL_IMPORT
         + "import { blob, integer, numeric, real, text, sqliteTable, foreignKey, index,"

@@ -26,7 +26,9 @@ public final class SqlNames {
       "eval",
       // the names schema.ts imports: a table named like one would shadow it
       "sql", "blob", "integer", "numeric", "real", "text", "sqliteTable", "foreignKey", "index",
-      "primaryKey", "uniqueIndex", "AnySQLiteColumn",
+      "primaryKey", "uniqueIndex", "AnySQLiteColumn", "relations",
+      // the helpers relations(t, ({ one, many }) => …) binds: a table named like one is shadowed
+      "one", "many",
       // globals schema.ts calls: $defaultFn(() => crypto.randomUUID())
       "crypto");
 

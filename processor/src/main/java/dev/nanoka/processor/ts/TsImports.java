@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The names schema.ts imports, collected while the tables are rendered and written in one
  * fixed order: column builders alphabetically, then {@code sqliteTable}, then the helpers of the
- * third argument alphabetically, then types. {@code sql} comes from {@code drizzle-orm} itself.
+ * third argument alphabetically, then types. {@code relations} and {@code sql} come from
+ * {@code drizzle-orm} itself, alphabetically on a line of their own before.
  */
 final class TsImports {
 
@@ -34,12 +35,19 @@ final class TsImports {
   }
 
   private final Set<Name> sqliteCore = EnumSet.noneOf(Name.class);
+  private boolean relations;
   private boolean sql;
 
   /** Uses a name from {@code drizzle-orm/sqlite-core}; returns it for inline use. */
   String use(Name name) {
     sqliteCore.add(name);
     return name.text.replace("type ", "");
+  }
+
+  /** Uses {@code relations} from {@code drizzle-orm}. */
+  String useRelations() {
+    relations = true;
+    return "relations";
   }
 
   /** Uses {@code sql} from {@code drizzle-orm}. */
@@ -51,8 +59,10 @@ final class TsImports {
   /** The import lines, each ending in a newline. */
   String render() {
     StringBuilder out = new StringBuilder();
-    if (sql) {
-      out.append("import { sql } from 'drizzle-orm'\n");
+    if (relations || sql) {
+      out.append("import { ")
+          .append(relations && sql ? "relations, sql" : relations ? "relations" : "sql")
+          .append(" } from 'drizzle-orm'\n");
     }
     List<String> names = new ArrayList<>();
     sqliteCore.forEach(n -> names.add(n.text));
