@@ -121,6 +121,16 @@ final class NodeTools {
   }
 
   /**
+   * Runs a JavaScript file with node in {@code directory}, after making sure the pinned packages
+   * it may {@code require} are installed.
+   */
+  static CommandResult runScript(Path script, Path directory, Path log)
+      throws IOException, InterruptedException {
+    ensureInstalled();
+    return start(List.of("node", script.toString()), directory, RUN_TIMEOUT, log, env -> {});
+  }
+
+  /**
    * Runs a package's script ({@code node_modules/<script>}) with node: the same command on every
    * OS, where {@code node_modules/.bin} holds shell scripts or {@code .cmd} files.
    */
