@@ -259,6 +259,53 @@ class RelationsTest {
     Golden.assertMatches("namesThatWouldClash", schema);
   }
 
+  /**
+   * How the key's side is named from its columns: {@code author_id} → {@code author}; a key
+   * column named exactly like its target ({@code id} → {@code users.id}, a one-to-one extension
+   * table) leaves nothing, so the referenced table in the singular; after {@code author} and
+   * {@code authorUser} are taken by columns, a number.
+   */
+  @Test
+  void namesFromColumns() {
+    String schema = schemaOf(USER,
+        source("com.example.rel.Profile", """
+            package com.example.rel;
+
+            import dev.nanoka.Field;
+            import dev.nanoka.Model;
+
+            @Model("profiles")
+            public record Profile(
+                @Field(primaryKey = true, references = User.class) String id, String bio) {}
+            """),
+        source("com.example.rel.Comment", """
+            package com.example.rel;
+
+            import dev.nanoka.Field;
+            import dev.nanoka.Model;
+
+            @Model("comments")
+            public record Comment(
+                @Field(primaryKey = true) long id,
+                @Field(references = User.class) String author_id) {}
+            """),
+        source("com.example.rel.Note", """
+            package com.example.rel;
+
+            import dev.nanoka.Field;
+            import dev.nanoka.Model;
+
+            @Model("notes")
+            public record Note(
+                @Field(primaryKey = true) long id,
+                String author,
+                String authorUser,
+                @Field(references = User.class) String authorId) {}
+            """));
+
+    Golden.assertMatches("namesFromColumns", schema);
+  }
+
   @Test
   void schemaAttributeLeavesThemOut() {
     String schema = schemaOf(
