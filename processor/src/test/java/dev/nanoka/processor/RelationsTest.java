@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Drizzle relations derived from the foreign keys, for the relational query API: both sides of a
@@ -330,6 +333,53 @@ class RelationsTest {
 
     assertTrue(schema.contains("references(() => users.id)"), schema);
     assertFalse(schema.contains("relations"), schema);
+  }
+
+  /**
+   * Switching the attribute rewrites schema.ts even where the processor skips up-to-date schemas
+   * (its models are unchanged): the switch is part of what "up to date" compares.
+   */
+  @ParameterizedTest
+  @EnumSource(TestCompiler.class)
+  void switchingTheAttributeRewritesAnUpToDateSchema(TestCompiler compiler, @TempDir Path dir)
+      throws Exception {
+    DiskBuild build = new DiskBuild(dir);
+    build.write("com/example/rel/package-info.java", packageInfo(""));
+    build.write("com/example/rel/User.java", USER.getCharContent(true).toString());
+    build.write("com/example/rel/Post.java", """
+        package com.example.rel;
+
+        import dev.nanoka.Field;
+        import dev.nanoka.Model;
+
+        @Model("posts")
+        public record Post(
+            @Field(primaryKey = true) long id,
+            @Field(references = User.class) String authorId) {}
+        """);
+    Path schema = build.drizzle().resolve("schema.ts");
+    build.compile(compiler, build.allSources()).assertClean();
+    // the second compile finds its generated classes compiled; from now on it is up to date
+    build.compile(compiler, build.allSources()).assertClean();
+    assertTrue(Files.readString(schema).contains("export const usersRelations"));
+
+    build.write("com/example/rel/package-info.java", packageInfo(", relations = false"));
+    build.compile(compiler, build.allSources()).assertClean();
+    assertFalse(Files.readString(schema).contains("relations"), Files.readString(schema));
+
+    build.write("com/example/rel/package-info.java", packageInfo(""));
+    build.compile(compiler, build.allSources()).assertClean();
+    assertTrue(Files.readString(schema).contains("export const usersRelations"),
+        Files.readString(schema));
+  }
+
+  private static String packageInfo(String attributes) {
+    return """
+        @Schema(models = {User.class, Post.class}%s)
+        package com.example.rel;
+
+        import dev.nanoka.Schema;
+        """.formatted(attributes);
   }
 
   @Test
