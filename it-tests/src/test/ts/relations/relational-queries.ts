@@ -9,6 +9,7 @@ import * as path from 'node:path'
 import { Miniflare } from 'miniflare'
 import { drizzle } from 'drizzle-orm/d1'
 import { migrate } from 'drizzle-orm/d1/migrator'
+import { eq } from 'drizzle-orm'
 import * as schema from './schema'
 
 // Exact type equality (not mere assignability): `T` is not Equal to `T | null`.
@@ -16,7 +17,7 @@ type Equal<A, B> =
   (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false
 type Expect<T extends true> = T
 
-type User = { id: string; name: string }
+type User = { id: string; name: string; favoritePostId: number | null }
 type Post = {
   id: number
   title: string
@@ -48,8 +49,8 @@ async function queries(worker: Miniflare) {
 
   const { users, categories, posts, tags, postTags, notes } = schema
   await db.insert(users).values([
-    { id: 'ann', name: 'Ann' },
-    { id: 'bob', name: 'Bob' },
+    { id: 'ann', name: 'Ann', favoritePostId: null },
+    { id: 'bob', name: 'Bob', favoritePostId: null },
   ])
   await db.insert(categories).values([
     { id: 1, name: 'Tech', parentId: null },
@@ -61,6 +62,8 @@ async function queries(worker: Miniflare) {
     { id: 11, title: 'Drizzle', authorId: 'bob', editorId: null, categoryId: 3 },
     { id: 12, title: 'Drafts', authorId: 'ann', editorId: 'ann', categoryId: null },
   ])
+  // The cycle: a user's favourite post, written once the post exists.
+  await db.update(users).set({ favoritePostId: 11 }).where(eq(users.id, 'ann'))
   await db.insert(tags).values([{ id: 100, name: 'orm' }, { id: 101, name: 'sqlite' }])
   await db.insert(postTags).values([
     { postId: 10, tagId: 100 },
@@ -85,8 +88,8 @@ async function queries(worker: Miniflare) {
   ]
   assert.deepEqual(post, {
     id: 10, title: 'Records', authorId: 'ann', editorId: 'bob', categoryId: 2,
-    author: { id: 'ann', name: 'Ann' },
-    editor: { id: 'bob', name: 'Bob' },
+    author: { id: 'ann', name: 'Ann', favoritePostId: 11 },
+    editor: { id: 'bob', name: 'Bob', favoritePostId: null },
     category: { id: 2, name: 'Java', parentId: 1 },
   })
   const unedited = await db.query.posts.findFirst({
@@ -175,10 +178,26 @@ async function queries(worker: Miniflare) {
   ]
   assert.deepEqual(written, [
     { id: 1000, author: 'typed by hand', authorId: 'bob', defaultId: 10,
-      authorUser: { id: 'bob', name: 'Bob' }, default: { title: 'Records' } },
+      authorUser: { id: 'bob', name: 'Bob', favoritePostId: null },
+      default: { title: 'Records' } },
     { id: 1001, author: 'nobody', authorId: 'ann', defaultId: null,
-      authorUser: { id: 'ann', name: 'Ann' }, default: null },
+      authorUser: { id: 'ann', name: 'Ann', favoritePostId: 11 }, default: null },
   ])
+  // Both ways round the cycle: the favourite post (one) and the users who favour a post (many).
+  const fans = await db.query.users.findMany({
+    orderBy: (u, { asc }) => [asc(u.id)],
+    columns: { id: true },
+    with: { favoritePost: { columns: { title: true }, with: { users: { columns: { id: true } } } } },
+  })
+  type _fans = [
+    Expect<Equal<(typeof fans)[number]['favoritePost'],
+      { title: string; users: { id: string }[] } | null>>,
+  ]
+  assert.deepEqual(fans, [
+    { id: 'ann', favoritePost: { title: 'Drizzle', users: [{ id: 'ann' }] } },
+    { id: 'bob', favoritePost: null },
+  ])
+
   const commented = await db.query.posts.findFirst({
     where: (p, { eq }) => eq(p.id, 10), columns: {}, with: { notes: { columns: { id: true } } },
   })
