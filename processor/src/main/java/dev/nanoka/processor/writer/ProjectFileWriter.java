@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Writes the generated files that live in the project rather than in javac's output folders:
@@ -24,6 +25,24 @@ public final class ProjectFileWriter {
     } else {
       Files.deleteIfExists(change.path());
     }
+  }
+
+  /**
+   * What {@link #apply} would do to the disk; empty when nothing (the file already holds the
+   * text, or a file to delete is not there). For {@code -Ananoka.check=true}, which applies
+   * nothing.
+   */
+  public static Optional<FileChange.Effect> effect(FileChange change) throws IOException {
+    Path file = change.path();
+    if (change.content().isEmpty()) {
+      return Files.exists(file) ? Optional.of(FileChange.Effect.DELETE) : Optional.empty();
+    }
+    if (!Files.isRegularFile(file)) {
+      return Optional.of(FileChange.Effect.CREATE);
+    }
+    byte[] bytes = change.content().get().getBytes(StandardCharsets.UTF_8);
+    return Arrays.equals(Files.readAllBytes(file), bytes)
+        ? Optional.empty() : Optional.of(FileChange.Effect.REWRITE);
   }
 
   /** Writes the text unless the file already holds exactly it. */
