@@ -58,6 +58,23 @@ class CheckOptionTest {
     project.assertNothingChanged(regenerated);
   }
 
+  /** git's autocrlf on Windows turns \n into \r\n on checkout: not a stale file. */
+  @Test
+  void crlfLineEndsAreNotStale() {
+    MigrationProject project = new MigrationProject(dir);
+    project.compileClean(BlogHistory.sources(1));
+    for (Path file : project.regularFiles()) {
+      MigrationProject.write(file, MigrationProject.read(file).replace("\n", "\r\n"));
+    }
+    project.age();
+    Map<String, String> checkout = project.files();
+
+    Compilation ci = project.compile(CHECK, BlogHistory.sources(1)).compilation();
+
+    assertEquals(List.of(), ci.warnings(), MigrationProject.messages(ci));
+    project.assertNothingChanged(checkout);
+  }
+
   @Test
   void aFileTheModelsNoLongerNeedIsNotDeleted() {
     MigrationProject project = new MigrationProject(dir);

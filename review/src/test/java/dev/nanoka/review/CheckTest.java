@@ -74,6 +74,30 @@ class CheckTest {
     assertEquals(List.of(), relative(dir, findings));
   }
 
+  /**
+   * The processor's own golden folder for four versions: a declared rename of a column and of a
+   * table, a rebuild whose dependents cascade (rows set aside and put back), declared drops.
+   */
+  @Test
+  void theProcessorsFourVersionFolderHasNoFinding() throws Exception {
+    Path golden = Path.of("..", "processor", "src", "test", "resources", "golden",
+        "MigrationFilesTest", "fourVersions");
+    Path dir = temp.resolve("migrations");
+    try (Stream<Path> files = Files.walk(golden)) {
+      for (Path file : files.toList()) {
+        Path target = dir.resolve(golden.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+    DatabaseSchema models = MigrationFolders.snapshotSchema(dir.resolve("meta/0003_snapshot.json"));
+
+    assertEquals(List.of(), relative(dir, Check.folder(dir).models(models, "M").run()));
+  }
+
   @Test
   void anEmptyFolderIsConsistentWithNoModels() throws Exception {
     Path dir = Files.createDirectories(temp.resolve("migrations"));

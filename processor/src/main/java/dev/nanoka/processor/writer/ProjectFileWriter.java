@@ -28,9 +28,10 @@ public final class ProjectFileWriter {
   }
 
   /**
-   * What {@link #apply} would do to the disk; empty when nothing (the file already holds the
-   * text, or a file to delete is not there). For {@code -Ananoka.check=true}, which applies
-   * nothing.
+   * Whether the file on disk is not what {@link #apply} would leave, line endings aside: empty
+   * when it holds the text (with {@code \n} or {@code \r\n} line ends: a Windows checkout with
+   * git's {@code autocrlf} has the latter, and git commits them as the former), or when a file
+   * to delete is not there. For {@code -Ananoka.check=true}, which applies nothing.
    */
   public static Optional<FileChange.Effect> effect(FileChange change) throws IOException {
     Path file = change.path();
@@ -40,8 +41,8 @@ public final class ProjectFileWriter {
     if (!Files.isRegularFile(file)) {
       return Optional.of(FileChange.Effect.CREATE);
     }
-    byte[] bytes = change.content().get().getBytes(StandardCharsets.UTF_8);
-    return Arrays.equals(Files.readAllBytes(file), bytes)
+    String onDisk = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    return onDisk.replace("\r\n", "\n").equals(change.content().get().replace("\r\n", "\n"))
         ? Optional.empty() : Optional.of(FileChange.Effect.REWRITE);
   }
 
