@@ -83,9 +83,9 @@ class CheckCommandTest {
     assertEquals(1, run.exitCode(), run::describe);
     List<String> lines = run.out().lines().toList();
     assertEquals(migrations.resolve("meta/0001_snapshot.json") + ": error [models-differ] The last"
-        + " snapshot (0001_add_users_displayname) is not " + SCHEMA + ": column tags.colour exists"
-        + " only in " + SCHEMA + ". Run the build and commit the regenerated files (schema.ts and"
-        + " the migrations folder)", lines.get(1));
+        + " snapshot (0001_add_users_displayname) differs from the models (" + SCHEMA + "): column"
+        + " tags.colour exists only in the models. Run the build and commit the regenerated files"
+        + " (schema.ts and the migrations folder)", lines.get(1));
     assertTrue(lines.get(2).startsWith(drizzle.resolve("schema.ts") + ":"), run::describe);
     assertTrue(lines.get(2).contains(": error [schema-ts] is not what the models generate: the"
         + " models generate `  colour: text('colour'),` here"), run::describe);

@@ -105,15 +105,17 @@ public final class Check {
     if (diff.isEmpty()) {
       return Optional.empty();
     }
-    List<String> differences = SchemaDescriber.describe(diff, "the folder", modelsName);
+    List<String> differences =
+        SchemaDescriber.describe(diff, "the last snapshot", "the models");
     Path file = migrations.isEmpty()
         ? dir.resolve("meta").resolve("_journal.json")
         : migrations.get(migrations.size() - 1).snapshotFile();
-    String where = migrations.isEmpty()
-        ? "The folder has no migration"
-        : "The last snapshot (" + migrations.get(migrations.size() - 1).entry().tag() + ")";
-    return Optional.of(Finding.at(CheckRule.MODELS_DIFFER.id(), Severity.ERROR, file, where
-        + " is not " + modelsName + ": " + String.join("; ", differences) + ". Run the build"
-        + " and commit the regenerated files (schema.ts and the migrations folder)"));
+    String what = migrations.isEmpty()
+        ? "The folder has no migration, but the models (" + modelsName + ") have tables"
+        : "The last snapshot (" + migrations.get(migrations.size() - 1).entry().tag()
+            + ") differs from the models (" + modelsName + ")";
+    return Optional.of(Finding.at(CheckRule.MODELS_DIFFER.id(), Severity.ERROR, file, what
+        + ": " + String.join("; ", differences) + ". Run the build and commit the regenerated"
+        + " files (schema.ts and the migrations folder)"));
   }
 }

@@ -105,9 +105,10 @@ class CheckTest {
 
     List<Finding> findings = Check.folder(dir).models(blogModels(), "M").run();
 
-    assertEquals(List.of(JOURNAL + ": error [models-differ] The folder has no migration is not"
-        + " M: table post_tags exists only in M; table posts exists only in M; table tags exists"
-        + " only in M; table users exists only in M. Run the build and commit the"
+    assertEquals(List.of(JOURNAL + ": error [models-differ] The folder has no migration, but the"
+        + " models (M) have tables: table post_tags exists only in the models; table posts exists"
+        + " only in the models; table tags exists only in the models; table users exists only in"
+        + " the models. Run the build and commit the"
         + " regenerated files (schema.ts and the migrations folder)"), relative(dir, findings));
   }
 
@@ -376,9 +377,9 @@ class CheckTest {
     List<String> findings = relative(dir, Check.folder(dir).models(changed, "NanokaSchema").run());
 
     assertEquals("meta/0001_snapshot.json: error [models-differ] The last snapshot"
-        + " (0001_add_users_displayname) is not NanokaSchema: column tags.colour exists only in"
-        + " NanokaSchema. Run the build and commit the regenerated files (schema.ts and the"
-        + " migrations folder)", findings.get(1));
+        + " (0001_add_users_displayname) differs from the models (NanokaSchema): column"
+        + " tags.colour exists only in the models. Run the build and commit the regenerated"
+        + " files (schema.ts and the migrations folder)", findings.get(1));
   }
 
   @Test
