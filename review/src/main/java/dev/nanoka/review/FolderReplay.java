@@ -5,6 +5,7 @@ import dev.nanoka.core.diff.SchemaDescriber;
 import dev.nanoka.core.diff.SchemaDiffer;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.text.Lines;
+import dev.nanoka.folder.MigrationFile;
 import dev.nanoka.runtime.internal.SqlSplitter;
 import dev.nanoka.runtime.internal.SqliteIntrospector;
 import java.sql.Connection;
@@ -45,12 +46,17 @@ final class FolderReplay {
             SchemaDiffer.diff(recorded, replayed, RenameHints.NONE),
             "the snapshot", "the replayed folder");
         if (!differences.isEmpty()) {
+          // An unedited file gives its snapshot by construction: the two come from different
+          // builds, one of them committed without the other.
+          String advice = MigrationFile.isUnedited(sql)
+              ? "This file is as generated, so it and its snapshot come from different builds"
+                  + " (one was committed without the other): run the build and commit both"
+              : "A hand edit may add data statements, not schema changes: move the schema"
+                  + " change into the models (the build then writes it), or undo it";
           return Optional.of(Finding.at(CheckRule.REPLAY_DIFFERS.id(), Severity.ERROR,
               migration.sqlFile(), "does not give the schema its snapshot "
                   + migration.snapshotFile().getFileName() + " records, when the folder is"
-                  + " replayed up to it: " + String.join("; ", differences) + ". A hand edit"
-                  + " may add data statements, not schema changes: move the schema change into"
-                  + " the models (the build then writes it), or undo it"));
+                  + " replayed up to it: " + String.join("; ", differences) + ". " + advice));
         }
       }
       return Optional.empty();
