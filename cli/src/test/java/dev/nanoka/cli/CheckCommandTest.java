@@ -127,7 +127,8 @@ class CheckCommandTest {
     writeModels(blogModels(), null);
 
     CliRun run = cli("check", "--dir", migrations.toString(), "--schema", SCHEMA,
-        "--classpath", classes.toString(), "--schema-file", drizzle.resolve("schema.ts").toString());
+        "--classpath", classes.toString(),
+        "--schema-file", drizzle.resolve("schema.ts").toString());
 
     assertEquals(4, run.exitCode(), run::describe);
     assertTrue(run.err().startsWith("error: " + SCHEMA + " was built without a schema.ts"),

@@ -49,7 +49,8 @@ class CheckoutCheckTest {
     // A new column and version 3, but the files of `mvn compile` not committed.
     edit("src/main/java/com/example/blog/Post.java",
         "    @Field(nullable = true) String subtitle,\n",
-        "    @Field(nullable = true) String subtitle,\n    @Field(nullable = true) String summary,\n");
+        "    @Field(nullable = true) String subtitle,\n"
+            + "    @Field(nullable = true) String summary,\n");
     edit("src/main/java/com/example/blog/package-info.java", "version = 2", "version = 3");
     compile = mvn("ci-compile-edited", "-Dnanoka.check=true", "clean", "compile");
     assertTrue(compile.succeeded(), compile.describe());

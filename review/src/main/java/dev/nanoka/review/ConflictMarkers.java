@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class ConflictMarkers {
 
-  /** {@code <<<<<<< ours}, {@code |||||||} (diff3 base), {@code =======}, {@code >>>>>>> theirs}. */
+  /** {@code <<<<<<< ours}, {@code |||||||} (diff3's base), {@code =======}, {@code >>>>>>> x}. */
   private static final Pattern MARKER = Pattern.compile(
       "^(?:<{7}(?: .*)?|\\|{7}(?: .*)?|={7}|>{7}(?: .*)?)\\r?$", Pattern.MULTILINE);
 
