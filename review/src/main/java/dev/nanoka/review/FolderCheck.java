@@ -85,6 +85,13 @@ final class FolderCheck {
       migrations.add(new CheckedMigration(entry, sqlFile, sql, snapshotFile, snapshot));
     }
     if (journal.isEmpty()) {
+      // Without the journal's order nothing can be checked against it, but every file a merge
+      // left conflicted, or an editor saved in another encoding, can still be named.
+      for (Path file : concat(listing.sqlFiles(), listing.metaFiles())) {
+        if (!file.equals(journalFile)) {
+          texts.read(file);
+        }
+      }
       return Optional.empty();
     }
     strayFiles(listing, accounted);
@@ -203,6 +210,12 @@ final class FolderCheck {
                 + " NNNN_snapshot.json). Delete it"));
       }
     }
+  }
+
+  private static List<Path> concat(List<Path> first, List<Path> second) {
+    List<Path> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   private void missing(Path file, String message) {
