@@ -24,6 +24,8 @@ import dev.nanoka.processor.writer.SchemaClassWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,6 +135,7 @@ public final class NanokaProcessor extends AbstractProcessor {
     List<FileChange> files = new ArrayList<>();
     Map<SchemaPlan, Journal> packaged = new LinkedHashMap<>();
     Map<Element, String> definitions = new LinkedHashMap<>();
+    Map<Element, String> schemaTsTexts = new LinkedHashMap<>();
     UpToDate upToDate = new UpToDate(processingEnv.getFiler(), elements);
     List<UpToDate.Check> toRecord = new ArrayList<>();
     for (SchemaPlan plan : plans) {
@@ -161,9 +164,10 @@ public final class NanokaProcessor extends AbstractProcessor {
         diagnostics.warning(plan.origin().orElse(null),
             plan.schema().map(s -> s.mirror()).orElse(null), null, SchemaMessages.noOutput());
       } else if (schema.isPresent()) {
-        files.add(FileChange.write(plan.output().get(),
-            DrizzleSchemaRenderer.render(
-                schema.get().schema(), json.declarations(), plan.description())));
+        String schemaTs = DrizzleSchemaRenderer.render(
+            schema.get().schema(), json.declarations(), plan.description());
+        files.add(FileChange.write(plan.output().get(), schemaTs));
+        plan.origin().ifPresent(origin -> schemaTsTexts.put(origin, schemaTs));
       }
       // version < 1 was reported by the planner and has no migration number to plan for
       if (schema.isPresent() && plan.migrate() && plan.version() >= 1) {
@@ -171,14 +175,15 @@ public final class NanokaProcessor extends AbstractProcessor {
         migration.ifPresent(m -> files.addAll(m.files()));
         // an implicit schema has no package of its own to put the index in
         if (migration.isPresent() && plan.origin().isPresent()) {
-          packaged.put(plan, migration.get().journal());
+          packaged.put(plan, options.check() ? committedJournal(plan) : migration.get().journal());
         }
       }
       if (schema.isPresent() && plan.origin().isPresent()) {
         definitions.put(plan.origin().get(), schemaText);
       }
-      // a compile that warns about the migration does so every time: it is never up to date
-      if (check.isPresent() && diagnostics.reports() == reportsBefore) {
+      // a compile that warns about the migration does so every time: it is never up to date;
+      // one that writes no project file (nanoka.check) leaves them as they were
+      if (check.isPresent() && diagnostics.reports() == reportsBefore && !options.check()) {
         toRecord.add(check.get());
       }
     }
@@ -187,7 +192,14 @@ public final class NanokaProcessor extends AbstractProcessor {
     }
     for (FileChange file : files) {
       try {
-        ProjectFileWriter.apply(file);
+        if (options.check()) {
+          // CI's compile: the committed files stay as they are for `nanoka check` to compare
+          ProjectFileWriter.effect(file).ifPresent(effect ->
+              diagnostics.warning(null, null, null,
+                  SchemaMessages.notRegenerated(file.path(), effect)));
+        } else {
+          ProjectFileWriter.apply(file);
+        }
       } catch (IOException e) {
         diagnostics.error(null, SchemaMessages.writeFailed(file.path().toString(), e.toString()));
       }
@@ -202,7 +214,8 @@ public final class NanokaProcessor extends AbstractProcessor {
     if (SchemaClassWriter.runtimeAvailable(elements)) {
       definitions.forEach((element, schema) -> {
         try {
-          SchemaClassWriter.write(processingEnv.getFiler(), elements, element, schema);
+          SchemaClassWriter.write(processingEnv.getFiler(), elements, element, schema,
+              Optional.ofNullable(schemaTsTexts.get(element)));
         } catch (IOException e) {
           diagnostics.error(element, SchemaMessages.writeFailed("the schema class", e.toString()));
         }
@@ -244,6 +257,23 @@ public final class NanokaProcessor extends AbstractProcessor {
     } catch (IOException e) {
       diagnostics.error(
           plan.origin().get(), SchemaMessages.writeFailed("the migration index", e.toString()));
+    }
+  }
+
+  /**
+   * The journal as committed, for a compile that writes no project file: the migrations packaged
+   * are those on disk, the ones the application would run with this checkout (its entries
+   * whose files exist; a missing one is for {@code nanoka check} to report).
+   */
+  private Journal committedJournal(SchemaPlan plan) {
+    Path dir = plan.migrations().orElseThrow();
+    try {
+      Journal journal = MigrationFolder.load(dir, plan.version() - 1).journal();
+      return new Journal(journal.entries().stream()
+          .filter(e -> Files.isRegularFile(dir.resolve(e.tag() + ".sql")))
+          .toList());
+    } catch (MigrationFolderException e) {
+      return new Journal(List.of()); // planning loaded it a moment ago; reported there if not
     }
   }
 
