@@ -111,7 +111,9 @@ public final class BranchCollisions {
       }
     }
     if (kept.isPresent()) {
-      String previousId = Snapshot.NO_PREVIOUS;
+      // Only a link between two snapshots: both branches' first snapshots start from zeros, so
+      // a first one that does not is damage, which MigrationFolder reports.
+      String previousId = null;
       Path previousFile = null;
       for (Journal.Entry entry : kept.get().entries()) {
         Path file = snapshotFiles.get(entry.idx());
@@ -120,10 +122,9 @@ public final class BranchCollisions {
         if (snapshot.isPresent() && previousId != null
             && !snapshot.get().prevId().equals(previousId)) {
           problems.add(new FolderProblem(file, "has prevId " + snapshot.get().prevId() + ", but "
-              + (previousFile == null ? "the first snapshot's is " + Snapshot.NO_PREVIOUS
-                  : relative(dir, previousFile) + ", the snapshot before it, has id " + previousId)
-              + ": the snapshots come from two histories (a merge took one side of some files of"
-              + " meta/ and the other side of others)"));
+              + relative(dir, previousFile) + ", the snapshot before it, has id " + previousId
+              + ": the snapshots come from two histories (a merge took one branch's side of some"
+              + " files of meta/ and the other's of others)"));
           restore.add(meta);
         }
         previousId = snapshot.map(Snapshot::id).orElse(null);
@@ -246,7 +247,7 @@ public final class BranchCollisions {
     } else if (entries.isEmpty()) {
       text.append('.');
     } else {
-      text.append(", first: once the files below are gone, nothing shows the merge any more,"
+      text.append(", first: once the steps below are done, nothing shows the merge any more,"
           + " and a compile at version ").append(next - 1).append(" would take ")
           .append(entries.get(entries.size() - 1).tag()).append(".sql for the migration it"
               + " is iterating on and rewrite it.");
