@@ -99,15 +99,15 @@ public final class BranchCollisions {
 
     // The snapshots: markers, and the chain of the journal's entries.
     Map<Integer, Path> snapshotFiles = numbered(meta, SNAPSHOT);
-    Map<Integer, String> snapshotTexts = new TreeMap<>();
+    Map<Integer, byte[]> snapshotBytes = new TreeMap<>();
     for (Map.Entry<Integer, Path> file : snapshotFiles.entrySet()) {
-      Optional<String> text = read(file.getValue());
-      Optional<ConflictMarkers.Marker> marker = text.flatMap(ConflictMarkers::first);
+      Optional<byte[]> bytes = bytes(file.getValue());
+      Optional<ConflictMarkers.Marker> marker = bytes.flatMap(ConflictMarkers::first);
       if (marker.isPresent()) {
         problems.add(markers(file.getValue(), marker.get()));
         restore.add(meta);
       } else {
-        text.ifPresent(t -> snapshotTexts.put(file.getKey(), t));
+        bytes.ifPresent(b -> snapshotBytes.put(file.getKey(), b));
       }
     }
     if (kept.isPresent()) {
@@ -117,8 +117,8 @@ public final class BranchCollisions {
       Path previousFile = null;
       for (Journal.Entry entry : kept.get().entries()) {
         Path file = snapshotFiles.get(entry.idx());
-        Optional<Snapshot> snapshot = Optional.ofNullable(snapshotTexts.get(entry.idx()))
-            .flatMap(text -> head(file, text));
+        Optional<Snapshot> snapshot = Optional.ofNullable(snapshotBytes.get(entry.idx()))
+            .flatMap(bytes -> head(file, bytes));
         if (snapshot.isPresent() && previousId != null
             && !snapshot.get().prevId().equals(previousId)) {
           problems.add(new FolderProblem(file, "has prevId " + snapshot.get().prevId() + ", but "
@@ -135,7 +135,7 @@ public final class BranchCollisions {
     // The migrations: markers, and numbers.
     Map<Integer, List<Path>> sqlByNumber = new TreeMap<>();
     for (Path file : sqlFiles(dir)) {
-      Optional<ConflictMarkers.Marker> marker = read(file).flatMap(ConflictMarkers::first);
+      Optional<ConflictMarkers.Marker> marker = bytes(file).flatMap(ConflictMarkers::first);
       if (marker.isPresent()) {
         problems.add(markers(file, marker.get()));
         restore.add(file);
@@ -147,7 +147,7 @@ public final class BranchCollisions {
       }
     }
     for (Path file : sqlFiles(dir.resolve("down"))) {
-      Optional<ConflictMarkers.Marker> marker = read(file).flatMap(ConflictMarkers::first);
+      Optional<ConflictMarkers.Marker> marker = bytes(file).flatMap(ConflictMarkers::first);
       if (marker.isPresent()) {
         problems.add(markers(file, marker.get()));
         restore.add(file);
@@ -304,23 +304,40 @@ public final class BranchCollisions {
     }
   }
 
-  private static Optional<Snapshot> head(Path file, String text) {
+  /**
+   * A snapshot's ids. They come first in the file (drizzle-kit's order and ours), so only its
+   * start is decoded; the whole file when they are not there.
+   */
+  private static Optional<Snapshot> head(Path file, byte[] bytes) {
+    int start = Math.min(bytes.length, HEAD_BYTES);
     try {
-      return Optional.of(SnapshotJson.read(file, text, false));
+      return Optional.of(SnapshotJson.read(file,
+          new String(bytes, 0, start, StandardCharsets.UTF_8), false));
     } catch (MigrationFolderException e) {
-      return Optional.empty();
+      if (start == bytes.length) {
+        return Optional.empty();
+      }
+    }
+    try {
+      return Optional.of(SnapshotJson.read(file, new String(bytes, StandardCharsets.UTF_8), false));
+    } catch (MigrationFolderException e) {
+      return Optional.empty(); // damage, not a merge: MigrationFolder reports it
     }
   }
+
+  private static final int HEAD_BYTES = 4096;
 
   /**
    * The file as text; bytes that are not UTF-8 are replaced, since only ASCII is looked for
    * (MigrationFolder refuses them with where they are).
    */
   private static Optional<String> read(Path file) {
+    return bytes(file).map(b -> new String(b, StandardCharsets.UTF_8));
+  }
+
+  private static Optional<byte[]> bytes(Path file) {
     try {
-      return Files.isRegularFile(file)
-          ? Optional.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8))
-          : Optional.empty();
+      return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }

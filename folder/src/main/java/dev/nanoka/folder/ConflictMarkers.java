@@ -1,5 +1,6 @@
 package dev.nanoka.folder;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,7 @@ final class ConflictMarkers {
   static Optional<Marker> first(String text) {
     // Most files have none: look for the characters before splitting into lines.
     if (text.indexOf("<<<<<<<") < 0 && text.indexOf("=======") < 0
-        && text.indexOf(">>>>>>>") < 0) {
+        && text.indexOf(">>>>>>>") < 0 && text.indexOf("|||||||") < 0) {
       return Optional.empty();
     }
     int number = 0;
@@ -27,6 +28,32 @@ final class ConflictMarkers {
       String bare = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
       if (kind(bare) != Kind.NONE) {
         return Optional.of(new Marker(number, bare));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Like {@link #first(String)}, over a file's bytes: the markers are ASCII, so a snapshot of
+   * megabytes is scanned without decoding it, once per compile.
+   */
+  static Optional<Marker> first(byte[] bytes) {
+    int line = 1;
+    for (int i = 0; i < bytes.length; i++) {
+      byte b = bytes[i];
+      if ((i == 0 || bytes[i - 1] == '\n') && (b == '<' || b == '=' || b == '>' || b == '|')) {
+        int end = i;
+        while (end < bytes.length && bytes[end] != '\n') {
+          end++;
+        }
+        String text = new String(bytes, i, end - i, StandardCharsets.UTF_8);
+        String bare = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+        if (kind(bare) != Kind.NONE) {
+          return Optional.of(new Marker(line, bare));
+        }
+      }
+      if (b == '\n') {
+        line++;
       }
     }
     return Optional.empty();

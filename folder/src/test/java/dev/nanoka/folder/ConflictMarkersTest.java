@@ -2,6 +2,8 @@ package dev.nanoka.folder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,18 @@ class ConflictMarkersTest {
     assertEquals(Optional.empty(), ConflictMarkers.ours("<<<<<<< HEAD\n<<<<<<< HEAD\n"));
     assertEquals(Optional.of(new ConflictMarkers.Marker(2, "=======")),
         ConflictMarkers.first("a\n=======\r\nb"));
+  }
+
+  /** The byte scan of snapshots finds what the text scan finds, at the same line. */
+  @Test
+  void bytesAndTextAgree() {
+    for (String text : List.of(Histories.gitMerge(OURS, BASE, THEIRS, true),
+        Histories.gitMerge(OURS, BASE, THEIRS, false).replace("\n", "\r\n"),
+        "<<<<<<< HEAD\nx", "caf\u00e9\n\u00e9\n=======\r\n", "a\n|||||||\n", "no markers\n",
+        "======== eight\n -- =======\n<<<<<<<<\n>>>>>>>x\n=======  \n", "")) {
+      assertEquals(ConflictMarkers.first(text),
+          ConflictMarkers.first(text.getBytes(StandardCharsets.UTF_8)), text);
+    }
   }
 
   @Test
