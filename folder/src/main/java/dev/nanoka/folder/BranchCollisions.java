@@ -78,47 +78,79 @@ public final class BranchCollisions {
     if (!Files.isDirectory(dir)) {
       return new BranchCollisions(dir, List.of(), Optional.empty(), Set.of(), List.of());
     }
-    List<FolderProblem> problems = new ArrayList<>();
-    Set<Path> restore = new TreeSet<>();
-    Path meta = dir.resolve("meta");
+    Scan scan = new Scan(dir);
+    scan.journal();
+    scan.snapshots();
+    scan.migrations();
+    scan.numbers(writing);
+    if (scan.problems.isEmpty()) {
+      return new BranchCollisions(dir, List.of(), scan.kept, Set.of(), List.of());
+    }
+    return new BranchCollisions(dir, scan.problems, scan.kept, scan.restore, scan.remove());
+  }
 
-    // The journal. With markers, the side of the branch merged into is the one to keep.
+  /** One look at a folder: the evidence, one kind per method, and what resolving it takes. */
+  private static final class Scan {
+    final Path dir;
+    final Path meta;
+    final List<FolderProblem> problems = new ArrayList<>();
+    /** What the branch merged into has, to be restored from it. */
+    final Set<Path> restore = new TreeSet<>();
+    /** The journal of the branch merged into (its side of any conflict), when readable. */
     Optional<Journal> kept = Optional.empty();
-    Path journalFile = meta.resolve("_journal.json");
-    Optional<String> journalText = read(journalFile);
-    if (journalText.isPresent()) {
-      Optional<ConflictMarkers.Marker> marker = ConflictMarkers.first(journalText.get());
-      Optional<String> ours = journalText;
-      if (marker.isPresent()) {
-        problems.add(markers(journalFile, marker.get()));
-        restore.add(meta);
-        ours = ConflictMarkers.ours(journalText.get());
-      }
-      kept = ours.flatMap(text -> journal(journalFile, text));
+    /** The file each entry of that journal names, by number. */
+    final Map<Integer, Path> listed = new TreeMap<>();
+    final Map<Integer, Path> snapshotFiles;
+    /** The top-level {@code NNNN_*.sql} files by number. */
+    final Map<Integer, List<Path>> sqlByNumber = new TreeMap<>();
+
+    Scan(Path dir) {
+      this.dir = dir;
+      this.meta = dir.resolve("meta");
+      this.snapshotFiles = numbered(meta, SNAPSHOT);
     }
 
-    // The snapshots: markers, and the chain of the journal's entries.
-    Map<Integer, Path> snapshotFiles = numbered(meta, SNAPSHOT);
-    Map<Integer, byte[]> snapshotBytes = new TreeMap<>();
-    for (Map.Entry<Integer, Path> file : snapshotFiles.entrySet()) {
-      Optional<byte[]> bytes = bytes(file.getValue());
-      Optional<ConflictMarkers.Marker> marker = bytes.flatMap(ConflictMarkers::first);
-      if (marker.isPresent()) {
-        problems.add(markers(file.getValue(), marker.get()));
-        restore.add(meta);
-      } else {
-        bytes.ifPresent(b -> snapshotBytes.put(file.getKey(), b));
+    void journal() {
+      Path file = meta.resolve("_journal.json");
+      Optional<String> text = read(file);
+      if (text.isEmpty()) {
+        return;
       }
+      Optional<ConflictMarkers.Marker> marker = ConflictMarkers.first(text.get());
+      Optional<String> ours = text;
+      if (marker.isPresent()) {
+        problems.add(markers(file, marker.get()));
+        restore.add(meta);
+        ours = ConflictMarkers.ours(text.get());
+      }
+      kept = ours.flatMap(t -> BranchCollisions.journal(file, t));
+      kept.ifPresent(j -> j.entries().forEach(
+          e -> listed.put(e.idx(), dir.resolve(e.tag() + ".sql"))));
     }
-    if (kept.isPresent()) {
-      // Only a link between two snapshots: both branches' first snapshots start from zeros, so
-      // a first one that does not is damage, which MigrationFolder reports.
+
+    /**
+     * Markers, and the chain of the kept journal's snapshots. Only a link between two snapshots
+     * counts: both branches' first snapshots start from zeros, so a first one that does not is
+     * damage, which MigrationFolder reports.
+     */
+    void snapshots() {
+      Map<Integer, byte[]> clean = new TreeMap<>();
+      snapshotFiles.forEach((number, file) -> {
+        Optional<byte[]> bytes = bytes(file);
+        Optional<ConflictMarkers.Marker> marker = bytes.flatMap(ConflictMarkers::first);
+        if (marker.isPresent()) {
+          problems.add(markers(file, marker.get()));
+          restore.add(meta);
+        } else {
+          bytes.ifPresent(b -> clean.put(number, b));
+        }
+      });
       String previousId = null;
       Path previousFile = null;
-      for (Journal.Entry entry : kept.get().entries()) {
-        Path file = snapshotFiles.get(entry.idx());
-        Optional<Snapshot> snapshot = Optional.ofNullable(snapshotBytes.get(entry.idx()))
-            .flatMap(bytes -> head(file, bytes));
+      for (int number : listed.keySet()) {
+        Path file = snapshotFiles.get(number);
+        Optional<Snapshot> snapshot =
+            Optional.ofNullable(clean.get(number)).flatMap(bytes -> head(file, bytes));
         if (snapshot.isPresent() && previousId != null
             && !snapshot.get().prevId().equals(previousId)) {
           problems.add(new FolderProblem(file, "has prevId " + snapshot.get().prevId() + ", but "
@@ -132,68 +164,74 @@ public final class BranchCollisions {
       }
     }
 
-    // The migrations: markers, and numbers.
-    Map<Integer, List<Path>> sqlByNumber = new TreeMap<>();
-    for (Path file : sqlFiles(dir)) {
-      Optional<ConflictMarkers.Marker> marker = bytes(file).flatMap(ConflictMarkers::first);
-      if (marker.isPresent()) {
-        problems.add(markers(file, marker.get()));
-        restore.add(file);
-      }
-      Matcher numbered = NUMBERED_SQL.matcher(file.getFileName().toString());
-      if (numbered.matches()) {
-        sqlByNumber.computeIfAbsent(Integer.parseInt(numbered.group(1)), n -> new ArrayList<>())
-            .add(file);
-      }
-    }
-    for (Path file : sqlFiles(dir.resolve("down"))) {
-      Optional<ConflictMarkers.Marker> marker = bytes(file).flatMap(ConflictMarkers::first);
-      if (marker.isPresent()) {
-        problems.add(markers(file, marker.get()));
-        restore.add(file);
-      }
-    }
-    Map<Integer, Path> listed = new TreeMap<>();
-    kept.ifPresent(j -> j.entries().forEach(e -> listed.put(e.idx(), dir.resolve(e.tag() + ".sql"))));
-    Set<Integer> numbers = new TreeSet<>(sqlByNumber.keySet());
-    numbers.addAll(listed.keySet());
-    for (int number : numbers) {
-      Path inJournal = listed.get(number);
-      List<Path> others = sqlByNumber.getOrDefault(number, List.of()).stream()
-          .filter(f -> !f.equals(inJournal)).toList();
-      if (inJournal != null && !others.isEmpty()) {
-        boolean missing = !Files.isRegularFile(inJournal);
-        problems.add(new FolderProblem(others.get(0), "has number " + number(number)
-            + (others.size() > 1 ? " (as " + names(others.subList(1, others.size())) + " do)"
-                : "") + ", which " + JOURNAL + " gives to " + inJournal.getFileName()
-            + (missing ? ", and that file is missing" : "") + ": two branches each wrote a"
-            + " migration " + number(number) + (missing ? "" : ", and wrangler would apply both")));
-        if (missing) {
-          restore.add(inJournal);
+    /** Markers in the migrations and their down migrations; the numbered ones by number. */
+    void migrations() {
+      for (Path file : sqlFiles(dir)) {
+        markersIn(file);
+        Matcher numbered = NUMBERED_SQL.matcher(file.getFileName().toString());
+        if (numbered.matches()) {
+          sqlByNumber.computeIfAbsent(Integer.parseInt(numbered.group(1)), n -> new ArrayList<>())
+              .add(file);
         }
-      } else if (inJournal == null && others.size() > 1) {
-        problems.add(new FolderProblem(others.get(0), "has number " + number(number) + ", as "
-            + names(others.subList(1, others.size())) + (others.size() > 2 ? " do" : " does")
-            + ", and " + JOURNAL + " lists none of them: two branches each wrote a migration "
-            + number(number) + ", and wrangler would apply both"));
       }
-    }
-    if (writing.isPresent() && kept.isPresent()
-        && writing.getAsInt() == kept.get().entries().size()) {
-      for (Path file : sqlByNumber.getOrDefault(writing.getAsInt(), List.of())) {
-        problems.add(new FolderProblem(file, "is not listed in " + JOURNAL + " and has number "
-            + number(writing.getAsInt()) + ", the number of the migration schema version "
-            + (writing.getAsInt() + 1) + " starts: written, it would be a second migration "
-            + number(writing.getAsInt())));
-      }
-    }
-    if (problems.isEmpty()) {
-      return new BranchCollisions(dir, List.of(), kept, Set.of(), List.of());
+      sqlFiles(dir.resolve("down")).forEach(this::markersIn);
     }
 
-    // What the resolution deletes: whatever the journal to keep does not list.
-    List<Path> remove = new ArrayList<>();
-    if (kept.isPresent()) {
+    private void markersIn(Path file) {
+      Optional<ConflictMarkers.Marker> marker = bytes(file).flatMap(ConflictMarkers::first);
+      if (marker.isPresent()) {
+        problems.add(markers(file, marker.get()));
+        restore.add(file);
+      }
+    }
+
+    /** Two migrations with one number, and one with the number the compile is about to write. */
+    void numbers(OptionalInt writing) {
+      Set<Integer> numbers = new TreeSet<>(sqlByNumber.keySet());
+      numbers.addAll(listed.keySet());
+      for (int number : numbers) {
+        Path inJournal = listed.get(number);
+        List<Path> others = sqlByNumber.getOrDefault(number, List.of()).stream()
+            .filter(f -> !f.equals(inJournal)).toList();
+        String alike = others.size() < 2 ? ""
+            : names(others.subList(1, others.size())) + (others.size() > 2 ? " do" : " does");
+        if (inJournal != null && !others.isEmpty()) {
+          boolean missing = !Files.isRegularFile(inJournal);
+          problems.add(new FolderProblem(others.get(0), "has number " + number(number)
+              + (alike.isEmpty() ? "" : " (as " + alike + ")") + ", which " + JOURNAL
+              + " gives to " + inJournal.getFileName()
+              + (missing ? ", and that file is missing" : "") + ": two branches each wrote a"
+              + " migration " + number(number)
+              + (missing ? "" : ", and wrangler would apply both")));
+          if (missing) {
+            restore.add(inJournal);
+          }
+        } else if (inJournal == null && others.size() > 1) {
+          problems.add(new FolderProblem(others.get(0), "has number " + number(number) + ", as "
+              + alike + ", and " + JOURNAL + " lists none of them: two branches each wrote a"
+              + " migration " + number(number) + ", and wrangler would apply both"));
+        }
+      }
+      if (writing.isPresent() && kept.isPresent()
+          && writing.getAsInt() == kept.get().entries().size()) {
+        int number = writing.getAsInt();
+        for (Path file : sqlByNumber.getOrDefault(number, List.of())) {
+          problems.add(new FolderProblem(file, "is not listed in " + JOURNAL + " and has number "
+              + number(number) + ", the number of the migration schema version " + (number + 1)
+              + " starts: written, it would be a second migration " + number(number)));
+        }
+      }
+    }
+
+    /**
+     * What resolving deletes: whatever the kept journal does not list — numbered migrations,
+     * their down migrations, snapshots past its end. Nothing when no journal can be kept.
+     */
+    List<Path> remove() {
+      List<Path> remove = new ArrayList<>();
+      if (kept.isEmpty()) {
+        return remove;
+      }
       for (List<Path> files : sqlByNumber.values()) {
         for (Path file : files) {
           if (!listed.containsValue(file)) {
@@ -212,8 +250,8 @@ public final class BranchCollisions {
         }
       });
       restore.removeAll(remove);
+      return remove;
     }
-    return new BranchCollisions(dir, problems, kept, restore, remove);
   }
 
   /**

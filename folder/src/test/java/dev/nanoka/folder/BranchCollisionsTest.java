@@ -267,7 +267,10 @@ class BranchCollisionsTest {
         "`@Schema(version = 3)`");
   }
 
-  /** Markers that do not pair up tell no side: meta/ comes back first, then the compile says more. */
+  /**
+   * Markers that do not pair up tell no side: meta/ comes back first, then the compile says
+   * more.
+   */
   @Test
   void conflictMarkersThatDoNotPairUp() {
     mergeLeavingMarkers(false, false);
