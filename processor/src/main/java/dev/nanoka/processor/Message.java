@@ -84,6 +84,7 @@ public enum Message {
   VERSION_SKIPPED("VersionSkipped"),
   MIGRATION_EDITED("MigrationEdited"),
   STRAY_MIGRATION("StrayMigration"),
+  MIGRATION_COLLISION("MigrationCollision"),
   NO_CHANGES("NoChanges"),
 
   // bugs

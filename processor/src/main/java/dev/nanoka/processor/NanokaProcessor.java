@@ -2,6 +2,7 @@ package dev.nanoka.processor;
 
 import com.google.auto.service.AutoService;
 import dev.nanoka.core.schema.SchemaText;
+import dev.nanoka.folder.BranchCollisions;
 import dev.nanoka.folder.Journal;
 import dev.nanoka.folder.MigrationFolder;
 import dev.nanoka.folder.MigrationFolderException;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -288,10 +290,23 @@ public final class NanokaProcessor extends AbstractProcessor {
     }
     // Migration diagnostics point at the annotation to change: @Schema, @Model, a component.
     ModelLocator locator = new ModelLocator(plan.origin(), plan.schema(), models);
+    Path dir = plan.migrations().get();
+    // Before the folder is read as one history: a merged one must not be built on.
+    BranchCollisions collisions = BranchCollisions.find(dir, plan.version() - 1);
+    if (!collisions.isEmpty()) {
+      ModelLocator.Location at = locator.schema("version");
+      diagnostics.error(at.element(), at.annotation(), at.value(),
+          SchemaMessages.migrationCollision(dir, collisions.problems().stream()
+                  .map(p -> dir.relativize(p.file()).toString().replace('\\', '/') + " "
+                      + p.text())
+                  .toList(),
+              collisions.resolution(OptionalInt.of(plan.version()))));
+      return Optional.empty();
+    }
     MigrationFolder folder;
     try {
       // The current version's migration may have been deleted to have it regenerated.
-      folder = MigrationFolder.load(plan.migrations().get(), plan.version() - 1);
+      folder = MigrationFolder.load(dir, plan.version() - 1);
     } catch (MigrationFolderException e) {
       ModelLocator.Location at = locator.schema("out");
       diagnostics.error(at.element(), at.annotation(), at.value(),

@@ -211,6 +211,21 @@ public final class SchemaMessages {
         + " --custom does) or move it out of the folder.");
   }
 
+  /**
+   * The migrations folder holds two branches' migrations (see {@code BranchCollisions}).
+   *
+   * @param problems each problem as {@code "<file> <what is wrong>"}, the file relative to the
+   *     folder
+   * @param resolution the steps that resolve it
+   */
+  public static MessageText migrationCollision(Path folder, List<String> problems,
+      String resolution) {
+    return Message.MIGRATION_COLLISION.text(folder + " holds the migrations of two branches, as"
+        + " a git merge leaves them; building on it would rewrite or replace a migration one of"
+        + " them may have deployed, so nothing was written:\n  - "
+        + String.join("\n  - ", problems) + "\n" + resolution);
+  }
+
   /** @param removedFile the version's migration file this compile deletes, if there was one */
   public static MessageText noChanges(int version, Optional<String> removedFile) {
     return Message.NO_CHANGES.text("Schema version " + version + " has no changes from version "
