@@ -8,15 +8,15 @@ import java.util.Optional;
  * {@code ||||||| base} and the common ancestor (diff3 style only), {@code =======}, their side,
  * {@code >>>>>>> theirs}. A line ending in {@code \r} (a CRLF checkout) is the same line.
  */
-final class ConflictMarkers {
+public final class ConflictMarkers {
 
   private ConflictMarkers() {}
 
   /** The first marker line of the text, with its 1-based number. */
-  record Marker(int line, String text) {}
+  public record Marker(int line, String text) {}
 
   /** The first line that is a conflict marker, if any. */
-  static Optional<Marker> first(String text) {
+  public static Optional<Marker> first(String text) {
     // Most files have none: look for the characters before splitting into lines.
     if (text.indexOf("<<<<<<<") < 0 && text.indexOf("=======") < 0
         && text.indexOf(">>>>>>>") < 0 && text.indexOf("|||||||") < 0) {

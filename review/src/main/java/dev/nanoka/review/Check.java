@@ -5,6 +5,7 @@ import dev.nanoka.core.diff.SchemaDescriber;
 import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.diff.SchemaDiffer;
 import dev.nanoka.core.schema.DatabaseSchema;
+import dev.nanoka.folder.BranchCollisions;
 import dev.nanoka.folder.MigrationFolderException;
 import dev.nanoka.folder.Snapshot;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /**
  * Whether a checkout is consistent, for CI, with no database: the migrations folder is whole
@@ -73,6 +76,7 @@ public final class Check {
   public List<Finding> run() throws MigrationFolderException {
     List<Finding> findings = new ArrayList<>();
     Optional<List<CheckedMigration>> migrations = new FolderCheck(dir, findings).run();
+    branchMerge().ifPresent(findings::add);
     if (migrations.isPresent()) {
       FolderReplay.check(migrations.get()).ifPresent(findings::add);
       if (models.isPresent()) {
@@ -83,6 +87,24 @@ public final class Check {
       SchemaTsComparison.check(schemaTsFile.get(), expectedSchemaTs).ifPresent(findings::add);
     }
     return findings;
+  }
+
+  /**
+   * The folder's evidence of two branches' migrations, read by the same rules the build uses,
+   * as one finding with the steps that resolve it: the files themselves are listed by the rules
+   * above, each at its line.
+   */
+  private Optional<Finding> branchMerge() {
+    BranchCollisions collisions = BranchCollisions.find(dir);
+    if (collisions.isEmpty()) {
+      return Optional.empty();
+    }
+    String evidence = collisions.problems().stream()
+        .map(p -> dir.relativize(p.file()) + " " + p.text())
+        .collect(Collectors.joining("; "));
+    return Optional.of(Finding.at(CheckRule.BRANCH_MERGE.id(), Severity.ERROR,
+        dir.resolve("meta").resolve("_journal.json"), "Two branches' migrations are in this"
+            + " folder (" + evidence + "). " + collisions.resolution(OptionalInt.empty())));
   }
 
   /** Whether any finding is an error: the check fails. */

@@ -15,6 +15,11 @@ public enum CheckRule {
   DUPLICATE_NUMBER("duplicate-number"),
   /** A file holds git conflict markers: a merge was committed unresolved. */
   CONFLICT_MARKER("conflict-marker"),
+  /**
+   * Two branches' migrations are in the folder (the build's {@code [NanokaMigrationCollision]}):
+   * one finding with the steps that resolve it, the same the compile error gives.
+   */
+  BRANCH_MERGE("branch-merge"),
   /** A file the journal does not account for. */
   STRAY_FILE("stray-file"),
   /** A file the journal names is not there. */

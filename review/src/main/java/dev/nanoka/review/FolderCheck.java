@@ -158,10 +158,8 @@ final class FolderCheck {
         duplicatedFiles.add(name);
         findings.add(Finding.at(CheckRule.DUPLICATE_NUMBER.id(), Severity.ERROR,
             dir.resolve(name), "has the number of " + names.get(0) + ": two branches each"
-                + " added a migration " + number + ". Keep the one of the branch merged first"
-                + " (with its snapshot and journal entry), delete the other, raise"
-                + " @Schema(version) past it and build, which writes the other branch's changes"
-                + " as the next migration"));
+                + " added a migration " + number + " (the steps: [" + CheckRule.BRANCH_MERGE.id()
+                + "])"));
       }
     });
     Map<String, List<String>> entries = new LinkedHashMap<>();
@@ -175,9 +173,9 @@ final class FolderCheck {
       if (tags.size() > 1) {
         findings.add(Finding.at(CheckRule.DUPLICATE_NUMBER.id(), Severity.ERROR,
             dir.resolve("meta").resolve("_journal.json"), "lists " + tags.size()
-                + " migrations numbered " + number + " (" + String.join(", ", tags) + "): keep"
-                + " the entry of the branch merged first, remove the other, raise"
-                + " @Schema(version) and build"));
+                + " migrations numbered " + number + " (" + String.join(", ", tags) + "): two"
+                + " branches each added one (the steps: [" + CheckRule.BRANCH_MERGE.id()
+                + "])"));
       }
     });
   }

@@ -1,6 +1,7 @@
 package dev.nanoka.review;
 
 import dev.nanoka.core.text.Utf8Text;
+import dev.nanoka.folder.ConflictMarkers;
 import dev.nanoka.folder.MigrationFolderException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,15 +44,12 @@ final class FolderTexts {
       findings.add(Finding.at(CheckRule.ENCODING.id(), Severity.ERROR, file, e.problem()));
       return Optional.empty();
     }
-    List<Integer> markers = ConflictMarkers.lines(text);
-    if (!markers.isEmpty()) {
+    Optional<ConflictMarkers.Marker> marker = ConflictMarkers.first(text);
+    if (marker.isPresent()) {
       conflicted.add(file);
       findings.add(Finding.at(CheckRule.CONFLICT_MARKER.id(), Severity.ERROR, file,
-          markers.get(0), "holds git conflict markers (" + markers.size() + " conflict"
-              + (markers.size() == 1 ? "" : "s") + "): a merge was committed unresolved. Two"
-              + " branches changed the migrations: keep the files of the branch merged first,"
-              + " delete the other branch's migration, then raise @Schema(version) past it and"
-              + " build, which writes the other branch's changes as a migration of their own"));
+          marker.get().line(), "holds git conflict markers: a merge was committed unresolved"
+              + " (the steps: [" + CheckRule.BRANCH_MERGE.id() + "])"));
     }
     return Optional.of(text);
   }

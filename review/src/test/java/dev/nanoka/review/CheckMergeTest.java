@@ -60,6 +60,7 @@ class CheckMergeTest {
     assertEquals(List.of(
         "0001_add_notes_title.sql: error [duplicate-number]",
         "meta/0001_snapshot.json:4: error [conflict-marker]",
+        "meta/_journal.json: error [branch-merge]",
         "meta/_journal.json:16: error [conflict-marker]"), rules, findings.toString());
   }
 
