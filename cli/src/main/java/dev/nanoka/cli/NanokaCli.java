@@ -30,13 +30,14 @@ import picocli.CommandLine.Command;
         PushCommand.class,
         DiffCommand.class,
         ResetCommand.class,
+        ReviewCommand.class,
         CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done",
-        "1:a migration failed or was refused (edited or out-of-order files, data loss), or"
-            + " validate found problems",
+        "1:a migration failed or was refused (edited or out-of-order files, data loss),"
+            + " validate found problems, or review found an error",
         "2:wrong usage",
         "3:timed out waiting for the database's write lock",
         "4:the database, the migrations or the models could not be read, or the database could"
@@ -91,6 +92,6 @@ public final class NanokaCli implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
         "Missing a command: migrate, status, validate, repair, baseline, resolve, rollback,"
-            + " apply, push, diff or reset");
+            + " apply, push, diff, reset or review");
   }
 }
