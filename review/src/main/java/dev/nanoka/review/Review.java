@@ -108,7 +108,14 @@ public final class Review {
 
   private static MigrationReview review(Path file, String text, MigrationReview.Status status,
       DatabaseSchema before, DatabaseSchema after, RenameHints renames) {
+    List<Statement> statements = SqlStatements.of(text);
     SchemaDiff diff = SchemaDiffer.diff(before, after, renames);
+    if (!diff.ambiguities().isEmpty()) {
+      // A snapshot without _meta renames (written before Nanoka recorded them, or by hand):
+      // the file's own ALTER TABLE … RENAME statements say what was renamed.
+      RenameHints fromSql = SqlRenames.of(statements);
+      diff = SchemaDiffer.diff(before, after, merge(renames, fromSql));
+    }
     List<MigrationStatement> rendered = SqliteMigrationRenderer.render(diff);
     String expected = StatementBreakpoints.join(rendered);
     List<RebuildOutline> rebuilds = SqliteMigrationRenderer.rebuilds(diff);
@@ -117,7 +124,6 @@ public final class Review {
         : MigrationFile.isUnedited(text) ? MigrationReview.Origin.GENERATED
         : MigrationReview.Origin.EDITED;
 
-    List<Statement> statements = SqlStatements.of(text);
     Set<String> generated = new HashSet<>();
     SqlStatements.of(expected).forEach(s -> generated.add(s.code()));
     List<Finding> findings = new ArrayList<>();
@@ -259,6 +265,15 @@ public final class Review {
                 + " migration fails if two rows get the same values"));
       }
     }
+  }
+
+  private static RenameHints merge(RenameHints a, RenameHints b) {
+    Map<String, String> tables = new HashMap<>(b.tables());
+    tables.putAll(a.tables());
+    Map<String, Map<String, String>> columns = new HashMap<>();
+    b.columns().forEach((t, c) -> columns.put(t, new HashMap<>(c)));
+    a.columns().forEach((t, c) -> columns.computeIfAbsent(t, k -> new HashMap<>()).putAll(c));
+    return new RenameHints(tables, columns, Set.of(), Map.of());
   }
 
   /** The tables whose columns this migration creates or changes. */
