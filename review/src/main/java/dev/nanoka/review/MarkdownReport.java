@@ -12,7 +12,7 @@ final class MarkdownReport {
 
   static String render(ReviewReport report) {
     StringBuilder out = new StringBuilder();
-    out.append("## Schema review\n\n").append(ReportText.migrations(report)).append(": ")
+    out.append("## Schema review\n\n").append(ReportText.migrations(report, "`")).append(" — ")
         .append(icon(Severity.ERROR)).append(' ')
         .append(ReportText.count(report.count(Severity.ERROR), "error")).append(" · ")
         .append(icon(Severity.WARNING)).append(' ')

@@ -23,10 +23,16 @@ final class ReportText {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
-  static String migrations(ReviewReport report) {
+  /** e.g. {@code 2 migrations not in main}, with {@code quote} around the base's name. */
+  static String migrations(ReviewReport report, String quote) {
     int n = report.migrations().size();
-    return (n == 0 ? "No migration" : n == 1 ? "1 migration" : n + " migrations")
-        + (report.base().startsWith("(") ? "" : " not in " + report.base());
+    boolean based = !report.base().startsWith("(");
+    String base = quote + report.base() + quote;
+    if (n == 0) {
+      return "Nothing to review: " + (based ? "every migration is in " + base
+          : "the folder has no migrations");
+    }
+    return count(n, "migration") + (based ? " not in " + base : "");
   }
 
   static String status(MigrationReview migration) {

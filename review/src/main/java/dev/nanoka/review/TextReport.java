@@ -7,7 +7,7 @@ final class TextReport {
 
   static String render(ReviewReport report) {
     StringBuilder out = new StringBuilder();
-    out.append("Schema review: ").append(ReportText.migrations(report)).append(" (")
+    out.append("Schema review: ").append(ReportText.migrations(report, "")).append(" (")
         .append(ReportText.counts(report)).append(")\n");
     report.findings().forEach(f -> out.append(f).append('\n'));
     for (MigrationReview migration : report.migrations()) {
