@@ -5,6 +5,7 @@ import dev.nanoka.review.ReviewBase;
 import dev.nanoka.review.ReviewException;
 import dev.nanoka.review.ReviewFormat;
 import dev.nanoka.review.ReviewReport;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -47,7 +48,10 @@ final class ReviewCommand implements Callable<Integer> {
     } catch (ReviewException e) {
       throw new CliException(4, e.getMessage());
     }
-    spec.commandLine().getOut().print(format.render(report));
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(format.render(report));
+    out.flush(); // picocli's writer flushes on println only, and main exits right after
+
     return report.hasErrors() ? 1 : 0;
   }
 

@@ -53,6 +53,18 @@ class ReviewCommandTest {
   }
 
   @Test
+  void theReportReachesStdoutWhenMainExits() throws Exception {
+    // picocli's writer flushes on println only; main exits right after the command.
+    JvmProcesses.Started run = JvmProcesses.start(NanokaCli.class,
+        List.of("review", "--dir", folder("").toString(), "--format", "markdown"),
+        dir.resolve("logs"), "review");
+
+    assertEquals(0, run.process().waitFor(), run.describe());
+    assertTrue(run.stdout().startsWith("## Schema review\n"), run.describe());
+    assertTrue(run.stdout().contains("- Creates table `users` (2 columns)"), run.describe());
+  }
+
+  @Test
   void anErrorFindingExitsOneInEveryFormat() throws Exception {
     Path migrations = folder("--> statement-breakpoint\nBEGIN TRANSACTION;\n");
     for (String format : List.of("text", "markdown", "JSON")) {
