@@ -31,7 +31,8 @@ public final class JvmProcesses {
     Set<String> entries = new LinkedHashSet<>();
     for (Class<?> type : List.of(NanokaCli.class, dev.nanoka.runtime.Migrator.class,
         dev.nanoka.core.schema.DatabaseSchema.class, org.sqlite.JDBC.class,
-        picocli.CommandLine.class, StartTogether.class)) {
+        picocli.CommandLine.class, StartTogether.class, dev.nanoka.review.Review.class,
+        dev.nanoka.folder.MigrationFolder.class, com.fasterxml.jackson.core.JsonFactory.class)) {
       try {
         entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
             .toString());
