@@ -71,6 +71,7 @@ public final class Review {
     List<MigrationReview> reviews = new ArrayList<>();
     List<Finding> folderFindings = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    Parsed previous = new Parsed(-2, new DatabaseSchema(List.of()));
     for (Journal.Entry entry : entries) {
       Path file = folder.sqlFile(entry.tag());
       names.add(file.getFileName().toString());
@@ -85,11 +86,13 @@ public final class Review {
         continue;
       }
       DatabaseSchema before = entry.idx() == 0 ? new DatabaseSchema(List.of())
+          : previous.idx() == entry.idx() - 1 ? previous.schema()
           : schema(folder.snapshotFile(entry.idx() - 1));
       Path snapshotFile = folder.snapshotFile(entry.idx());
       String snapshot = read(snapshotFile);
-      reviews.add(review(file, text, status, before, schema(snapshotFile, snapshot),
-          renames(snapshotFile, snapshot)));
+      DatabaseSchema after = schema(snapshotFile, snapshot);
+      previous = new Parsed(entry.idx(), after); // the next migration starts from it
+      reviews.add(review(file, text, status, before, after, renames(snapshotFile, snapshot)));
     }
     for (String gone : base.migrations().map(Map::keySet).orElse(Set.of())) {
       if (!names.contains(gone)) {
@@ -105,6 +108,9 @@ public final class Review {
     }
     return new ReviewReport(base.label(), reviews, folderFindings);
   }
+
+  /** A snapshot read whole: at 1,000 tables one takes a while, so each is read once. */
+  private record Parsed(int idx, DatabaseSchema schema) {}
 
   private static MigrationReview review(Path file, String text, MigrationReview.Status status,
       DatabaseSchema before, DatabaseSchema after, RenameHints renames) {
@@ -226,6 +232,15 @@ public final class Review {
       return LintRule.HAND_EDITED.at(file, firstLine, "edited since it was generated: "
           + ReportText.count(edit.statements().size(), "statement") + " this version of Nanoka"
           + " would not write; read them closely");
+    }
+    boolean blankOnly = edit.hunks().stream()
+        .flatMap(h -> java.util.stream.Stream.concat(h.removed().stream(), h.added().stream()))
+        .allMatch(String::isBlank);
+    if (blankOnly) {
+      return LintRule.HAND_EDITED.at(file,
+          edit.hunks().isEmpty() ? Optional.empty() : Optional.of(edit.hunks().get(0).line()),
+          "edited since it was generated, but only blank lines differ (an editor's final"
+              + " newline, say): nothing to read closely");
     }
     int added = edit.hunks().stream().mapToInt(h -> h.added().size()).sum();
     int removed = edit.hunks().stream().mapToInt(h -> h.removed().size()).sum();

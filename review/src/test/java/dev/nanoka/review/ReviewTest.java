@@ -121,6 +121,18 @@ class ReviewTest {
   }
 
   @Test
+  void aFinalNewlineAnEditorAddedIsABlankEdit() throws Exception {
+    Path file = twoVersions(edit(USERS, "users",
+        t -> TableBuilder.of(t).nullableText("bio").build()), RenameHints.NONE);
+    Files.writeString(file, Files.readString(file) + "\n");
+
+    MigrationReview review = last(Review.of(file.getParent(), ReviewBase.none()));
+    assertEquals(MigrationReview.Origin.EDITED, review.origin());
+    assertEquals(1, review.findings().size(), review.findings().toString());
+    assertTrue(review.findings().get(0).message().contains("only blank lines differ"));
+  }
+
+  @Test
   void conflictMarkersShowAsHandWrittenLines() throws Exception {
     Path file = twoVersions(edit(USERS, "users",
         t -> TableBuilder.of(t).nullableText("bio").build()), RenameHints.NONE);
