@@ -82,6 +82,11 @@ class ReviewCommandTest {
     CliRun missing = cli("review", "--dir", dir.resolve("nowhere").toString());
     assertEquals(4, missing.exitCode(), missing.describe());
     assertTrue(missing.err().contains("No migrations folder at"), missing.describe());
+    CliRun missingWithBase = cli("review", "--dir", dir.resolve("nowhere").toString(), "--from",
+        "main");
+    assertEquals(4, missingWithBase.exitCode(), missingWithBase.describe());
+    assertTrue(missingWithBase.err().contains("No migrations folder at"),
+        missingWithBase.describe());
 
     Path migrations = folder("");
     Files.delete(migrations.resolve("meta/0000_snapshot.json"));

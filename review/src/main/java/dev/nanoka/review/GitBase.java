@@ -29,6 +29,10 @@ final class GitBase {
           + " be empty or start with '-')");
     }
     Path folder = dir.toAbsolutePath().normalize();
+    if (!java.nio.file.Files.isDirectory(folder)) {
+      throw new ReviewException("No migrations folder at " + dir + ". Pass the folder the"
+          + " processor writes (nanoka.out, drizzle/migrations by default) with --dir");
+    }
     Result top = run(folder, List.of("rev-parse", "--show-toplevel", "--show-prefix"), null);
     if (top.code() != 0) {
       throw new ReviewException("--from " + ref + ": no folder of that name, and " + dir

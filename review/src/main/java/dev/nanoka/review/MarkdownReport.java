@@ -8,9 +8,34 @@ import java.util.List;
  */
 final class MarkdownReport {
 
+  /**
+   * GitHub refuses a comment over 65,536 characters; a first migration of a large schema lists
+   * thousands of columns. Past this, new tables are told without their columns, then migrations
+   * are left out, with a note saying so.
+   */
+  static final int MAX_LENGTH = 60_000;
+
   private MarkdownReport() {}
 
   static String render(ReviewReport report) {
+    String full = render(report, false);
+    if (full.length() <= MAX_LENGTH) {
+      return full;
+    }
+    String compact = render(report, true);
+    if (compact.length() <= MAX_LENGTH) {
+      return compact;
+    }
+    String note = "\n_… and more: the review is longer than a pull request comment may be. Run"
+        + " `nanoka review` for all of it._\n";
+    int cut = compact.lastIndexOf("\n### ", MAX_LENGTH - note.length());
+    if (cut < 0) {
+      cut = compact.lastIndexOf('\n', MAX_LENGTH - note.length());
+    }
+    return compact.substring(0, cut + 1) + note;
+  }
+
+  private static String render(ReviewReport report, boolean compact) {
     StringBuilder out = new StringBuilder();
     out.append("## Schema review\n\n").append(ReportText.migrations(report, "`")).append(" — ")
         .append(icon(Severity.ERROR)).append(' ')
@@ -34,6 +59,9 @@ final class MarkdownReport {
       }
       for (ReviewedChange change : migration.changes()) {
         out.append("- ").append(change.text()).append('\n');
+        if (compact && change.kind().equals("create-table")) {
+          continue; // its columns are in the migration; the rest of the review must fit
+        }
         change.details().forEach(d -> out.append("  - ").append(d).append('\n'));
       }
       migration.handEdit().ifPresent(edit -> {

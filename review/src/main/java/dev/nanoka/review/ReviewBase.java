@@ -4,6 +4,7 @@ import dev.nanoka.core.text.Checksums;
 import dev.nanoka.core.text.Utf8Text;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -36,9 +37,13 @@ public final class ReviewBase {
    * {@code origin/main}, a hash), whose copy of {@code dir} is read with git.
    */
   public static ReviewBase of(Path dir, String from) throws ReviewException {
-    Path folder = Path.of(from);
-    if (Files.isDirectory(folder)) {
-      return folder(folder);
+    try {
+      Path folder = Path.of(from);
+      if (Files.isDirectory(folder)) {
+        return folder(folder);
+      }
+    } catch (InvalidPathException e) {
+      // not a path on this system: a ref such as main:db (or nothing at all)
     }
     return new ReviewBase(from, Optional.of(GitBase.migrations(dir, from)));
   }

@@ -261,6 +261,41 @@ class ReviewTest {
   }
 
   @Test
+  void aMarkdownReviewFitsAPullRequestComment() throws Exception {
+    Path dir = temp.resolve("large");
+    FolderWriter folder = new FolderWriter(dir);
+    List<dev.nanoka.core.schema.Table> tables = new java.util.ArrayList<>();
+    for (int t = 0; t < 300; t++) {
+      TableBuilder table = table("table_" + t).id();
+      for (int c = 0; c < 20; c++) {
+        table.nullableText("column_" + c);
+      }
+      tables.add(table.build());
+    }
+    DatabaseSchema large = new DatabaseSchema(tables);
+    folder.version(large);
+    String compact = ReviewFormat.MARKDOWN.render(Review.of(dir, ReviewBase.none()));
+    assertTrue(compact.length() <= MarkdownReport.MAX_LENGTH, "" + compact.length());
+    assertTrue(compact.contains("- Creates table `table_299` (21 columns)\n"), compact);
+    assertFalse(compact.contains("`column_0` text"), "columns left out");
+
+    // Hand edits of long lines: each migration's diff block is some 30,000 characters.
+    Path edited = temp.resolve("edited");
+    FolderWriter writer = new FolderWriter(edited);
+    DatabaseSchema schema = USERS;
+    for (int v = 0; v < 4; v++) {
+      schema = edit(schema, "users", t -> TableBuilder.of(t).nullableText("c" + t.columns().size())
+          .build());
+      Path file = writer.version(schema);
+      Files.writeString(file, Files.readString(file)
+          + ("\n-- " + "x".repeat(500)).repeat(60));
+    }
+    String cut = ReviewFormat.MARKDOWN.render(Review.of(edited, ReviewBase.none()));
+    assertTrue(cut.length() <= MarkdownReport.MAX_LENGTH, "" + cut.length());
+    assertTrue(cut.endsWith("Run `nanoka review` for all of it._\n"), cut);
+  }
+
+  @Test
   void noMigrationSinceTheBase() throws Exception {
     Path file = twoVersions(RENAMED, RENAME);
     Path dir = file.getParent();
