@@ -1,20 +1,14 @@
 package dev.nanoka.review;
 
-import dev.nanoka.core.diff.DataLoss;
-import dev.nanoka.core.diff.EffectiveIndexes;
 import dev.nanoka.core.diff.RenameHints;
-import dev.nanoka.core.diff.SchemaChange;
 import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.diff.SchemaDiffer;
 import dev.nanoka.core.schema.DatabaseSchema;
-import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.sql.MigrationStatement;
 import dev.nanoka.core.sql.RebuildOutline;
-import dev.nanoka.core.sql.SqliteDdl;
 import dev.nanoka.core.sql.SqliteMigrationRenderer;
 import dev.nanoka.core.sql.StatementBreakpoints;
 import dev.nanoka.core.text.Checksums;
-import dev.nanoka.core.text.Lines;
 import dev.nanoka.core.text.Utf8Text;
 import dev.nanoka.folder.Journal;
 import dev.nanoka.folder.MigrationFile;
@@ -30,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +42,6 @@ import java.util.Set;
  * }</pre>
  */
 public final class Review {
-
-  /** D1's limit on a table's columns. */
-  static final int MAX_COLUMNS = 100;
 
   private Review() {}
 
@@ -94,6 +84,7 @@ public final class Review {
       previous = new Parsed(entry.idx(), after); // the next migration starts from it
       reviews.add(review(file, text, status, before, after, renames(snapshotFile, snapshot)));
     }
+    folder.stray().forEach(p -> names.add(p.getFileName().toString())); // check's business
     for (String gone : base.migrations().map(Map::keySet).orElse(Set.of())) {
       if (!names.contains(gone)) {
         String number = gone.length() >= 4 ? gone.substring(0, 4) : gone;
@@ -149,40 +140,12 @@ public final class Review {
 
     Optional<HandEdit> handEdit = Optional.empty();
     if (origin == MigrationReview.Origin.EDITED) {
-      String body = text.substring(text.indexOf('\n') + 1);
-      Optional<List<HandEdit.Hunk>> hunks = generatedText(rendered, statements, recorded.get())
-          .flatMap(g -> LineDiff.hunks(LineDiff.lines(g), LineDiff.lines(body), 2));
-      handEdit = Optional.of(hunks.map(h -> new HandEdit(true, h, List.of()))
-          .orElseGet(() -> new HandEdit(false, List.of(), handWritten)));
-      findings.add(handEditFinding(file, handEdit.get(), firstHandWritten));
+      handEdit = Optional.of(HandEdits.of(text, recorded.get(), rendered, statements,
+          handWritten));
+      findings.add(HandEdits.finding(file, handEdit.get(), firstHandWritten));
     }
-
-    for (SchemaChange change : diff.changes()) {
-      for (DataLoss loss : change.dataLoss()) {
-        findings.add(rule(loss).at(file, lineOf(text, "-- Data loss: " + loss.describe()),
-            loss.describe()));
-      }
-    }
-    if (!handWritten.isEmpty()) {
-      uniqueOverHandWrittenValues(file, text, diff, findings);
-    }
-    for (RebuildOutline rebuild : rebuilds) {
-      if (!rebuild.movedWhole().isEmpty()) {
-        findings.add(LintRule.REBUILD_COPIES_ROWS.at(file,
-            lineOf(text, "-- Rebuild " + rebuild.table() + ":"), "the rebuild of "
-                + rebuild.table() + " moves the rows of "
-                + String.join(", ", rebuild.movedWhole()) + " in one statement each: its time"
-                + " grows with the table, and D1 stops a query at 30 seconds (the migration then"
-                + " rolls back, rows are kept). The other tables move in bounded batches; see"
-                + " README, No lost rows, for which tables cannot"));
-      }
-    }
-    for (String table : touchedTables(diff)) {
-      after.table(table).filter(t -> t.columns().size() > MAX_COLUMNS).ifPresent(t ->
-          findings.add(LintRule.D1_COLUMN_LIMIT.at(file, Optional.empty(), "table " + t.name()
-              + " has " + t.columns().size() + " columns; D1 refuses a table with more than "
-              + MAX_COLUMNS + ". Move some into a table of their own")));
-    }
+    findings.addAll(SchemaLint.findings(file, text, diff, rebuilds, after,
+        !handWritten.isEmpty()));
     if (status == MigrationReview.Status.CHANGED) {
       findings.add(LintRule.BASE_MIGRATION_CHANGED.at(file, Optional.empty(), "the base has this"
           + " migration with other content. A database that applied the base's version will not"
@@ -197,91 +160,6 @@ public final class Review {
         diff.losses(), handEdit, findings);
   }
 
-  /**
-   * The text Nanoka generated for the migration, when it can be told: the snapshots keep no
-   * table order, so the renderer's statements may come in another order than the build's (which
-   * follows the model list). The file keeps that order for the statements it still has; the
-   * header's checksum says whether the statements in that order are what was generated.
-   */
-  private static Optional<String> generatedText(List<MigrationStatement> rendered,
-      List<Statement> file, String recorded) {
-    if (recorded.equals(MigrationFile.checksum(StatementBreakpoints.join(rendered)))) {
-      return Optional.of(StatementBreakpoints.join(rendered));
-    }
-    Map<String, List<Integer>> positions = new HashMap<>();
-    for (int i = 0; i < file.size(); i++) {
-      positions.computeIfAbsent(file.get(i).code(), c -> new ArrayList<>()).add(i);
-    }
-    List<double[]> keys = new ArrayList<>(); // {position in the file, position rendered}
-    double last = -1;
-    for (int i = 0; i < rendered.size(); i++) {
-      List<Integer> at = positions.getOrDefault(
-          SqlStatements.code(rendered.get(i).text()), List.of());
-      last = at.isEmpty() ? last + 1e-6 : at.remove(0);
-      keys.add(new double[] {last, i});
-    }
-    keys.sort(Comparator.comparingDouble((double[] k) -> k[0]).thenComparingDouble(k -> k[1]));
-    List<MigrationStatement> ordered = new ArrayList<>();
-    keys.forEach(k -> ordered.add(rendered.get((int) k[1])));
-    String text = StatementBreakpoints.join(ordered);
-    return recorded.equals(MigrationFile.checksum(text)) ? Optional.of(text) : Optional.empty();
-  }
-
-  private static Finding handEditFinding(Path file, HandEdit edit, Optional<Integer> firstLine) {
-    if (!edit.exact()) {
-      return LintRule.HAND_EDITED.at(file, firstLine, "edited since it was generated: "
-          + ReportText.count(edit.statements().size(), "statement") + " this version of Nanoka"
-          + " would not write; read them closely");
-    }
-    boolean blankOnly = edit.hunks().stream()
-        .flatMap(h -> java.util.stream.Stream.concat(h.removed().stream(), h.added().stream()))
-        .allMatch(String::isBlank);
-    if (blankOnly) {
-      return LintRule.HAND_EDITED.at(file,
-          edit.hunks().isEmpty() ? Optional.empty() : Optional.of(edit.hunks().get(0).line()),
-          "edited since it was generated, but only blank lines differ (an editor's final"
-              + " newline, say): nothing to read closely");
-    }
-    int added = edit.hunks().stream().mapToInt(h -> h.added().size()).sum();
-    int removed = edit.hunks().stream().mapToInt(h -> h.removed().size()).sum();
-    return LintRule.HAND_EDITED.at(file,
-        edit.hunks().isEmpty() ? Optional.empty() : Optional.of(edit.hunks().get(0).line()),
-        "edited by hand since it was generated: " + ReportText.count(added, "line")
-            + " added, " + removed + " removed; read them closely");
-  }
-
-  /**
-   * A unique index new on a table that existed before, which the differ clears because the
-   * generated statements leave its columns without two equal values (a new column holds only
-   * NULLs): hand-written statements in the same file (a backfill) may write equal values there.
-   */
-  private static void uniqueOverHandWrittenValues(Path file, String text, SchemaDiff diff,
-      List<Finding> findings) {
-    Set<String> created = new HashSet<>();
-    diff.changes().stream().filter(c -> c instanceof SchemaChange.CreateTable)
-        .forEach(c -> created.add(key(((SchemaChange.CreateTable) c).table().name())));
-    for (SchemaChange change : diff.changes()) {
-      if (!(change instanceof SchemaChange.CreateIndex create) || !create.index().unique()
-          || created.contains(key(create.table()))
-          || create.losses().stream().anyMatch(l -> l instanceof DataLoss.DuplicatesRejected)) {
-        continue;
-      }
-      Optional<Table> before = diff.renamed().table(create.table());
-      boolean existed = before.isPresent() && EffectiveIndexes.effective(before.get()).stream()
-          .anyMatch(i -> i.name().equalsIgnoreCase(create.index().name()) && i.unique()
-              && lower(i.columns()).equals(lower(create.index().columns())));
-      if (!existed) {
-        findings.add(LintRule.UNIQUE_ON_EXISTING_TABLE.at(file,
-            lineOf(text, "INDEX " + SqliteDdl.quote(create.index().name())), "adds the unique index "
-                + create.index().name() + " on " + create.table() + "("
-                + String.join(", ", create.index().columns()) + "), a table that may hold rows."
-                + " The generated statements leave no two equal values there (a new column holds"
-                + " only NULLs), but this file's hand-written statements may write some: the"
-                + " migration fails if two rows get the same values"));
-      }
-    }
-  }
-
   private static RenameHints merge(RenameHints a, RenameHints b) {
     Map<String, String> tables = new HashMap<>(b.tables());
     tables.putAll(a.tables());
@@ -291,44 +169,6 @@ public final class Review {
     return new RenameHints(tables, columns, Set.of(), Map.of());
   }
 
-  /** The tables whose columns this migration creates or changes. */
-  private static Set<String> touchedTables(SchemaDiff diff) {
-    Set<String> out = new LinkedHashSet<>();
-    for (SchemaChange change : diff.changes()) {
-      if (change instanceof SchemaChange.CreateTable create) {
-        out.add(create.table().name());
-      } else if (change instanceof SchemaChange.RebuildTable rebuild) {
-        out.add(rebuild.to().name());
-      } else if (change instanceof SchemaChange.AddColumn add) {
-        out.add(add.table());
-      }
-    }
-    return out;
-  }
-
-  static LintRule rule(DataLoss loss) {
-    if (loss instanceof DataLoss.TableDropped || loss instanceof DataLoss.RowsDropped
-        || loss instanceof DataLoss.ColumnDropped) {
-      return LintRule.DESTRUCTIVE_CHANGE;
-    } else if (loss instanceof DataLoss.NullsRejected
-        || loss instanceof DataLoss.RequiredColumnAdded) {
-      return LintRule.NOT_NULL_WITHOUT_DEFAULT;
-    } else if (loss instanceof DataLoss.DuplicatesRejected) {
-      return LintRule.UNIQUE_ON_EXISTING_TABLE;
-    } else if (loss instanceof DataLoss.NullsFilled) {
-      return LintRule.NULLS_FILLED;
-    }
-    return LintRule.TYPE_NARROWING; // ValuesConverted; ValuesOutsideEnum, which no diff makes
-  }
-
-  private static String key(String name) {
-    return name.toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private static List<String> lower(List<String> names) {
-    return names.stream().map(Review::key).toList();
-  }
-
   private static int ruleOrder(String id) {
     for (LintRule rule : LintRule.values()) {
       if (rule.id().equals(id)) {
@@ -336,11 +176,6 @@ public final class Review {
       }
     }
     return Integer.MAX_VALUE;
-  }
-
-  private static Optional<Integer> lineOf(String text, String needle) {
-    int at = text.indexOf(needle);
-    return at < 0 ? Optional.empty() : Optional.of(Lines.at(text, at));
   }
 
   private static String read(Path file) throws ReviewException {
