@@ -37,7 +37,7 @@ final class JsonReport {
       g.writeNumberField("migrations", report.migrations().size());
       g.writeNumberField("errors", report.count(Severity.ERROR));
       g.writeNumberField("warnings", report.count(Severity.WARNING));
-      g.writeNumberField("notes", report.count(Severity.INFO));
+      g.writeNumberField("infos", report.count(Severity.INFO));
       g.writeEndObject();
       findings(g, report.findings());
       g.writeArrayFieldStart("migrations");
