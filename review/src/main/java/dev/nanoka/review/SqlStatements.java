@@ -17,7 +17,7 @@ final class SqlStatements {
    * One statement.
    *
    * @param text as in the file, with the comments written above it
-   * @param line the file's line the statement's text starts on (its first comment, if any)
+   * @param line the file's line the statement's code starts on (after the comments above it)
    * @param code the text without the comments before it, line endings as {@code \n}
    */
   record Statement(String text, int line, String code) {
@@ -49,20 +49,25 @@ final class SqlStatements {
       } else {
         from = at + text.length();
       }
-      out.add(new Statement(text, Lines.at(file, at), code(text)));
+      out.add(new Statement(text, Lines.at(file, at + codeStart(text)), code(text)));
     }
     return out;
   }
 
   /** The statement without the comments and blanks before its first word. */
   static String code(String statement) {
-    String text = statement.replace("\r\n", "\n").replace('\r', '\n');
+    return statement.substring(codeStart(statement)).strip()
+        .replace("\r\n", "\n").replace('\r', '\n');
+  }
+
+  /** Where the statement's first word starts, past the comments and blanks before it. */
+  private static int codeStart(String text) {
     int i = 0;
     while (i < text.length()) {
       if (Character.isWhitespace(text.charAt(i))) {
         i++;
       } else if (text.startsWith("--", i)) {
-        int end = text.indexOf('\n', i);
+        int end = text.indexOf('\n', i); // SQLite ends a -- comment at a line feed only
         i = end < 0 ? text.length() : end + 1;
       } else if (text.startsWith("/*", i)) {
         int end = text.indexOf("*/", i + 2);
@@ -71,7 +76,7 @@ final class SqlStatements {
         break;
       }
     }
-    return text.substring(i).strip();
+    return i;
   }
 
   /**
