@@ -107,6 +107,9 @@ class LintRulesTest {
       assertEquals(1, found.size(), control + ": " + found);
       assertEquals(Severity.ERROR, found.get(0).severity());
     }
+    // At the line of the statement's code, past the comment above it.
+    assertEquals(3, sql(LintRule.D1_TRANSACTION, "CREATE TABLE `a` (`x` integer);\n-- done\n"
+        + "COMMIT;").get(0).line().orElseThrow());
     assertEquals(List.of(), sql(LintRule.D1_TRANSACTION, """
         -- BEGIN; in a comment
         INSERT INTO `users` (`email`) VALUES ('BEGIN; COMMIT;');
