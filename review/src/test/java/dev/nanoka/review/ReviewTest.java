@@ -62,6 +62,30 @@ class ReviewTest {
   }
 
   @Test
+  void oddNamesSurviveTheRoundTripThroughMeta() throws Exception {
+    DatabaseSchema before = schema(table("order items").id().nullableText("a.b")
+        .nullableText("we\"ird`").build());
+    DatabaseSchema after = edit(before, "order items", t -> TableBuilder.of(t)
+        .replace("a.b", c -> c.name("c.d")).replace("we\"ird`", c -> c.name("plain")).build());
+    Path dir = temp.resolve("odd");
+    FolderWriter folder = new FolderWriter(dir);
+    folder.version(before);
+    folder.version(after, new RenameHints(Map.of(),
+        Map.of("order items", Map.of("c.d", "a.b", "plain", "we\"ird`")), Set.of(), Map.of()));
+
+    MigrationReview review = last(Review.of(dir, ReviewBase.none()));
+    assertEquals(List.of("Renames column `order items`.`a.b` to `c.d` (declared)",
+        "Renames column `order items`.`we\"ird``` to `plain` (declared)"), texts(review));
+    assertEquals(List.of(), review.findings());
+
+    // The same from the SQL, when the snapshot records no rename.
+    Path snapshot = dir.resolve("meta/0001_snapshot.json");
+    String prevId = SnapshotJson.read(snapshot, Files.readString(snapshot), false).prevId();
+    Files.writeString(snapshot, SnapshotJson.write(after, prevId));
+    assertEquals(texts(review), texts(last(Review.of(dir, ReviewBase.none()))));
+  }
+
+  @Test
   void aSnapshotWithoutRenamesFallsBackToTheFilesRenameStatements() throws Exception {
     Path file = twoVersions(RENAMED, RENAME);
     // As Nanoka wrote snapshots before it recorded renames: _meta empty.
