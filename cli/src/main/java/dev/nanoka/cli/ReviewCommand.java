@@ -46,6 +46,12 @@ final class ReviewCommand implements Callable<Integer> {
     try {
       report = Review.of(dir, from == null ? ReviewBase.none() : ReviewBase.of(dir, from));
     } catch (ReviewException e) {
+      if (format == ReviewFormat.MARKDOWN) {
+        // CI posts stdout as the pull request comment: say there why there is no review.
+        PrintWriter out = spec.commandLine().getOut();
+        out.print("## Schema review\n\n❌ The review could not run: " + e.getMessage() + "\n");
+        out.flush();
+      }
       throw new CliException(4, e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -97,6 +97,13 @@ class ReviewCommandTest {
     CliRun noRef = cli("review", "--dir", folder("").toString(), "--from", "origin/main");
     assertEquals(4, noRef.exitCode(), noRef.describe());
     assertTrue(noRef.err().contains("--from origin/main"), noRef.describe());
+    assertEquals("", noRef.out(), noRef.describe());
+    // In markdown, the reason also goes where CI takes the pull request comment from.
+    CliRun comment = cli("review", "--dir", folder("").toString(), "--from", "origin/main",
+        "--format", "markdown");
+    assertEquals(4, comment.exitCode(), comment.describe());
+    assertTrue(comment.out().startsWith("## Schema review\n\n❌ The review could not run:"
+        + " --from origin/main: no folder of that name"), comment.describe());
   }
 
   @Test
