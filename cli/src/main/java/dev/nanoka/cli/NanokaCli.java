@@ -32,13 +32,14 @@ import picocli.CommandLine.Command;
         DiffCommand.class,
         ResetCommand.class,
         CheckCommand.class,
+        ReviewCommand.class,
         CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done",
-        "1:a migration failed or was refused (edited or out-of-order files, data loss), or"
-            + " validate or check found problems",
+        "1:a migration failed or was refused (edited or out-of-order files, data loss),"
+            + " validate or check found problems, or review found an error",
         "2:wrong usage",
         "3:timed out waiting for the database's write lock",
         "4:the database, the migrations or the models could not be read, or the database could"
@@ -93,6 +94,6 @@ public final class NanokaCli implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
         "Missing a command: migrate, status, validate, repair, baseline, resolve, rollback,"
-            + " apply, push, diff, reset or check");
+            + " apply, push, diff, reset, check or review");
   }
 }

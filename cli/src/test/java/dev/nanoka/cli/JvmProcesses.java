@@ -32,7 +32,7 @@ public final class JvmProcesses {
     for (Class<?> type : List.of(NanokaCli.class, dev.nanoka.runtime.Migrator.class,
         dev.nanoka.core.schema.DatabaseSchema.class, org.sqlite.JDBC.class,
         picocli.CommandLine.class, StartTogether.class,
-        // check: the review module, the folder module and its JSON parser
+        // check and review: the review module, the folder module and its JSON parser
         dev.nanoka.review.Check.class, dev.nanoka.folder.MigrationFolderException.class,
         com.fasterxml.jackson.core.JsonFactory.class)) {
       try {

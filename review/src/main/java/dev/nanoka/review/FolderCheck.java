@@ -62,7 +62,7 @@ final class FolderCheck {
       } else {
         // a file with conflict markers says nothing more until the merge is resolved
         sql = texts.read(sqlFile).filter(text -> !texts.hasConflicts(sqlFile));
-        sql.flatMap(text -> HandEdits.check(sqlFile, text)).ifPresent(findings::add);
+        sql.flatMap(text -> HandEditDeclarations.check(sqlFile, text)).ifPresent(findings::add);
       }
       Optional<Snapshot> snapshot = Optional.empty();
       if (!Files.isRegularFile(snapshotFile)) {
