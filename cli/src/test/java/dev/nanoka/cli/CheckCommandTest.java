@@ -101,7 +101,9 @@ class CheckCommandTest {
     assertEquals(1, run.exitCode(), run::describe);
     assertTrue(run.out().contains("0001_other_branch.sql: error [duplicate-number]"),
         run::describe);
-    assertTrue(run.out().endsWith("1 error.\n"), run::describe);
+    assertTrue(run.out().contains("error [branch-merge] Two branches' migrations are in this"
+        + " folder"), run::describe);
+    assertTrue(run.out().endsWith("2 errors.\n"), run::describe);
   }
 
   @Test
