@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
 /**
  * {@code java -jar nanoka-cli.jar <command>}: apply and inspect migrations.
  *
- * <p>Exit codes: 0 done; 1 a migration failed or was refused, or {@code validate} found
- * problems; 2 wrong usage; 3 the database's lock could not be had in time; 4 the database, the
- * migrations or the models could not be read, or the database could not be written (read-only).
+ * <p>Exit codes: 0 done; 1 a migration failed or was refused, or {@code validate} or
+ * {@code check} found problems; 2 wrong usage; 3 the database's lock could not be had in time;
+ * 4 the database, the migrations or the models could not be read, or the database could not be
+ * written (read-only).
  * {@code apply} returns wrangler's own exit code.
  */
 @Command(
@@ -30,13 +31,15 @@ import picocli.CommandLine.Command;
         PushCommand.class,
         DiffCommand.class,
         ResetCommand.class,
+        CheckCommand.class,
+        ReviewCommand.class,
         CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done",
-        "1:a migration failed or was refused (edited or out-of-order files, data loss), or"
-            + " validate found problems",
+        "1:a migration failed or was refused (edited or out-of-order files, data loss),"
+            + " validate or check found problems, or review found an error",
         "2:wrong usage",
         "3:timed out waiting for the database's write lock",
         "4:the database, the migrations or the models could not be read, or the database could"
@@ -91,6 +94,6 @@ public final class NanokaCli implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
         "Missing a command: migrate, status, validate, repair, baseline, resolve, rollback,"
-            + " apply, push, diff or reset");
+            + " apply, push, diff, reset, check or review");
   }
 }

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Starts the CLI in separate JVMs, as separate deployments of an application would run it: the
- * class path is built from where the CLI, the runtime, core, sqlite-jdbc, picocli and the test
- * classes were loaded.
+ * class path is built from where the CLI, the runtime, core, review, folder, jackson-core,
+ * sqlite-jdbc, picocli and the test classes were loaded.
  */
 public final class JvmProcesses {
 
@@ -31,7 +31,10 @@ public final class JvmProcesses {
     Set<String> entries = new LinkedHashSet<>();
     for (Class<?> type : List.of(NanokaCli.class, dev.nanoka.runtime.Migrator.class,
         dev.nanoka.core.schema.DatabaseSchema.class, org.sqlite.JDBC.class,
-        picocli.CommandLine.class, StartTogether.class)) {
+        picocli.CommandLine.class, StartTogether.class,
+        // check and review: the review module, the folder module and its JSON parser
+        dev.nanoka.review.Check.class, dev.nanoka.folder.MigrationFolderException.class,
+        com.fasterxml.jackson.core.JsonFactory.class)) {
       try {
         entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
             .toString());

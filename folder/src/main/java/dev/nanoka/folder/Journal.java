@@ -76,6 +76,25 @@ public record Journal(List<Entry> entries) {
 
   /** Reads and checks a journal: sqlite dialect, entries numbered in order, strictly increasing {@code when}. */
   public static Journal read(Path file, String text) throws MigrationFolderException {
+    List<MigrationFolderException> problems = new ArrayList<>();
+    Journal journal = read(file, text, problems);
+    if (!problems.isEmpty()) {
+      throw problems.get(0);
+    }
+    return journal;
+  }
+
+  /**
+   * Reads a journal as far as it goes, for a check that lists every problem rather than the
+   * first: each entry that breaks a rule adds its problem to {@code problems} and is kept when
+   * it has an idx, a when and a tag (so the files it names can still be looked at), left out
+   * otherwise.
+   *
+   * @throws MigrationFolderException when the file is no journal at all (not JSON, no entries
+   *     list, another dialect): nothing in it can be trusted
+   */
+  public static Journal read(Path file, String text, List<MigrationFolderException> problems)
+      throws MigrationFolderException {
     JsonValue root = SnapshotJson.parse(file, text);
     if (root == null || !root.isObject() || !root.path("entries").isArray()) {
       throw new MigrationFolderException(file, "is not a drizzle-kit journal (no \"entries\" list)");
@@ -86,24 +105,35 @@ public record Journal(List<Entry> entries) {
     }
     List<Entry> entries = new ArrayList<>();
     long previousWhen = Long.MIN_VALUE;
+    int position = 0;
     for (JsonValue node : root.path("entries").elements()) {
-      int idx = SnapshotJson.required(file, node, "idx").asInt(-1);
-      long when = SnapshotJson.required(file, node, "when").asLong();
-      String tag = SnapshotJson.required(file, node, "tag").asText();
-      if (idx != entries.size()) {
-        throw new MigrationFolderException(file, "lists entry idx " + idx + " at position "
-            + entries.size() + "; entries must be numbered 0, 1, 2… in order");
+      int idx;
+      long when;
+      String tag;
+      try {
+        idx = SnapshotJson.required(file, node, "idx").asInt(-1);
+        when = SnapshotJson.required(file, node, "when").asLong();
+        tag = SnapshotJson.required(file, node, "tag").asText();
+      } catch (MigrationFolderException e) {
+        problems.add(e);
+        position++;
+        continue;
+      }
+      if (idx != position) {
+        problems.add(new MigrationFolderException(file, "lists entry idx " + idx + " at position "
+            + position + "; entries must be numbered 0, 1, 2… in order"));
       }
       if (!tag.startsWith(String.format("%04d_", idx))) {
-        throw new MigrationFolderException(file, "entry " + idx + " has tag \"" + tag
-            + "\", which does not start with " + String.format("%04d_", idx));
+        problems.add(new MigrationFolderException(file, "entry " + idx + " has tag \"" + tag
+            + "\", which does not start with " + String.format("%04d_", idx)));
       }
       if (when <= previousWhen) {
-        throw new MigrationFolderException(file, "entry " + tag + " has \"when\" " + when
-            + ", not later than the entry before; drizzle-orm would skip it");
+        problems.add(new MigrationFolderException(file, "entry " + tag + " has \"when\" " + when
+            + ", not later than the entry before; drizzle-orm would skip it"));
       }
-      previousWhen = when;
+      previousWhen = Math.max(previousWhen, when);
       entries.add(new Entry(idx, when, tag));
+      position++;
     }
     return new Journal(entries);
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.nanoka.core.diff.EffectiveIndexes;
+import dev.nanoka.core.diff.SchemaChange;
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
 import dev.nanoka.core.schema.DatabaseSchema;
@@ -44,6 +45,14 @@ public final class SnapshotJson {
    * migration keeps its id on every compile and every machine.
    */
   public static String write(DatabaseSchema schema, String prevId) {
+    return write(schema, prevId, List.of());
+  }
+
+  /**
+   * The snapshot text, with the renames among {@code changes} (the migration's, from the
+   * differ) recorded in {@code _meta} as drizzle-kit records them ({@link SnapshotRenames}).
+   */
+  public static String write(DatabaseSchema schema, String prevId, List<SchemaChange> changes) {
     List<Table> tables = schema.tables().stream()
         .sorted(Comparator.comparing(t -> t.name().toLowerCase(Locale.ROOT)))
         .toList();
@@ -70,8 +79,7 @@ public final class SnapshotJson {
       emptyObject(g, "enums");
       g.writeObjectFieldStart("_meta");
       emptyObject(g, "schemas");
-      emptyObject(g, "tables");
-      emptyObject(g, "columns");
+      SnapshotRenames.write(g, changes);
       g.writeEndObject();
       g.writeObjectFieldStart("internal");
       emptyObject(g, "indexes");

@@ -27,7 +27,7 @@ class PackagingTest {
 
   private static final List<String> COMMANDS =
       List.of("migrate", "status", "validate", "repair", "baseline", "resolve", "rollback",
-          "apply", "push", "diff", "reset");
+          "apply", "push", "diff", "reset", "check", "review");
 
   @Test
   void processorJarHoldsCoreButNotTheRuntimeOrTheCli() throws IOException {

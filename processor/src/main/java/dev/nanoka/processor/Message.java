@@ -73,6 +73,7 @@ public enum Message {
   OPTION_CONFLICT("OptionConflict"),
   WRITE_FAILED("WriteFailed"),
   MIGRATION_FOLDER_INVALID("MigrationFolder"),
+  NOT_REGENERATED("NotRegenerated"),
 
   // migrations
   TABLE_RENAME_OR_DROP("RenameOrDropTable"),
@@ -83,6 +84,7 @@ public enum Message {
   VERSION_SKIPPED("VersionSkipped"),
   MIGRATION_EDITED("MigrationEdited"),
   STRAY_MIGRATION("StrayMigration"),
+  MIGRATION_COLLISION("MigrationCollision"),
   NO_CHANGES("NoChanges"),
 
   // bugs

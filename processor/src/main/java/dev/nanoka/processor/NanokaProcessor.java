@@ -2,6 +2,7 @@ package dev.nanoka.processor;
 
 import com.google.auto.service.AutoService;
 import dev.nanoka.core.schema.SchemaText;
+import dev.nanoka.folder.BranchCollisions;
 import dev.nanoka.folder.Journal;
 import dev.nanoka.folder.MigrationFolder;
 import dev.nanoka.folder.MigrationFolderException;
@@ -24,11 +25,14 @@ import dev.nanoka.processor.writer.SchemaClassWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -133,6 +137,7 @@ public final class NanokaProcessor extends AbstractProcessor {
     List<FileChange> files = new ArrayList<>();
     Map<SchemaPlan, Journal> packaged = new LinkedHashMap<>();
     Map<Element, String> definitions = new LinkedHashMap<>();
+    Map<Element, String> schemaTsTexts = new LinkedHashMap<>();
     UpToDate upToDate = new UpToDate(processingEnv.getFiler(), elements);
     List<UpToDate.Check> toRecord = new ArrayList<>();
     for (SchemaPlan plan : plans) {
@@ -161,10 +166,10 @@ public final class NanokaProcessor extends AbstractProcessor {
         diagnostics.warning(plan.origin().orElse(null),
             plan.schema().map(s -> s.mirror()).orElse(null), null, SchemaMessages.noOutput());
       } else if (schema.isPresent()) {
-        files.add(FileChange.write(plan.output().get(),
-            DrizzleSchemaRenderer.render(
-                schema.get().schema(), json.declarations(), plan.description(),
-                plan.relations())));
+        String schemaTs = DrizzleSchemaRenderer.render(
+            schema.get().schema(), json.declarations(), plan.description(), plan.relations());
+        files.add(FileChange.write(plan.output().get(), schemaTs));
+        plan.origin().ifPresent(origin -> schemaTsTexts.put(origin, schemaTs));
       }
       // version < 1 was reported by the planner and has no migration number to plan for
       if (schema.isPresent() && plan.migrate() && plan.version() >= 1) {
@@ -172,14 +177,15 @@ public final class NanokaProcessor extends AbstractProcessor {
         migration.ifPresent(m -> files.addAll(m.files()));
         // an implicit schema has no package of its own to put the index in
         if (migration.isPresent() && plan.origin().isPresent()) {
-          packaged.put(plan, migration.get().journal());
+          packaged.put(plan, options.check() ? committedJournal(plan) : migration.get().journal());
         }
       }
       if (schema.isPresent() && plan.origin().isPresent()) {
         definitions.put(plan.origin().get(), schemaText);
       }
-      // a compile that warns about the migration does so every time: it is never up to date
-      if (check.isPresent() && diagnostics.reports() == reportsBefore) {
+      // a compile that warns about the migration does so every time: it is never up to date;
+      // one that writes no project file (nanoka.check) leaves them as they were
+      if (check.isPresent() && diagnostics.reports() == reportsBefore && !options.check()) {
         toRecord.add(check.get());
       }
     }
@@ -188,7 +194,14 @@ public final class NanokaProcessor extends AbstractProcessor {
     }
     for (FileChange file : files) {
       try {
-        ProjectFileWriter.apply(file);
+        if (options.check()) {
+          // CI's compile: the committed files stay as they are for `nanoka check` to compare
+          ProjectFileWriter.effect(file).ifPresent(effect ->
+              diagnostics.warning(null, null, null,
+                  SchemaMessages.notRegenerated(file.path(), effect)));
+        } else {
+          ProjectFileWriter.apply(file);
+        }
       } catch (IOException e) {
         diagnostics.error(null, SchemaMessages.writeFailed(file.path().toString(), e.toString()));
       }
@@ -203,7 +216,8 @@ public final class NanokaProcessor extends AbstractProcessor {
     if (SchemaClassWriter.runtimeAvailable(elements)) {
       definitions.forEach((element, schema) -> {
         try {
-          SchemaClassWriter.write(processingEnv.getFiler(), elements, element, schema);
+          SchemaClassWriter.write(processingEnv.getFiler(), elements, element, schema,
+              Optional.ofNullable(schemaTsTexts.get(element)));
         } catch (IOException e) {
           diagnostics.error(element, SchemaMessages.writeFailed("the schema class", e.toString()));
         }
@@ -249,6 +263,23 @@ public final class NanokaProcessor extends AbstractProcessor {
   }
 
   /**
+   * The journal as committed, for a compile that writes no project file: the migrations packaged
+   * are those on disk, the ones the application would run with this checkout (its entries
+   * whose files exist; a missing one is for {@code nanoka check} to report).
+   */
+  private Journal committedJournal(SchemaPlan plan) {
+    Path dir = plan.migrations().orElseThrow();
+    try {
+      Journal journal = MigrationFolder.load(dir, plan.version() - 1).journal();
+      return new Journal(journal.entries().stream()
+          .filter(e -> Files.isRegularFile(dir.resolve(e.tag() + ".sql")))
+          .toList());
+    } catch (MigrationFolderException e) {
+      return new Journal(List.of()); // planning loaded it a moment ago; reported there if not
+    }
+  }
+
+  /**
    * The files of the schema version's migration and the journal they leave; empty when there is
    * no migrations folder or a problem was reported. The folder is loaded once per compile, here.
    */
@@ -259,10 +290,23 @@ public final class NanokaProcessor extends AbstractProcessor {
     }
     // Migration diagnostics point at the annotation to change: @Schema, @Model, a component.
     ModelLocator locator = new ModelLocator(plan.origin(), plan.schema(), models);
+    Path dir = plan.migrations().get();
+    // Before the folder is read as one history: a merged one must not be built on.
+    BranchCollisions collisions = BranchCollisions.find(dir, plan.version() - 1);
+    if (!collisions.isEmpty()) {
+      ModelLocator.Location at = locator.schema("version");
+      diagnostics.error(at.element(), at.annotation(), at.value(),
+          SchemaMessages.migrationCollision(dir, collisions.problems().stream()
+                  .map(p -> dir.relativize(p.file()).toString().replace('\\', '/') + " "
+                      + p.text())
+                  .toList(),
+              collisions.resolution(OptionalInt.of(plan.version()))));
+      return Optional.empty();
+    }
     MigrationFolder folder;
     try {
       // The current version's migration may have been deleted to have it regenerated.
-      folder = MigrationFolder.load(plan.migrations().get(), plan.version() - 1);
+      folder = MigrationFolder.load(dir, plan.version() - 1);
     } catch (MigrationFolderException e) {
       ModelLocator.Location at = locator.schema("out");
       diagnostics.error(at.element(), at.annotation(), at.value(),

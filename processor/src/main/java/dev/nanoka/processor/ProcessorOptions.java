@@ -16,6 +16,10 @@ import java.util.Set;
  *       after drizzle-kit's {@code out});
  *   <li>{@code nanoka.migrate=false}: schema.ts only;
  *   <li>{@code nanoka.relations=false}: schema.ts without Drizzle relations;
+ *   <li>{@code nanoka.check=true}: write no file of the project (schema.ts, the migrations
+ *       folder), only the generated classes and resources, and warn about each project file the
+ *       compile would change: for CI, where {@code nanoka check} then compares the committed
+ *       files with the models;
  *   <li>{@code nanoka.projectDir}: what relative paths resolve against; without it, javac's
  *       working directory (under Maven that is the directory mvn was started in, not the module:
  *       pass {@code ${project.basedir}}).
@@ -33,6 +37,7 @@ record ProcessorOptions(
     Optional<String> migrationsDir,
     boolean migrate,
     boolean relations,
+    boolean check,
     Path projectDir,
     List<MessageText> conflicts) {
 
@@ -41,6 +46,7 @@ record ProcessorOptions(
   static final String MIGRATE = "nanoka.migrate";
   static final String RELATIONS = "nanoka.relations";
   static final String PROJECT_DIR = "nanoka.projectDir";
+  static final String CHECK = "nanoka.check";
   /** The first names of {@link #SCHEMA_FILE} and {@link #MIGRATIONS_DIR}, easy to confuse. */
   static final String SCHEMA_FILE_ALIAS = "nanoka.output";
   static final String MIGRATIONS_DIR_ALIAS = "nanoka.out";
@@ -50,8 +56,8 @@ record ProcessorOptions(
   }
 
   static Set<String> names() {
-    return Set.of(SCHEMA_FILE, MIGRATIONS_DIR, MIGRATE, RELATIONS, PROJECT_DIR, SCHEMA_FILE_ALIAS,
-        MIGRATIONS_DIR_ALIAS);
+    return Set.of(SCHEMA_FILE, MIGRATIONS_DIR, MIGRATE, RELATIONS, CHECK, PROJECT_DIR,
+        SCHEMA_FILE_ALIAS, MIGRATIONS_DIR_ALIAS);
   }
 
   static ProcessorOptions from(Map<String, String> options) {
@@ -62,6 +68,7 @@ record ProcessorOptions(
         either(options, MIGRATIONS_DIR, MIGRATIONS_DIR_ALIAS, conflicts),
         !"false".equalsIgnoreCase(String.valueOf(options.get(MIGRATE)).strip()),
         !"false".equalsIgnoreCase(String.valueOf(options.get(RELATIONS)).strip()),
+        "true".equalsIgnoreCase(String.valueOf(options.get(CHECK)).strip()),
         Path.of(dir == null || dir.isBlank() ? "" : dir),
         conflicts);
   }

@@ -1,5 +1,6 @@
 package dev.nanoka.processor;
 
+import dev.nanoka.processor.writer.FileChange;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -105,6 +106,16 @@ public final class SchemaMessages {
   }
 
   /** @param what the file, or what it is ("the schema class") */
+  /** A project file {@code -Ananoka.check=true} kept the compile from changing. */
+  public static MessageText notRegenerated(Path file, FileChange.Effect effect) {
+    return Message.NOT_REGENERATED.text(file + switch (effect) {
+      case CREATE -> " is missing: the models generate it.";
+      case REWRITE -> " is not what the models generate.";
+      case DELETE -> " is no longer generated from the models: the build would delete it.";
+    } + " Nothing was written (-Ananoka.check=true): build without that option and commit the"
+        + " regenerated files.");
+  }
+
   public static MessageText writeFailed(String what, String problem) {
     return Message.WRITE_FAILED.text("Could not write " + what + ": " + problem + ". For"
         + " schema.ts and migrations, check that -Ananoka.schemaFile, -Ananoka.migrationsDir or"
@@ -198,6 +209,21 @@ public final class SchemaMessages {
     return Message.STRAY_MIGRATION.text(file + " is not listed in meta/_journal.json: wrangler"
         + " will apply it, drizzle-orm will not. Add it to the journal (drizzle-kit generate"
         + " --custom does) or move it out of the folder.");
+  }
+
+  /**
+   * The migrations folder holds two branches' migrations (see {@code BranchCollisions}).
+   *
+   * @param problems each problem as {@code "<file> <what is wrong>"}, the file relative to the
+   *     folder
+   * @param resolution the steps that resolve it
+   */
+  public static MessageText migrationCollision(Path folder, List<String> problems,
+      String resolution) {
+    return Message.MIGRATION_COLLISION.text(folder + " holds the migrations of two branches, as"
+        + " a git merge leaves them; building on it would rewrite or replace a migration one of"
+        + " them may have deployed, so nothing was written:\n  - "
+        + String.join("\n  - ", problems) + "\n" + resolution);
   }
 
   /** @param removedFile the version's migration file this compile deletes, if there was one */

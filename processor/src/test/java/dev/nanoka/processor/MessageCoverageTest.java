@@ -84,6 +84,7 @@ class MessageCoverageTest {
           : type == List.class ? List.of("a", "b")
           : type == Path.class ? Path.of("f")
           : type == Optional.class ? Optional.empty()
+          : type.isEnum() ? type.getEnumConstants()[0]
           : null;
       if (arguments[i] == null) {
         throw new AssertionError(method + ": no sample for " + type);

@@ -20,10 +20,12 @@ import dev.nanoka.runtime.SchemaDefinition;
 import dev.nanoka.runtime.internal.SchemaResource;
 import java.io.IOException;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -187,7 +189,9 @@ class SchemaClassTest {
     ClassOutput output = ClassOutput.of(compile(PACKAGE_INFO, CUSTOMER, ORDER, ORDER_LINE),
         dir.resolve("classes"));
 
-    assertEquals(Map.of("schema.txt", SchemaText.write(shop())),
+    // schema.ts beside the models, for `nanoka check` to compare the committed one with
+    assertEquals(Map.of("schema.txt", SchemaText.write(shop()),
+            "schema.ts", Files.readString(dir.resolve("drizzle/schema.ts"))),
         output.resources("nanoka/schema/com/example/shop"));
     try (URLClassLoader loader = output.loader()) {
       SchemaDefinition definition =
@@ -217,8 +221,8 @@ class SchemaClassTest {
   void schemaOnATypeIsNamedAfterTheType() throws IOException {
     ClassOutput output = ClassOutput.of(compile(BlogHistory.sources(1)), dir.resolve("classes"));
 
-    assertEquals(List.of("schema.txt"),
-        List.copyOf(output.resources("nanoka/schema/com/example/blog/BlogSchema").keySet()));
+    assertEquals(Set.of("schema.txt", "schema.ts"),
+        output.resources("nanoka/schema/com/example/blog/BlogSchema").keySet());
     try (URLClassLoader loader = output.loader()) {
       SchemaDefinition definition = (SchemaDefinition) ClassOutput.instance(loader,
           "com.example.blog.BlogSchemaNanokaSchema");

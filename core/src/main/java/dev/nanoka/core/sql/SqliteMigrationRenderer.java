@@ -36,6 +36,7 @@ public final class SqliteMigrationRenderer {
   private final Map<String, Table> current = new LinkedHashMap<>();
   private final Set<String> createdNow = new HashSet<>();
   private final List<MigrationStatement> out = new ArrayList<>();
+  private final List<RebuildOutline> outlines = new ArrayList<>();
 
   private SqliteMigrationRenderer(DatabaseSchema renamed) {
     renamed.tables().forEach(t -> current.put(TableOrder.key(t.name()), t));
@@ -46,6 +47,17 @@ public final class SqliteMigrationRenderer {
     SqliteMigrationRenderer renderer = new SqliteMigrationRenderer(diff.renamed());
     renderer.renderAll(diff.changes());
     return List.copyOf(renderer.out);
+  }
+
+  /**
+   * What each rebuild of the migration {@link #render} writes touches, in the order they run:
+   * the rebuilt table, the tables whose rows it sets aside and puts back, those whose rows move
+   * in one statement. The statements themselves say the same in their comments.
+   */
+  public static List<RebuildOutline> rebuilds(SchemaDiff diff) {
+    SqliteMigrationRenderer renderer = new SqliteMigrationRenderer(diff.renamed());
+    renderer.renderAll(diff.changes());
+    return List.copyOf(renderer.outlines);
   }
 
   private void renderAll(List<SchemaChange> changes) {
@@ -168,6 +180,7 @@ public final class SqliteMigrationRenderer {
         .anyMatch(fk -> fk.referencedTable().equalsIgnoreCase(name)));
     List<String> comments = new ArrayList<>(lossComments(rebuild));
     out.addAll(TableRebuild.statements(rebuild, table(name), dependents, referenced, comments));
+    outlines.add(TableRebuild.outline(rebuild, table(name), dependents, referenced));
     put(rebuild.to());
   }
 

@@ -92,11 +92,7 @@ final class TableRebuild {
           + String.join(", ", dependents.stream().map(Table::name).toList()) + ", which"
           + " reference " + name + ", are set aside and put back; elsewhere they stay in place.");
     }
-    List<String> whole = new ArrayList<>();
-    if (!rebuild.copied().isEmpty() && copyOrder().isEmpty()) {
-      whole.add(name);
-    }
-    dependents.stream().filter(d -> !rows(d).batched()).map(Table::name).forEach(whole::add);
+    List<String> whole = movedWhole();
     int tables = dependents.size() + (rebuild.copied().isEmpty() ? 0 : 1);
     if (whole.size() < tables) {
       out.add((dependents.isEmpty() ? "Where foreign keys are enforced (always on D1), its"
@@ -106,6 +102,24 @@ final class TableRebuild {
           + " in one") + ".");
     }
     return out;
+  }
+
+  /** The tables whose rows move in one statement rather than in bounded batches. */
+  private List<String> movedWhole() {
+    List<String> whole = new ArrayList<>();
+    if (!rebuild.copied().isEmpty() && copyOrder().isEmpty()) {
+      whole.add(name);
+    }
+    dependents.stream().filter(d -> !rows(d).batched()).map(Table::name).forEach(whole::add);
+    return whole;
+  }
+
+  /** What the rebuild touches, for a reviewer. */
+  static RebuildOutline outline(RebuildTable rebuild, Table old, List<Table> dependents,
+      boolean referenced) {
+    TableRebuild recipe = new TableRebuild(rebuild, old, dependents, referenced);
+    return new RebuildOutline(recipe.name, dependents.stream().map(Table::name).toList(),
+        recipe.movedWhole());
   }
 
   private void render() {

@@ -113,7 +113,7 @@ public final class MigrationPlanner {
       files.add(FileChange.write(folder.sqlFile(tag), MigrationFile.render(version, sql)));
     }
     String prevId = previous.map(Snapshot::id).orElse(Snapshot.NO_PREVIOUS);
-    files.add(FileChange.write(folder.snapshotFile(idx), SnapshotJson.write(models, prevId)));
+    files.add(FileChange.write(folder.snapshotFile(idx), SnapshotJson.write(models, prevId, diff.changes())));
     long when = current.map(Journal.Entry::when).orElse(journal.nextWhen());
     Journal after = journal.with(new Journal.Entry(idx, when, tag));
     files.add(FileChange.write(folder.journalFile(), after.toJson()));

@@ -18,4 +18,7 @@ public record FileChange(Path path, Optional<String> content) {
   public static FileChange delete(Path path) {
     return new FileChange(path, Optional.empty());
   }
+
+  /** What applying a change does to the file on disk. */
+  public enum Effect { CREATE, REWRITE, DELETE }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Writes the generated files that live in the project rather than in javac's output folders:
@@ -24,6 +25,25 @@ public final class ProjectFileWriter {
     } else {
       Files.deleteIfExists(change.path());
     }
+  }
+
+  /**
+   * Whether the file on disk is not what {@link #apply} would leave, line endings aside: empty
+   * when it holds the text (with {@code \n} or {@code \r\n} line ends: a Windows checkout with
+   * git's {@code autocrlf} has the latter, and git commits them as the former), or when a file
+   * to delete is not there. For {@code -Ananoka.check=true}, which applies nothing.
+   */
+  public static Optional<FileChange.Effect> effect(FileChange change) throws IOException {
+    Path file = change.path();
+    if (change.content().isEmpty()) {
+      return Files.exists(file) ? Optional.of(FileChange.Effect.DELETE) : Optional.empty();
+    }
+    if (!Files.isRegularFile(file)) {
+      return Optional.of(FileChange.Effect.CREATE);
+    }
+    String onDisk = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    return onDisk.replace("\r\n", "\n").equals(change.content().get().replace("\r\n", "\n"))
+        ? Optional.empty() : Optional.of(FileChange.Effect.REWRITE);
   }
 
   /** Writes the text unless the file already holds exactly it. */

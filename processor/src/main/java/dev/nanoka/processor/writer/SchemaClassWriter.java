@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.nanoka.core.schema.SchemaText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
@@ -35,14 +36,22 @@ public final class SchemaClassWriter {
     return GeneratedClasses.available(elements, DEFINITION);
   }
 
-  /** Writes the resource holding {@code schemaText} ({@link SchemaText#write}) and the class. */
-  public static void write(
-      Filer filer, Elements elements, Element schemaElement, String schemaText)
-      throws IOException {
-    String resource =
-        GeneratedClasses.resourceFolder(elements, schemaElement, "schema") + "/schema.txt";
+  /**
+   * Writes the resource holding {@code schemaText} ({@link SchemaText#write}) and the class,
+   * and the schema.ts the models generate, when there is one, as the resource {@code schema.ts}
+   * beside it: {@code nanoka check} compares the committed schema.ts with it, without the
+   * processor's renderer or the JSON columns' Java types, which only javac sees.
+   */
+  public static void write(Filer filer, Elements elements, Element schemaElement,
+      String schemaText, Optional<String> schemaTs) throws IOException {
+    String folder = GeneratedClasses.resourceFolder(elements, schemaElement, "schema");
+    String resource = folder + "/schema.txt";
     GeneratedClasses.writeResource(filer, resource, schemaElement,
         schemaText.getBytes(StandardCharsets.UTF_8));
+    if (schemaTs.isPresent()) {
+      GeneratedClasses.writeResource(filer, folder + "/schema.ts", schemaElement,
+          schemaTs.get().getBytes(StandardCharsets.UTF_8));
+    }
 
     ClassName self = GeneratedClasses.className(elements, schemaElement, "Schema");
     TypeSpec type = GeneratedClasses.singleton(self, DEFINITION, schemaElement)

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,6 +64,10 @@ public final class DbMigrate {
     List<String> edited = MigrationInfo.names(statuses, MigrationStatus.State.EDITED);
     if (!edited.isEmpty()) {
       throw Failures.edited(edited);
+    }
+    Map<String, String> renumbered = MigrationInfo.renumbered(statuses);
+    if (!renumbered.isEmpty()) {
+      throw Failures.renumbered(renumbered);
     }
     List<String> outOfOrder = MigrationInfo.names(statuses, MigrationStatus.State.OUT_OF_ORDER);
     if (!outOfOrder.isEmpty() && !allowOutOfOrder) {

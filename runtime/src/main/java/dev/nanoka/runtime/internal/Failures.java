@@ -1,7 +1,9 @@
 package dev.nanoka.runtime.internal;
 
 import dev.nanoka.runtime.MigrationException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /** The messages of the ways an operation fails, each said once. */
 public final class Failures {
@@ -64,6 +66,26 @@ public final class Failures {
         + " only adds a table), allow it with --out-of-order (Migrator.Builder.outOfOrder(true));"
         + " otherwise rename " + (one ? "it" : "them") + " to sort after " + lastApplied + ".",
         null);
+  }
+
+  /**
+   * @param renumbered each pending file by the applied migration, no longer in the folder, that
+   *     has its number
+   */
+  public static MigrationException renumbered(Map<String, String> renumbered) {
+    Map.Entry<String, String> first = renumbered.entrySet().iterator().next();
+    String applied = first.getValue();
+    String number = applied.substring(0, applied.indexOf('_'));
+    return new MigrationException(MigrationException.Kind.FAILED, "This database applied "
+        + String.join(", ", new LinkedHashSet<>(renumbered.values())) + ", which the"
+        + " folder no longer has, and the folder's " + String.join(", ", renumbered.keySet())
+        + (renumbered.size() == 1 ? " has its number" : " have their numbers") + ": the"
+        + " database and the folder have different histories, as after a merge of two branches"
+        + " that each wrote a migration " + number + ". Nothing was applied. Undo " + applied
+        + " in this database with the folder that has it (on that branch: `nanoka rollback --to "
+        + Integer.parseInt(number) + "`, or undo it by hand and run `nanoka resolve"
+        + " --rolled-back " + applied + "`), then migrate with this folder; or recreate the"
+        + " database.", null);
   }
 
   private static String indent(String statement) {

@@ -50,6 +50,36 @@ public final class MigrationInfo {
     return statuses;
   }
 
+  /**
+   * Pending files whose number ({@code 0001} of {@code 0001_add_users_phone.sql}) is that of an
+   * applied migration whose file is gone, as {@code pending -> applied}: the database took
+   * another migration for that number, which is what a merge of two branches that each wrote one
+   * leaves. A squash that deletes applied files gives the next files new numbers, so it has none.
+   */
+  public static Map<String, String> renumbered(List<MigrationStatus> statuses) {
+    Map<String, String> missingByNumber = new HashMap<>();
+    for (MigrationStatus status : statuses) {
+      if (status.state() == MigrationStatus.State.MISSING) {
+        number(status.name()).ifPresent(n -> missingByNumber.putIfAbsent(n, status.name()));
+      }
+    }
+    Map<String, String> renumbered = new LinkedHashMap<>();
+    for (MigrationStatus status : statuses) {
+      if (status.state() == MigrationStatus.State.PENDING
+          || status.state() == MigrationStatus.State.OUT_OF_ORDER) {
+        number(status.name()).map(missingByNumber::get)
+            .ifPresent(applied -> renumbered.put(status.name(), applied));
+      }
+    }
+    return renumbered;
+  }
+
+  private static Optional<String> number(String name) {
+    int underscore = name.indexOf('_');
+    return underscore > 0 && name.substring(0, underscore).chars().allMatch(Character::isDigit)
+        ? Optional.of(name.substring(0, underscore)) : Optional.empty();
+  }
+
   /** What {@code validate} reports (see {@link MigrationStatus#isProblem}). */
   public static List<MigrationStatus> problems(List<MigrationStatus> statuses,
       boolean allowOutOfOrder) {
