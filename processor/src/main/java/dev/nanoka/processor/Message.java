@@ -84,6 +84,8 @@ public enum Message {
   MIGRATION_EDITED("MigrationEdited"),
   STRAY_MIGRATION("StrayMigration"),
   NO_CHANGES("NoChanges"),
+  DOWN_MIGRATION_EDITED("DownMigrationEdited"),
+  DOWN_MIGRATION_REVIEW("DownMigrationReview"),
 
   // bugs
   INTERNAL_ERROR("InternalError");
