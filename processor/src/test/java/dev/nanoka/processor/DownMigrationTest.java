@@ -86,17 +86,28 @@ class DownMigrationTest {
     MigrationProject project = new MigrationProject(dir);
     project.compileClean(schema(1), note("String body"));
     project.compileClean(schema(2), note("@Field(renamedFrom = \"body\") String text"));
-    project.compileClean(schema(3), note("String text", TITLE));
+    // a table renamed, and one of its columns, in one migration
+    project.compileClean(schema(3), NotesFixtures.modelNote(
+        "value = \"memos\", renamedFrom = \"notes\"",
+        "@Field(renamedFrom = \"text\") String note"));
+    JavaFileObject v4 = NotesFixtures.modelNote("\"memos\"", "String note", TITLE);
+    project.compileClean(schema(4), v4);
     Map<String, String> before = project.files();
-    Files.delete(down(project, "0000_create_notes"));
-    Files.delete(down(project, "0001_rename_notes_body_to_text"));
+    List<String> downs = downFiles(project);
+    assertEquals(4, downs.size(), downs::toString);
+    String renames = body(MigrationProject.read(down(project, downs.get(2).replace(".sql", ""))));
+    assertEquals("ALTER TABLE `memos` RENAME TO `notes`;--> statement-breakpoint\n"
+        + "ALTER TABLE `notes` RENAME COLUMN \"note\" TO \"text\";", renames);
+    for (String file : downs.subList(0, 3)) {
+      Files.delete(project.migrations().resolve("down").resolve(file));
+    }
     project.age();
 
-    project.compileClean(schema(3), note("String text", TITLE));
+    project.compileClean(schema(4), v4);
 
     assertEquals(before, project.files());
-    project.assertUntouched(Map.of("drizzle/migrations/down/0002_add_notes_title.sql",
-        before.get("drizzle/migrations/down/0002_add_notes_title.sql")));
+    String current = "drizzle/migrations/down/" + downs.get(3);
+    project.assertUntouched(Map.of(current, before.get(current)));
   }
 
   @Test
