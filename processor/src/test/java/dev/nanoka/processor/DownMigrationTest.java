@@ -17,6 +17,7 @@ import dev.nanoka.runtime.MigrationException;
 import dev.nanoka.runtime.MigrationSource;
 import dev.nanoka.runtime.Migrator;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -311,6 +312,33 @@ class DownMigrationTest {
 
     project.assertUntouched(before);
     assertTrue(Files.exists(down(project, "0002_add_notes_color")));
+  }
+
+  /**
+   * The current down migration saved in Latin-1 cannot be read, so it cannot be told from an
+   * edit: the compile fails naming it, and writes nothing. An earlier one is never read.
+   */
+  @Test
+  void aDownMigrationThatIsNotUtf8StopsTheCompile() {
+    MigrationProject project = twoVersions(dir);
+    Path file = down(project, "0001_add_notes_title");
+    MigrationProject.write(file, MigrationProject.read(file) + "\n-- Größe",
+        StandardCharsets.ISO_8859_1);
+    MigrationProject.write(down(project, "0000_create_notes"), "-- Größe",
+        StandardCharsets.ISO_8859_1);
+    project.age();
+    Map<String, String> before = project.files();
+
+    JavaFileObject schema = schema(2);
+    Result result = project.compile(schema, note("String body", TITLE, COLOR));
+
+    assertThat(result.compilation()).failed();
+    assertEquals(List.of(), MigrationProject.diagnostics(result.compilation(),
+        Diagnostic.Kind.ERROR, Message.MIGRATION_FOLDER_INVALID).stream()
+        .filter(m -> !m.contains(file.toString())).toList());
+    assertTrue(MigrationProject.messages(result.compilation()).contains(file + " is not"),
+        MigrationProject.messages(result.compilation()));
+    project.assertNothingChanged(before);
   }
 
   private static String body(Path file) {

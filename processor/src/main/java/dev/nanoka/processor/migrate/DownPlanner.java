@@ -16,6 +16,7 @@ import dev.nanoka.processor.Diagnostics;
 import dev.nanoka.processor.MessageText;
 import dev.nanoka.processor.SchemaMessages;
 import dev.nanoka.processor.writer.FileChange;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ final class DownPlanner {
           if (!planCurrent(folder, current.get(), files)) {
             return Optional.empty();
           }
-        } else if (DownMigrationFile.read(down(folder, entry.tag())).isEmpty()) {
+        } else if (!Files.exists(down(folder, entry.tag()))) { // an earlier one is never read
           DownSource source = DownSource.load(folder, entry.idx());
           RenameHints hints = RecordedRenames.of(source.up(), source.before());
           String text = render(source.tag(), source.version(), source.before(), source.after(),
