@@ -82,7 +82,10 @@ final class DownPlanner {
     return Optional.of(files);
   }
 
-  /** The down files of a current migration that is removed: those still as generated go too. */
+  /**
+   * The down file of a current migration that is removed goes too while it is as generated; one
+   * edited by hand stays, unused (rollback reads the down migrations of the files it undoes).
+   */
   Optional<List<FileChange>> remove(MigrationFolder folder, String tag) {
     try {
       Optional<String> text = DownMigrationFile.read(down(folder, tag));
