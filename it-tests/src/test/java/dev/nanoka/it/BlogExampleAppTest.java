@@ -91,7 +91,8 @@ class BlogExampleAppTest {
   void theExamplesMigrationTestPasses() throws Exception {
     CommandResult test = MavenRunner.mvn(project, "test");
     assertEquals(0, test.exitCode(), "mvn test failed:" + test.describe());
-    assertTrue(test.output().contains("Tests run: 1, Failures: 0"), test.describe());
+    // BlogMigrationTest: the backfill, and the rollback with the packaged down migration
+    assertTrue(test.output().contains("Tests run: 2, Failures: 0"), test.describe());
   }
 
   /**
@@ -106,6 +107,8 @@ class BlogExampleAppTest {
     assertEquals(0, MavenRunner.mvn(edited, "compile").exitCode());
     Path file = edited.resolve(MIGRATIONS).resolve("0001_add_users_displayname.sql");
     Files.writeString(file, Files.readString(file) + "\n-- reviewed");
+    Path down = edited.resolve(MIGRATIONS).resolve("down/0001_add_users_displayname.sql");
+    Files.writeString(down, Files.readString(down) + "\n-- reviewed");
 
     CommandResult again = MavenRunner.mvn(edited, "compile");
 
@@ -113,6 +116,9 @@ class BlogExampleAppTest {
     assertEquals(Files.readString(file), Files.readString(edited.resolve(
         "target/classes/nanoka/migrations/com/example/blog/0001_add_users_displayname.sql")),
         "the packaged copy is stale");
+    assertEquals(Files.readString(down), Files.readString(edited.resolve(
+        "target/classes/nanoka/migrations/com/example/blog/down/0001_add_users_displayname.sql")),
+        "the packaged copy of the down migration is stale");
   }
 
   /** The compiled example plus this JVM's class path, which holds nanoka-runtime and sqlite-jdbc. */

@@ -2,6 +2,7 @@ package dev.nanoka.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -13,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,9 @@ class BlogExampleTest {
   private static final Path EXAMPLE = ItPaths.example("blog");
   private static final Path SCHEMA = Path.of("drizzle", "schema.ts");
   private static final Path GOLDEN = EXAMPLE.resolve(SCHEMA);
+  private static final Path DOWN = Path.of("drizzle", "migrations", "down");
+  private static final String DOWN_GENERATED = "0000_create_users_posts_tags_post_tags.sql";
+  private static final String DOWN_REVIEWED = "0001_add_users_displayname.sql";
 
   private static Path project;
   private static CommandResult firstBuild;
@@ -41,7 +46,24 @@ class BlogExampleTest {
     project = MavenRunner.copyProject(EXAMPLE, ItPaths.target().resolve("it").resolve("blog"));
     // Start without the golden file, or a processor that writes nothing would pass.
     Files.deleteIfExists(project.resolve(SCHEMA));
+    Files.deleteIfExists(project.resolve(DOWN).resolve(DOWN_GENERATED));
     firstBuild = MavenRunner.mvn(project, "compile");
+  }
+
+  /**
+   * The committed down migrations are the build's: a missing one is written again byte for
+   * byte, and the reviewed one (0001 was edited by hand, so its down migration was written for
+   * a review, which deleted the review line) is kept as it is.
+   */
+  @Test
+  void writesTheCommittedDownMigrationsAndKeepsTheReviewedOne() throws IOException {
+    assertTrue(firstBuild.succeeded(), firstBuild.describe());
+    for (String file : List.of(DOWN_GENERATED, DOWN_REVIEWED)) {
+      assertEquals(Files.readString(EXAMPLE.resolve(DOWN).resolve(file)),
+          Files.readString(project.resolve(DOWN).resolve(file)), file);
+    }
+    assertFalse(Files.readString(project.resolve(DOWN).resolve(DOWN_REVIEWED))
+        .contains("-- REVIEW:"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -68,6 +69,46 @@ final class KeptData {
       List<String> actual = now.project(keptNow);
       assertEquals(expected, actual,
           at + "rows of " + name + " were lost or changed (" + expected.size() + " before, "
+              + actual.size() + " after)");
+    }
+  }
+
+  /**
+   * The rule for the down migration of {@code step}: every table of {@code before} that is still
+   * there after it (under its old name: renames are undone) has the same rows, compared on the
+   * columns it has on both sides (under their old names). A table the step created is gone; a
+   * column it created or dropped is not compared. That the right tables and columns are there is
+   * the schema comparison's job. A column a person filled by hand ({@code table.column}) is
+   * not compared either.
+   */
+  static void assertRowsBack(
+      EvolutionStep step, MigrationScript down, DatabaseContent before, DatabaseContent after,
+      String where, Optional<String> filled) {
+    String at = "[rollback of " + step.sources() + "] " + where + ", " + down.name() + ": ";
+    Map<String, String> oldTables = new TreeMap<>();
+    step.renamedTables().forEach((old, renamed) -> oldTables.put(renamed, old));
+    for (Map.Entry<String, DatabaseContent.Table> entry : before.tables().entrySet()) {
+      String table = entry.getKey();
+      String oldName = oldTables.getOrDefault(table, table);
+      DatabaseContent.Table now = after.tables().get(oldName);
+      if (now == null) {
+        continue; // created by the step
+      }
+      Map<String, String> oldColumns = new TreeMap<>();
+      step.renamedColumns().getOrDefault(oldName, Map.of())
+          .forEach((old, renamed) -> oldColumns.put(renamed, old));
+      DatabaseContent.Table then = entry.getValue();
+      List<String> kept = then.columns().stream()
+          .filter(c -> now.columns().contains(oldColumns.getOrDefault(c, c)))
+          .filter(c -> !filled.equals(Optional.of(oldName + "." + oldColumns.getOrDefault(c, c))))
+          .toList();
+      List<String> keptNow = kept.stream().map(c -> oldColumns.getOrDefault(c, c)).toList();
+      assertTrue(!kept.isEmpty() || then.rows().isEmpty(), at + "no column of " + table
+          + " is left to compare");
+      List<String> expected = then.project(kept, oldColumns);
+      List<String> actual = now.project(keptNow);
+      assertEquals(expected, actual,
+          at + "rows of " + oldName + " were lost or changed (" + expected.size() + " before, "
               + actual.size() + " after)");
     }
   }

@@ -64,8 +64,23 @@ final class LocalD1 {
    * top-level {@code *.sql} files, in name order, as in the original.
    */
   void useMigrations(Path folder) throws IOException {
-    TestFiles.replaceWithCopy(folder, migrations(),
-        path -> !path.toString().isEmpty() && !path.toString().endsWith(".sql"));
+    // down/ comes along, as it is in a user's folder: wrangler must leave it alone
+    TestFiles.replaceWithCopy(folder, migrations(), path -> !path.toString().isEmpty()
+        && !path.toString().endsWith(".sql") && !path.toString().equals("down"));
+  }
+
+  /** The copy {@link #useMigrations} made, as wrangler sees it. */
+  Path migrationsFolder() {
+    return migrations();
+  }
+
+  /** {@code wrangler d1 execute --local --file}: runs a whole file, as a user would. */
+  CommandResult executeFile(String label, Path file) throws IOException, InterruptedException {
+    Path copy = directory.resolve("sql").resolve(label + ".sql");
+    Files.createDirectories(copy.getParent());
+    Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return wrangler(label, "d1", "execute", DATABASE, "--local", "--yes", "--file",
+        directory.relativize(copy).toString());
   }
 
   /** {@code wrangler d1 migrations apply --local}: applies the files not yet in d1_migrations. */

@@ -2,10 +2,13 @@ package dev.nanoka.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.nanoka.runtime.MigrationSource;
+import dev.nanoka.runtime.Migrator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +18,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +52,22 @@ import org.junit.jupiter.api.TestFactory;
  *       rows, and keeps them all. D1 enforces foreign keys inside migrations and ignores
  *       {@code PRAGMA foreign_keys=OFF}, so dropping a rebuilt parent would cascade into its
  *       children (drizzle-orm #4938): this is the real check of the no-lost-rows rule.
+ * </ol>
+ *
+ * The build also writes each migration's down migration ({@code down/<tag>.sql}); it is in the
+ * folders drizzle-kit and wrangler work on above, and must change nothing for them. After the
+ * last version the databases are rolled back through every version with those files:
+ *
+ * <ol start="5">
+ *   <li>on both SQLite files, newest first: after each down migration the schema is the one the
+ *       migrations before it create, and every row of every table the undone migration did not
+ *       create is still there, with the values of the columns that exist on both sides. Two
+ *       down migrations need values the rows do not have ({@link #EDITED_BY_HAND}): as
+ *       generated they fail and change nothing; edited by hand, they are kept by the next
+ *       build and run;
+ *   <li>on D1, the runtime's rollback script for version 1 ({@code rollback --to 1 --script})
+ *       run by {@code wrangler d1 execute --local --file}: the same schema and rows as SQLite,
+ *       and only the first migration left in {@code d1_migrations}.
  * </ol>
  *
  * Each version is a dynamic test, run in order; after a failure the later versions fail too
@@ -81,6 +104,29 @@ class MigrationEvolutionTest {
       // three rebuilds in one migration: users (every table descends from it), tasks, labels
       EvolutionStep.of("v8", 8));
 
+  /**
+   * Down migrations a person must edit before they run over these rows, by the version they
+   * undo. v6 drops users.age, NOT NULL without a default: its down migration brings the column
+   * back, but the values are gone with the up migration, so the person gives the rows one. v5
+   * makes tasks.estimate nullable, and rows since hold NULL there: its down migration makes it
+   * NOT NULL again, so the person fills those first.
+   */
+  private static final Map<String, HandEdit> EDITED_BY_HAND = Map.of(
+      "v6", new HandEdit("NOT NULL constraint failed: __new_users.age", "users.age", text -> Pattern
+          .compile("INSERT INTO `__new_users`\\((.*?)\\) SELECT (.*?) FROM `users`")
+          .matcher(text).replaceAll(m -> Matcher.quoteReplacement("INSERT INTO `__new_users`("
+              + m.group(1) + ", `age`) SELECT " + m.group(2) + ", 0 FROM `users`"))),
+      "v5", new HandEdit("NOT NULL constraint failed: __new_tasks.estimate", "tasks.estimate",
+          text ->
+          text.replaceFirst("\n", Matcher.quoteReplacement("\nUPDATE `tasks` SET `estimate` = 0"
+              + " WHERE `estimate` IS NULL;--> statement-breakpoint\n"))));
+
+  /**
+   * How a down migration fails as generated, the column (table.column) the person fills, and
+   * the edit that makes it run.
+   */
+  private record HandEdit(String failure, String filled, UnaryOperator<String> edit) {}
+
   private static Evolution evolution;
 
   @BeforeAll
@@ -99,7 +145,9 @@ class MigrationEvolutionTest {
 
   @TestFactory
   Stream<DynamicTest> everyVersionMigratesKeepingEveryRow() {
-    return STEPS.stream().map(step -> dynamicTest(step.sources(), () -> evolution.run(step)));
+    return Stream.concat(
+        STEPS.stream().map(step -> dynamicTest(step.sources(), () -> evolution.run(step))),
+        Stream.of(dynamicTest("rollback", () -> evolution.rollBack())));
   }
 
   /** The state carried from version to version: the project, its databases, what is applied. */
@@ -121,6 +169,8 @@ class MigrationEvolutionTest {
     /** Applied migration files (name → text) and snapshots (file → text): history is frozen. */
     private final Map<String, String> applied = new LinkedHashMap<>();
     private final Map<String, String> appliedSnapshots = new TreeMap<>();
+    /** The down migrations of superseded versions (file → text): frozen with them. */
+    private final Map<String, String> appliedDown = new TreeMap<>();
     private MigrationScript workInProgress;
     private long workInProgressWhen;
     private String failed;
@@ -208,6 +258,20 @@ class MigrationEvolutionTest {
             at + "applied migration " + path + " was rewritten; superseded versions must never"
                 + " change");
       }
+      for (Map.Entry<String, String> file : appliedDown.entrySet()) {
+        Path path = project.migrations().resolve(file.getKey());
+        assertTrue(Files.exists(path), at + "the down migration " + path + " was deleted");
+        assertEquals(file.getValue(), Files.readString(path),
+            at + "the down migration " + path + " of a superseded version was rewritten");
+      }
+      for (String tag : tags) {
+        Path down = project.migrations().resolve("down/" + tag + ".sql");
+        assertTrue(Files.isRegularFile(down), at + "the build wrote no down migration " + down);
+        MigrationScript downScript = MigrationScript.read(down);
+        assertEquals(List.of(), downScript.formatProblems(), at + down + ":\n" + downScript.text());
+        assertTrue(downScript.text().startsWith("-- Generated by Nanoka for Java to undo " + tag
+            + ".sql "), at + down + ":\n" + downScript.text());
+      }
       for (Map.Entry<String, String> file : appliedSnapshots.entrySet()) {
         assertEquals(file.getValue(), Files.readString(project.migrations().resolve(file.getKey())),
             at + "the snapshot " + file.getKey() + " of a superseded version was rewritten");
@@ -251,6 +315,8 @@ class MigrationEvolutionTest {
       applied.put(script.name(), script.text());
       String snapshot = String.format("meta/%04d_snapshot.json", step.version() - 1);
       appliedSnapshots.put(snapshot, Files.readString(project.migrations().resolve(snapshot)));
+      String down = "down/" + script.name();
+      appliedDown.put(down, Files.readString(project.migrations().resolve(down)));
       Map<String, List<String>> tables = new TreeMap<>();
       withForeignKeys.content().tables()
           .forEach((name, table) -> tables.put(name, table.columns()));
@@ -354,6 +420,8 @@ class MigrationEvolutionTest {
     private Path copyForDrizzleKit() throws IOException {
       Path dir = work.resolve("evolution-drizzle-kit");
       TestFiles.replaceWithCopy(project.drizzle(), dir.resolve("drizzle"), p -> false);
+      // the down migrations are there: drizzle-kit must not mind them
+      assertTrue(Files.isDirectory(dir.resolve("drizzle/migrations/down")), dir.toString());
       Files.writeString(dir.resolve("drizzle.config.ts"), """
           import { defineConfig } from 'drizzle-kit'
 
@@ -398,6 +466,8 @@ class MigrationEvolutionTest {
         List<List<String>> master, List<String> expectedHistory, List<String> inserts)
         throws Exception {
       String at = "[" + step.sources() + "] ";
+      assertTrue(Files.isRegularFile(d1.migrationsFolder().resolve("down/" + script.name())),
+          at + "wrangler's migrations folder must hold the down migrations, as a user's does");
       CommandResult apply = d1.applyMigrations(step.sources());
       assertTrue(apply.succeeded() && apply.output().contains(script.name()),
           at + "wrangler d1 migrations apply failed for " + script.name() + apply.describe());
@@ -413,6 +483,95 @@ class MigrationEvolutionTest {
       if (outcome.insertFailure() != null) {
         throw outcome.insertFailure();
       }
+    }
+
+    /** (e) and (f) of the class comment: back through every version, with the build's files. */
+    void rollBack() throws Exception {
+      if (failed != null) {
+        fail("Not run: version " + failed + " failed, and rolling back starts from the last.");
+      }
+      List<String> tags = project.journalTags();
+      List<EvolutionStep> versions = STEPS.stream().filter(s -> !s.workInProgress()).toList();
+      assertEquals(versions.size(), tags.size());
+
+      List<MigrationScript> ups = project.scripts();
+      for (int version = tags.size(); version > 1; version--) {
+        EvolutionStep step = versions.get(version - 1);
+        MigrationScript down =
+            MigrationScript.read(project.migrations().resolve("down/" + tags.get(version - 1)
+                + ".sql"));
+        String at = "[rollback of " + step.sources() + "] ";
+        DatabaseContent before = withForeignKeys.content();
+        assertEquals(before.asSortedRows(), withoutForeignKeys.content().asSortedRows(),
+            at + "the two SQLite databases differ before the down migration");
+        if (EDITED_BY_HAND.containsKey(step.sources())) {
+          down = editByHand(step, down, before);
+        }
+        for (SqliteDatabase database : List.of(withForeignKeys, withoutForeignKeys)) {
+          database.apply(down, database == withForeignKeys);
+          KeptData.assertRowsBack(step, down, before, database.content(), database.label(),
+              Optional.ofNullable(EDITED_BY_HAND.get(step.sources())).map(HandEdit::filled));
+        }
+        try (SqliteDatabase earlier = SqliteDatabase.inMemory("the migrations before it")) {
+          for (MigrationScript up : ups.subList(0, version - 1)) {
+            earlier.apply(up, true);
+          }
+          for (SqliteDatabase database : List.of(withForeignKeys, withoutForeignKeys)) {
+            assertEquals(earlier.describeSchema(), database.describeSchema(), at + down.name()
+                + " on " + database.label() + " does not leave the schema of version "
+                + (version - 1));
+          }
+        }
+      }
+
+      // D1: the rollback as one file, as for a remote database, run by wrangler.
+      Path script = work.resolve("evolution-rollback.sql");
+      Files.writeString(script, Migrator.forUrl("jdbc:sqlite::memory:")
+          .source(MigrationSource.folder(project.migrations())).build()
+          .rollbackScript(tags.size(), 1));
+      CommandResult run = d1.executeFile("rollback", script);
+      assertTrue(run.succeeded(), "wrangler d1 execute of the rollback script failed:"
+          + run.describe());
+      Map<String, List<String>> tables = new TreeMap<>();
+      withForeignKeys.content().tables()
+          .forEach((name, table) -> tables.put(name, table.columns()));
+      LocalD1.State state = d1.readThenInsert("after-rollback", tables, List.of()).state();
+      assertEquals(List.of(ups.get(0).name()), state.history(),
+          "d1_migrations after rolling D1 back to version 1");
+      // the script keeps Nanoka's history table beside wrangler's, as the runtime does
+      List<List<String>> d1Master = state.master().stream()
+          .filter(row -> !row.get(2).equals("'nanoka_migration_checksums'")).toList();
+      assertEquals(withForeignKeys.master(), d1Master,
+          "D1's sqlite_master differs from SQLite's after the same rollback");
+      assertEquals(withForeignKeys.content().asSortedRows(), state.content().asSortedRows(),
+          "D1's rows differ from SQLite's after the same rollback");
+    }
+
+    /**
+     * A down migration of {@link #EDITED_BY_HAND} as generated cannot run over the rows, and
+     * changes nothing when it fails; a person edits the file, and the build keeps that edit
+     * (and changes nothing else).
+     */
+    private MigrationScript editByHand(EvolutionStep step, MigrationScript down,
+        DatabaseContent before) throws Exception {
+      String at = "[rollback of " + step.sources() + "] ";
+      HandEdit hand = EDITED_BY_HAND.get(step.sources());
+      AssertionError failure =
+          assertThrows(AssertionError.class, () -> withForeignKeys.apply(down, true));
+      assertTrue(failure.getMessage().contains(hand.failure()), at + failure.getMessage());
+      assertEquals(before.asSortedRows(), withForeignKeys.content().asSortedRows(),
+          at + "a down migration that failed must change nothing");
+
+      Path file = project.migrations().resolve("down/" + down.name());
+      String edited = hand.edit().apply(down.text());
+      assertNotEquals(down.text(), edited, at + "the edit changed nothing");
+      Files.writeString(file, edited);
+      Map<String, String> folder = EvolutionProject.files(project.migrations());
+      CommandResult build = project.compile("after-editing-" + down.name());
+      assertTrue(build.succeeded(), at + "mvn compile failed:" + build.describe());
+      assertEquals(folder, EvolutionProject.files(project.migrations()),
+          at + "the build must keep the edited down migration and change nothing else");
+      return MigrationScript.read(file);
     }
 
     /** The task's result; its failure rethrown as it was, so assertion messages stay intact. */

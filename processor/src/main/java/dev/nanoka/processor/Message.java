@@ -86,6 +86,8 @@ public enum Message {
   STRAY_MIGRATION("StrayMigration"),
   MIGRATION_COLLISION("MigrationCollision"),
   NO_CHANGES("NoChanges"),
+  DOWN_MIGRATION_EDITED("DownMigrationEdited"),
+  DOWN_MIGRATION_REVIEW("DownMigrationReview"),
 
   // bugs
   INTERNAL_ERROR("InternalError");

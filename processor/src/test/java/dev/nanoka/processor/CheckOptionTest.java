@@ -43,7 +43,10 @@ class CheckOptionTest {
         "[NanokaNotRegenerated] " + project.snapshot(1) + " is missing: the models generate it."
             + advice,
         "[NanokaNotRegenerated] " + project.journal() + " is not what the models generate."
-            + advice),
+            + advice,
+        "[NanokaNotRegenerated] " + project.migrations().resolve("down").resolve(
+            "0001_rename_users_fullname_to_displayname_and_more.sql") + " is missing: the models"
+            + " generate it." + advice),
         MigrationProject.diagnostics(ci, Diagnostic.Kind.WARNING, Message.NOT_REGENERATED));
     project.assertNothingChanged(committed);
 

@@ -124,6 +124,7 @@ class MigrationCollisionTest {
     assertEquals(Map.of("0002_add_notes_color.sql", "ALTER TABLE `notes` ADD `color` text;"),
         sqlOf(merged, 2));
     assertEquals(List.of("0000_create_notes.sql", TITLE + ".sql", "0002_add_notes_color.sql",
+        "down/0000_create_notes.sql", "down/" + TITLE + ".sql", "down/0002_add_notes_color.sql",
         "meta/0000_snapshot.json", "meta/0001_snapshot.json", "meta/0002_snapshot.json",
         "meta/_journal.json"), List.copyOf(merged.migrationFiles().keySet()));
   }

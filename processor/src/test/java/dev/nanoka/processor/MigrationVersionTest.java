@@ -105,8 +105,11 @@ class MigrationVersionTest {
     JsonNode snapshot = JSON.readTree(MigrationProject.read(project.snapshot(1)));
     assertEquals(firstSnapshotId, snapshot.get("prevId").textValue());
     assertTrue(snapshot.at("/tables/notes/columns").has("color"), snapshot::toString);
+    // the down migration follows its migration's new name
     assertEquals(List.of("drizzle/migrations/0000_create_notes.sql",
         "drizzle/migrations/0001_add_notes_title_add_notes_color.sql",
+        "drizzle/migrations/down/0000_create_notes.sql",
+        "drizzle/migrations/down/0001_add_notes_title_add_notes_color.sql",
         "drizzle/migrations/meta/0000_snapshot.json", "drizzle/migrations/meta/0001_snapshot.json",
         "drizzle/migrations/meta/_journal.json", "drizzle/schema.ts"),
         List.copyOf(project.files().keySet()));
@@ -220,8 +223,9 @@ class MigrationVersionTest {
     project.compile(List.of("-Ananoka.out=db/migrations"), schema(1), note(""));
 
     assertEquals(List.of("db/migrations/0000_create_notes.sql",
-        "db/migrations/meta/0000_snapshot.json", "db/migrations/meta/_journal.json",
-        "drizzle/schema.ts"), List.copyOf(project.files().keySet()));
+        "db/migrations/down/0000_create_notes.sql", "db/migrations/meta/0000_snapshot.json",
+        "db/migrations/meta/_journal.json", "drizzle/schema.ts"),
+        List.copyOf(project.files().keySet()));
   }
 
   @Test
@@ -231,7 +235,8 @@ class MigrationVersionTest {
         schema(1, ", out = \"sql/notes\""), note(""));
 
     assertEquals(List.of("drizzle/schema.ts", "sql/notes/0000_create_notes.sql",
-        "sql/notes/meta/0000_snapshot.json", "sql/notes/meta/_journal.json"),
+        "sql/notes/down/0000_create_notes.sql", "sql/notes/meta/0000_snapshot.json",
+        "sql/notes/meta/_journal.json"),
         List.copyOf(project.files().keySet()));
   }
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessorOptionsTest {
 
   private static final List<String> WRITTEN = List.of("app/schema.ts",
-      "db/migrations/0000_create_notes.sql", "db/migrations/meta/0000_snapshot.json",
-      "db/migrations/meta/_journal.json");
+      "db/migrations/0000_create_notes.sql", "db/migrations/down/0000_create_notes.sql",
+      "db/migrations/meta/0000_snapshot.json", "db/migrations/meta/_journal.json");
 
   @TempDir Path dir;
 

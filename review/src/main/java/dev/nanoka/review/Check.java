@@ -78,6 +78,7 @@ public final class Check {
     Optional<List<CheckedMigration>> migrations = new FolderCheck(dir, findings).run();
     branchMerge().ifPresent(findings::add);
     if (migrations.isPresent()) {
+      DownFileCheck.check(dir, migrations.get(), findings);
       FolderReplay.check(migrations.get()).ifPresent(findings::add);
       if (models.isPresent()) {
         modelsDiffer(migrations.get()).ifPresent(findings::add);

@@ -13,6 +13,11 @@ public enum CheckRule {
   SNAPSHOT_CHAIN("snapshot-chain"),
   /** Two migrations (files or journal entries) share a number: two branches each added one. */
   DUPLICATE_NUMBER("duplicate-number"),
+  /**
+   * A down migration ({@code down/<tag>.sql}) awaits review, was edited, is missing or undoes
+   * no migration: never an error, only {@code rollback} needs them.
+   */
+  DOWN_MIGRATION("down-migration"),
   /** A file holds git conflict markers: a merge was committed unresolved. */
   CONFLICT_MARKER("conflict-marker"),
   /**

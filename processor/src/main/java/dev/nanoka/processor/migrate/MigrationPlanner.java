@@ -30,16 +30,19 @@ import java.util.Optional;
  * it is rewritten from the previous snapshot while you iterate; if the folder ends at
  * {@code N - 1} entries, it is appended. Anything else is a version mistake, reported, and
  * nothing is written: earlier migrations are never touched. A migration that was edited by hand
- * is kept as long as the models still produce what it was generated from.
+ * is kept as long as the models still produce what it was generated from. Each migration's down
+ * migration is planned with it ({@link DownPlanner}).
  */
 public final class MigrationPlanner {
 
   private final Diagnostics diagnostics;
   private final ModelLocator locator;
+  private final DownPlanner downs;
 
   public MigrationPlanner(Diagnostics diagnostics, ModelLocator locator) {
     this.diagnostics = diagnostics;
     this.locator = locator;
+    this.downs = new DownPlanner(diagnostics, locator);
   }
 
   /** The file changes and the journal they leave, or empty when a problem was reported. */
@@ -86,7 +89,17 @@ public final class MigrationPlanner {
         files.add(FileChange.delete(folder.snapshotFile(idx)));
         after = journal.withoutLast();
         files.add(FileChange.write(folder.journalFile(), after.toJson()));
+        Optional<List<FileChange>> removed = downs.remove(folder, current.get().tag());
+        if (removed.isEmpty()) {
+          return Optional.empty();
+        }
+        files.addAll(removed.get());
       }
+      Optional<List<FileChange>> earlier = downs.plan(folder, after, Optional.empty());
+      if (earlier.isEmpty()) {
+        return Optional.empty();
+      }
+      files.addAll(earlier.get());
       diagnostics.note(locator.schema("version").element(),
           SchemaMessages.noChanges(version, current.map(e -> e.tag() + ".sql")));
       return Optional.of(new PlannedMigration(files, after));
@@ -94,12 +107,14 @@ public final class MigrationPlanner {
 
     String sql = StatementBreakpoints.join(SqliteMigrationRenderer.render(diff));
     String tag = MigrationNames.tag(idx, diff.changes());
+    String upText = MigrationFile.render(version, sql);
     if (currentText.isPresent()) {
       var oldFile = folder.sqlFile(current.get().tag());
       String oldText = currentText.get();
       if (MigrationFile.recordedChecksum(oldText)
           .equals(Optional.of(MigrationFile.checksum(sql)))) {
         tag = current.get().tag(); // same SQL as generated before: the file stays as it is
+        upText = oldText;
       } else if (!MigrationFile.isUnedited(oldText)) {
         error(locator.schema("version"), SchemaMessages.migrationEdited(oldFile, version + 1));
         return Optional.empty();
@@ -107,16 +122,23 @@ public final class MigrationPlanner {
         if (!tag.equals(current.get().tag())) {
           files.add(FileChange.delete(oldFile));
         }
-        files.add(FileChange.write(folder.sqlFile(tag), MigrationFile.render(version, sql)));
+        files.add(FileChange.write(folder.sqlFile(tag), upText));
       }
     } else {
-      files.add(FileChange.write(folder.sqlFile(tag), MigrationFile.render(version, sql)));
+      files.add(FileChange.write(folder.sqlFile(tag), upText));
     }
     String prevId = previous.map(Snapshot::id).orElse(Snapshot.NO_PREVIOUS);
     files.add(FileChange.write(folder.snapshotFile(idx), SnapshotJson.write(models, prevId, diff.changes())));
     long when = current.map(Journal.Entry::when).orElse(journal.nextWhen());
     Journal after = journal.with(new Journal.Entry(idx, when, tag));
     files.add(FileChange.write(folder.journalFile(), after.toJson()));
+    Optional<List<FileChange>> down = downs.plan(folder, after, Optional.of(
+        new DownPlanner.Current(idx, tag, current.map(Journal.Entry::tag), folder.base(), models,
+            hints, upText)));
+    if (down.isEmpty()) {
+      return Optional.empty();
+    }
+    files.addAll(down.get());
 
     for (SchemaChange change : diff.changes()) {
       for (DataLoss loss : change.dataLoss()) {

@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.nanoka.core.text.Checksums;
+import dev.nanoka.folder.DownMigrationFile;
 import dev.nanoka.folder.Journal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,9 @@ import javax.lang.model.util.Elements;
 
 /**
  * Packages a schema's migrations into the application: each file as a class-path resource under
- * {@code nanoka/migrations/<package path>/}, and a generated {@code MigrationIndex} listing them,
- * so the runtime finds them at start-up without scanning the class path:
+ * {@code nanoka/migrations/<package path>/} (their down migrations under {@code down/}), and a
+ * generated {@code MigrationIndex} listing them, so the runtime finds them at start-up without
+ * scanning the class path:
  *
  * <pre>{@code
  * Migrator.forUrl(url).source(MigrationSource.index(NanokaMigrations.INSTANCE)).migrate();
@@ -62,6 +64,14 @@ public final class MigrationIndexWriter {
       byte[] content = Files.readAllBytes(dir.resolve(file));
       checksums.add(Checksums.of(new String(content, StandardCharsets.UTF_8)));
       GeneratedClasses.writeResource(filer, resourceFolder + "/" + file, schemaElement, content);
+      // The runtime looks each file's down migration up by name, for Migrator.rollback: it
+      // needs no entry in the index, and one that is missing is reported when it is needed.
+      Path down = dir.resolve(DownMigrationFile.FOLDER).resolve(file);
+      if (Files.isRegularFile(down)) {
+        GeneratedClasses.writeResource(filer,
+            resourceFolder + "/" + DownMigrationFile.FOLDER + "/" + file, schemaElement,
+            Files.readAllBytes(down));
+      }
     }
 
     ClassName self = GeneratedClasses.className(elements, schemaElement, "Migrations");
