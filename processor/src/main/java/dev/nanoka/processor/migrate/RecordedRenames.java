@@ -4,13 +4,13 @@ import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.sql.RenameStatements;
 import dev.nanoka.core.sql.StatementBreakpoints;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The rename hints an earlier migration was generated with, read back from its SQL: the
@@ -20,12 +20,6 @@ import java.util.regex.Pattern;
  * rollback's data-loss check ({@code DbRollback}).
  */
 final class RecordedRenames {
-
-  private static final String ID = "(`[^`]+`|\"[^\"]+\"|\\[[^\\]]+\\]|\\w+)";
-  private static final Pattern RENAME_TABLE = Pattern.compile(
-      "(?is)ALTER\\s+TABLE\\s+" + ID + "\\s+RENAME\\s+TO\\s+" + ID + "\\s*;?");
-  private static final Pattern RENAME_COLUMN = Pattern.compile("(?is)ALTER\\s+TABLE\\s+"
-      + ID + "\\s+RENAME\\s+(?:COLUMN\\s+)?" + ID + "\\s+TO\\s+" + ID + "\\s*;?");
 
   private RecordedRenames() {}
 
@@ -38,15 +32,16 @@ final class RecordedRenames {
     Map<String, String> tables = new HashMap<>(); // new → old
     Map<String, Map<String, String>> columns = new HashMap<>(); // new table → new → old
     for (String statement : StatementBreakpoints.split(up)) {
-      String code = withoutLineComments(statement);
-      Matcher table = RENAME_TABLE.matcher(code);
-      Matcher column = RENAME_COLUMN.matcher(code);
-      if (table.matches()) {
-        tables.put(unquote(table.group(2)), unquote(table.group(1)));
-      } else if (column.matches()) {
+      Optional<RenameStatements.Rename> rename =
+          RenameStatements.parse(withoutLineComments(statement));
+      if (rename.isPresent() && rename.get() instanceof RenameStatements.TableRename table
+          && !table.isRebuild()) {
+        tables.put(table.to(), table.from());
+      } else if (rename.isPresent()
+          && rename.get() instanceof RenameStatements.ColumnRename column) {
         // The generated file renames a table before its columns, so this is the new name.
-        columns.computeIfAbsent(unquote(column.group(1)), t -> new HashMap<>())
-            .put(unquote(column.group(3)), unquote(column.group(2)));
+        columns.computeIfAbsent(column.table(), t -> new HashMap<>())
+            .put(column.to(), column.from());
       }
     }
     Set<String> droppedTables = new HashSet<>();
@@ -75,9 +70,4 @@ final class RecordedRenames {
     return code.toString().strip();
   }
 
-  private static String unquote(String name) {
-    char first = name.charAt(0);
-    return first == '`' || first == '"' || first == '[' ? name.substring(1, name.length() - 1)
-        : name;
-  }
 }

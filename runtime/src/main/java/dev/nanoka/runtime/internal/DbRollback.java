@@ -5,6 +5,7 @@ import dev.nanoka.core.diff.RenameHints;
 import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.diff.SchemaDiffer;
 import dev.nanoka.core.schema.DatabaseSchema;
+import dev.nanoka.core.sql.RenameStatements;
 import dev.nanoka.runtime.DataLossException;
 import dev.nanoka.runtime.MigrationException;
 import dev.nanoka.runtime.RollbackResult;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code rollback}: runs the down migrations of the files applied after a schema version,
@@ -38,11 +37,6 @@ public final class DbRollback {
   /** A down migration that asks for a person to look at it first. */
   public static final String REVIEW_MARKER = "-- REVIEW:";
 
-  private static final String ID = "(`[^`]+`|\"[^\"]+\"|\\[[^\\]]+\\]|\\w+)";
-  private static final Pattern RENAME_TABLE = Pattern.compile(
-      "(?is)^\\s*ALTER\\s+TABLE\\s+" + ID + "\\s+RENAME\\s+TO\\s+" + ID + "\\s*;?\\s*$");
-  private static final Pattern RENAME_COLUMN = Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\s+"
-      + ID + "\\s+RENAME\\s+(?:COLUMN\\s+)?" + ID + "\\s+TO\\s+" + ID + "\\s*;?\\s*$");
 
   private final Connection connection;
   private final Dialect dialect;
@@ -204,14 +198,17 @@ public final class DbRollback {
     Map<String, Map<String, String>> columns = new HashMap<>();
     for (Migration migration : undone) {
       for (String statement : SqlSplitter.split(migration.sql())) {
-        String code = SqlSplitter.withoutComments(statement).strip();
-        Matcher table = RENAME_TABLE.matcher(code);
-        Matcher column = RENAME_COLUMN.matcher(code);
-        if (table.matches()) {
-          tables.put(unquote(table.group(1)), unquote(table.group(2)));
-        } else if (column.matches()) {
-          columns.computeIfAbsent(unquote(column.group(1)), t -> new HashMap<>())
-              .put(unquote(column.group(2)), unquote(column.group(3)));
+        Optional<RenameStatements.Rename> rename =
+            RenameStatements.parse(SqlSplitter.withoutComments(statement));
+        // A rebuild's own last step (__new_users → users) renames nothing: taken as a rename,
+        // it would key the table's renamed columns under __new_users.
+        if (rename.isPresent() && rename.get() instanceof RenameStatements.TableRename table
+            && !table.isRebuild()) {
+          tables.put(table.from(), table.to());
+        } else if (rename.isPresent()
+            && rename.get() instanceof RenameStatements.ColumnRename column) {
+          columns.computeIfAbsent(column.table(), t -> new HashMap<>())
+              .put(column.from(), column.to());
         }
       }
     }
@@ -223,11 +220,6 @@ public final class DbRollback {
     return new RenameHints(tables, byOldTable, Set.of(), Map.of());
   }
 
-  private static String unquote(String name) {
-    char first = name.charAt(0);
-    return first == '`' || first == '"' || first == '[' ? name.substring(1, name.length() - 1)
-        : name;
-  }
 
   private static MigrationException refused(String message) {
     return new MigrationException(MigrationException.Kind.FAILED, message, null);
