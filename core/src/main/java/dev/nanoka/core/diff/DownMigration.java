@@ -23,7 +23,15 @@ public final class DownMigration {
 
   /** The diff that turns {@code to} back into {@code from}. */
   public static SchemaDiff of(DatabaseSchema from, DatabaseSchema to, RenameHints hints) {
-    SchemaDiff up = SchemaDiffer.diff(from, to, hints);
+    return of(from, to, SchemaDiffer.diff(from, to, hints));
+  }
+
+  /**
+   * The diff that turns {@code to} back into {@code from}, given the migration's own diff
+   * ({@code SchemaDiffer.diff(from, to, hints)}), which a caller that planned the migration has
+   * already computed.
+   */
+  public static SchemaDiff of(DatabaseSchema from, DatabaseSchema to, SchemaDiff up) {
     Map<String, String> tables = new HashMap<>(); // down's new name (old) → down's old name (new)
     Map<String, String> oldNameOf = new HashMap<>(); // up's new table name → its old name
     Map<String, Map<String, String>> columns = new HashMap<>();

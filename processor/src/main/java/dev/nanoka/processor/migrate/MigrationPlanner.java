@@ -108,12 +108,16 @@ public final class MigrationPlanner {
     String sql = StatementBreakpoints.join(SqliteMigrationRenderer.render(diff));
     String tag = MigrationNames.tag(idx, diff.changes());
     String upText = MigrationFile.render(version, sql);
+    boolean upEdited = false;
     if (currentText.isPresent()) {
       var oldFile = folder.sqlFile(current.get().tag());
       String oldText = currentText.get();
-      if (MigrationFile.recordedChecksum(oldText)
-          .equals(Optional.of(MigrationFile.checksum(sql)))) {
+      // Each checksum is a SHA-256 of the whole file, slow in javac's cold JVM: the file as
+      // rendered now is told by comparing texts, and its checksum is the new header's.
+      if (oldText.equals(upText) || MigrationFile.recordedChecksum(oldText)
+          .equals(MigrationFile.recordedChecksum(upText))) {
         tag = current.get().tag(); // same SQL as generated before: the file stays as it is
+        upEdited = !oldText.equals(upText) && !MigrationFile.isUnedited(oldText);
         upText = oldText;
       } else if (!MigrationFile.isUnedited(oldText)) {
         error(locator.schema("version"), SchemaMessages.migrationEdited(oldFile, version + 1));
@@ -134,7 +138,7 @@ public final class MigrationPlanner {
     files.add(FileChange.write(folder.journalFile(), after.toJson()));
     Optional<List<FileChange>> down = downs.plan(folder, after, Optional.of(
         new DownPlanner.Current(idx, tag, current.map(Journal.Entry::tag), folder.base(), models,
-            hints, upText)));
+            diff, upEdited)));
     if (down.isEmpty()) {
       return Optional.empty();
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Derives Drizzle relations from the foreign keys, named as Drizzle users name them by hand: the
@@ -35,6 +36,11 @@ final class RelationPlanner {
 
   /** JavaScript's one object key that sets the prototype instead of a property. */
   private static final String PROTO = "__proto__";
+
+  // Compiled once: String.matches compiles its pattern on every call, several per foreign key.
+  private static final Pattern IES = Pattern.compile(".*[^aeiou]ies");
+  private static final Pattern ES = Pattern.compile(".*(ss|x|z|ch|sh)es");
+  private static final Pattern S = Pattern.compile(".*[^su]s");
 
   private RelationPlanner() {}
 
@@ -174,13 +180,13 @@ final class RelationPlanner {
    * that doesn't look plural is kept.
    */
   static String singular(String name) {
-    if (name.matches(".*[^aeiou]ies")) {
+    if (IES.matcher(name).matches()) {
       return name.substring(0, name.length() - 3) + "y";
     }
-    if (name.matches(".*(ss|x|z|ch|sh)es")) {
+    if (ES.matcher(name).matches()) {
       return name.substring(0, name.length() - 2);
     }
-    if (name.matches(".*[^su]s") && !name.endsWith("is")) {
+    if (S.matcher(name).matches() && !name.endsWith("is")) {
       return name.substring(0, name.length() - 1);
     }
     return name;
