@@ -1,5 +1,6 @@
 package dev.nanoka.folder;
 
+import dev.nanoka.core.text.ReviewMarker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public final class DownMigrationFile {
   public static final String FOLDER = "down";
 
   /** A line starting with this makes the runtime refuse the down migration. */
-  public static final String REVIEW_MARKER = "-- REVIEW:";
+  public static final String REVIEW_MARKER = ReviewMarker.PREFIX;
 
   private DownMigrationFile() {}
 
@@ -49,7 +50,7 @@ public final class DownMigrationFile {
 
   /** Whether a line of the text starts with the {@link #REVIEW_MARKER}. */
   public static boolean awaitsReview(String text) {
-    return text.lines().anyMatch(line -> line.startsWith(REVIEW_MARKER));
+    return ReviewMarker.find(text).isPresent();
   }
 
   /** The file's text, or empty when there is none. */

@@ -1,5 +1,6 @@
 package dev.nanoka.review;
 
+import dev.nanoka.core.text.ReviewMarker;
 import dev.nanoka.core.text.Utf8Text;
 import dev.nanoka.folder.DownMigrationFile;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -43,9 +45,10 @@ final class DownFileCheck {
             "cannot be read as UTF-8 text (" + e.getMessage() + "): rollback would refuse it"));
         continue;
       }
-      int review = reviewLine(text);
-      if (review > 0) {
-        findings.add(Finding.at(CheckRule.DOWN_MIGRATION.id(), Severity.WARNING, file, review,
+      Optional<ReviewMarker.Line> review = ReviewMarker.find(text);
+      if (review.isPresent()) {
+        findings.add(Finding.at(CheckRule.DOWN_MIGRATION.id(), Severity.WARNING, file,
+            review.get().number(),
             "awaits review: " + tag + ".sql was edited by hand, so the generated down migration"
                 + " may not undo it. Check it (edit it if needed), then delete this line;"
                 + " rollback refuses the file until then"));
@@ -64,16 +67,5 @@ final class DownFileCheck {
       findings.add(Finding.at(CheckRule.DOWN_MIGRATION.id(), Severity.WARNING, down,
           "cannot be listed: " + e.getMessage()));
     }
-  }
-
-  /** The 1-based line of the first review marker, or 0. */
-  private static int reviewLine(String text) {
-    List<String> lines = text.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).startsWith(DownMigrationFile.REVIEW_MARKER)) {
-        return i + 1;
-      }
-    }
-    return 0;
   }
 }

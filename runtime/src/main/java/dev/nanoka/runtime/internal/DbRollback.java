@@ -6,6 +6,7 @@ import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.diff.SchemaDiffer;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.sql.RenameStatements;
+import dev.nanoka.core.text.ReviewMarker;
 import dev.nanoka.runtime.DataLossException;
 import dev.nanoka.runtime.MigrationException;
 import dev.nanoka.runtime.RollbackResult;
@@ -34,8 +35,6 @@ import java.util.Set;
  */
 public final class DbRollback {
 
-  /** A down migration that asks for a person to look at it first. */
-  public static final String REVIEW_MARKER = "-- REVIEW:";
 
 
   private final Connection connection;
@@ -154,12 +153,10 @@ public final class DbRollback {
           + " back.");
     }
     String sql = down.get().sql();
-    for (String line : sql.lines().toList()) {
-      if (line.startsWith(REVIEW_MARKER)) {
-        throw refused("down/" + up.name() + " waits for a review:" + line.substring(
-            REVIEW_MARKER.length()) + " Check it, edit it if needed, then delete that line."
-            + " Nothing was rolled back.");
-      }
+    Optional<ReviewMarker.Line> review = ReviewMarker.find(sql);
+    if (review.isPresent()) {
+      throw refused("down/" + up.name() + " waits for a review:" + review.get().reason()
+          + " Check it, edit it if needed, then delete that line. Nothing was rolled back.");
     }
     return PendingScript.of(down.get()).statements();
   }
