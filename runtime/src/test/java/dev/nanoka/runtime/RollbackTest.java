@@ -104,6 +104,26 @@ class RollbackTest {
   }
 
   @Test
+  void anotherWriterHoldingTheLockTimesRollbackOutAndNothingChanges() throws Exception {
+    MigrationException e;
+    try (java.sql.Connection holder = Sqlite.open(db);
+        java.sql.Statement statement = holder.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+      statement.execute("INSERT INTO tags VALUES ('written meanwhile')");
+      e = assertThrows(MigrationException.class, () -> Migrator.forUrl(Sqlite.url(db))
+          .source(MigrationSource.folder(migrations))
+          .lockTimeout(java.time.Duration.ofMillis(500)).build().rollback(1));
+      statement.execute("COMMIT");
+    }
+    assertEquals(MigrationException.Kind.LOCK_TIMEOUT, e.kind(), e.getMessage());
+    // the history is untouched and the other writer's row is there: the rollback then refuses
+    // to drop it without --accept-data-loss
+    assertEquals(List.of("0000_init.sql", "0001_rename.sql", "0002_tags.sql"), Sqlite.history(db));
+    assertThrows(DataLossException.class, () -> migrator(false).rollback(1));
+    assertEquals(List.of("written meanwhile"), Sqlite.column(db, "SELECT label FROM tags"));
+  }
+
+  @Test
   void aMissingDownMigrationIsRefusedBeforeAnythingRuns() throws Exception {
     Files.delete(migrations.resolve("down/0001_rename.sql"));
     MigrationException e = assertThrows(MigrationException.class, () -> migrator(false).rollback(0));
