@@ -42,6 +42,16 @@ public final class MigrationNames {
         labels.add(label);
       }
     }
+    if (labels.isEmpty()) {
+      // a trigger only gets a name when nothing else changed: otherwise it is re-created along
+      for (SchemaChange change : changes) {
+        if (change instanceof SchemaChange.CreateTrigger create) {
+          labels.add("on_update_" + create.trigger().table() + "_" + create.trigger().column());
+        } else if (change instanceof SchemaChange.DropTrigger drop) {
+          labels.add("drop_on_update_" + drop.trigger().table() + "_" + drop.trigger().column());
+        }
+      }
+    }
     StringBuilder name = new StringBuilder();
     for (String label : labels) {
       String next = name.length() == 0 ? label : name + "_" + label;

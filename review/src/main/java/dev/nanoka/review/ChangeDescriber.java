@@ -72,6 +72,38 @@ final class ChangeDescriber {
             + " on " + q(drop.table()), List.of()));
       }
     }
+    // Update triggers: told when one comes or goes, not when a rename or rebuild re-creates it
+    // (the same column keeps the same option, so nothing changes for a reviewer).
+    Set<String> droppedTriggers = new HashSet<>();
+    Set<String> createdTriggers = new HashSet<>();
+    Set<String> droppedTables = new HashSet<>(); // their triggers go with them
+    for (SchemaChange change : diff.changes()) {
+      if (change instanceof SchemaChange.DropTrigger drop) {
+        droppedTriggers.add(key(drop.trigger().name()));
+      } else if (change instanceof SchemaChange.CreateTrigger create) {
+        createdTriggers.add(key(create.trigger().name()));
+      } else if (change instanceof SchemaChange.DropTable drop) {
+        droppedTables.add(key(drop.table().name()));
+      }
+    }
+    for (SchemaChange change : diff.changes()) {
+      if (change instanceof SchemaChange.CreateTrigger create
+          && !droppedTriggers.contains(key(create.trigger().name()))
+          && !diff.renamed().table(create.trigger().table()).flatMap(
+              t -> t.column(create.trigger().column())).flatMap(c -> c.onRowUpdate()).isPresent()) {
+        out.add(new ReviewedChange("create-trigger", create.trigger().table(), "Sets "
+            + q(create.trigger().table()) + "." + q(create.trigger().column()) + " to "
+            + create.trigger().value().sql() + " on every update that leaves it alone (trigger "
+            + q(create.trigger().name()) + ")", List.of()));
+      } else if (change instanceof SchemaChange.DropTrigger drop
+          && !createdTriggers.contains(key(drop.trigger().name()))
+          && !droppedTables.contains(key(drop.trigger().table()))
+          && diff.renamed().table(drop.trigger().table()).isPresent()) {
+        out.add(new ReviewedChange("drop-trigger", drop.trigger().table(), "No longer sets "
+            + q(drop.trigger().table()) + "." + q(drop.trigger().column())
+            + " on update (drops trigger " + q(drop.trigger().name()) + ")", List.of()));
+      }
+    }
     return out;
   }
 

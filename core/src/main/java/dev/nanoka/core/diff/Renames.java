@@ -105,7 +105,8 @@ final class Renames {
           }
         }
         cols.add(new Column(name, name.equals(c.name()) ? c.property() : name, c.type(),
-            c.notNull(), c.primaryKey(), c.autoIncrement(), unique, c.defaultValue()));
+            c.notNull(), c.primaryKey(), c.autoIncrement(), unique, c.defaultValue(),
+            c.onRowUpdate()));
       }
       List<ForeignKey> keys = table.foreignKeys().stream()
           .map(fk -> new ForeignKey(fk.name(), columns(oldName, fk.columns()),

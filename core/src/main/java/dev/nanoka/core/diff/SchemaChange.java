@@ -3,6 +3,7 @@ package dev.nanoka.core.diff;
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
+import dev.nanoka.core.schema.UpdateTrigger;
 import java.util.List;
 import java.util.Map;
 
@@ -115,6 +116,28 @@ public sealed interface SchemaChange {
     @Override
     public List<DataLoss> dataLoss() {
       return losses;
+    }
+  }
+
+  /**
+   * A new {@code AFTER UPDATE} trigger for a column's {@code onRowUpdate}, or one re-created
+   * after its table or column was renamed or its table rebuilt. Created after every other change.
+   */
+  record CreateTrigger(UpdateTrigger trigger) implements SchemaChange {
+    @Override
+    public List<DataLoss> dataLoss() {
+      return List.of();
+    }
+  }
+
+  /**
+   * A trigger that is gone or changes, dropped before every other change: SQLite refuses to drop
+   * or rename a column a trigger names, and a rebuild's own UPDATEs must not fire it.
+   */
+  record DropTrigger(UpdateTrigger trigger) implements SchemaChange {
+    @Override
+    public List<DataLoss> dataLoss() {
+      return List.of();
     }
   }
 }

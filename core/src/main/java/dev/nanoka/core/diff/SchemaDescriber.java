@@ -3,6 +3,7 @@ package dev.nanoka.core.diff;
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
+import dev.nanoka.core.schema.UpdateTrigger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,10 +37,37 @@ public final class SchemaDescriber {
         wholeTables.add(rebuild.to().name().toLowerCase(Locale.ROOT));
       }
     }
+    // A trigger dropped and created again (its table is rebuilt) is the same on both sides; one
+    // of a table that exists on one side only is part of that table.
+    Set<UpdateTrigger> dropped = new HashSet<>();
+    Set<UpdateTrigger> created = new HashSet<>();
+    Set<String> oneSided = new HashSet<>();
+    for (SchemaChange change : diff.changes()) {
+      if (change instanceof SchemaChange.DropTrigger drop) {
+        dropped.add(drop.trigger());
+      } else if (change instanceof SchemaChange.CreateTrigger create) {
+        created.add(create.trigger());
+      } else if (change instanceof SchemaChange.CreateTable create) {
+        oneSided.add(create.table().name().toLowerCase(Locale.ROOT));
+      } else if (change instanceof SchemaChange.DropTable drop) {
+        oneSided.add(drop.table().name().toLowerCase(Locale.ROOT));
+      }
+    }
     for (SchemaChange change : diff.changes()) {
       if (change instanceof SchemaChange.CreateIndex create
           && wholeTables.contains(create.table().toLowerCase(Locale.ROOT))) {
         continue;
+      }
+      if (change instanceof SchemaChange.CreateTrigger create
+          && !dropped.contains(create.trigger())
+          && !oneSided.contains(create.trigger().table().toLowerCase(Locale.ROOT))) {
+        lines.add("trigger " + create.trigger().name() + " (" + create.trigger().table() + "."
+            + create.trigger().column() + " set on update) exists only in " + actualName);
+      } else if (change instanceof SchemaChange.DropTrigger drop
+          && !created.contains(drop.trigger())
+          && !oneSided.contains(drop.trigger().table().toLowerCase(Locale.ROOT))) {
+        lines.add("trigger " + drop.trigger().name() + " (" + drop.trigger().table() + "."
+            + drop.trigger().column() + " set on update) is missing from " + actualName);
       }
       if (change instanceof SchemaChange.CreateTable create) {
         lines.add("table " + create.table().name() + " exists only in " + actualName);

@@ -4,12 +4,15 @@ import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
+import dev.nanoka.core.schema.UpdateTrigger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compares two schemas. Renames and drops are taken from {@link RenameHints}, never guessed: a
@@ -50,6 +53,7 @@ public final class SchemaDiffer {
         changes.add(new SchemaChange.CreateIndex(table.name(), index));
       }
     }
+    diffTriggers(from, to, changes);
     return new SchemaDiff(changes, ambiguities, renamed);
   }
 
@@ -104,6 +108,29 @@ public final class SchemaDiffer {
             DataLossRules.ofIndex(before, after, index, common)));
       }
     }
+  }
+
+  /**
+   * Update triggers, compared between the schemas as they are named before and after (not after
+   * renames): a trigger's name and body name its table and column, so a rename re-creates it
+   * under the new name. One on a rebuilt table is re-created too, since dropping the old table
+   * drops its triggers.
+   */
+  private static void diffTriggers(
+      DatabaseSchema from, DatabaseSchema to, List<SchemaChange> changes) {
+    Set<String> rebuilt = new HashSet<>();
+    changes.stream().filter(c -> c instanceof SchemaChange.RebuildTable)
+        .forEach(c -> rebuilt.add(
+            RenameHints.key(((SchemaChange.RebuildTable) c).to().name())));
+    List<UpdateTrigger> before = UpdateTrigger.of(from);
+    List<UpdateTrigger> after = UpdateTrigger.of(to);
+    Set<UpdateTrigger> kept = new HashSet<>(before);
+    kept.retainAll(after);
+    kept.removeIf(t -> rebuilt.contains(RenameHints.key(t.table())));
+    before.stream().filter(t -> !kept.contains(t))
+        .forEach(t -> changes.add(new SchemaChange.DropTrigger(t)));
+    after.stream().filter(t -> !kept.contains(t))
+        .forEach(t -> changes.add(new SchemaChange.CreateTrigger(t)));
   }
 
   /** Whether SQLite's ALTER TABLE cannot express the change. */

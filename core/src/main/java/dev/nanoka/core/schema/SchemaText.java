@@ -19,6 +19,8 @@ import java.util.Locale;
  * column       id      id      not-null primary-key auto-increment   integer
  * column       status  status  not-null        enum    DRAFT   PUBLISHED
  * default      text    DRAFT
+ * column       edited  edited  not-null        timestamp       milliseconds
+ * on-row-update        (cast(unixepoch('subsecond') * 1000 as integer))
  * column       meta    meta    nullable        json    PostMetadata
  * column       at      at      not-null        timestamp       milliseconds
  * primary-key  a       b
@@ -35,6 +37,9 @@ import java.util.Locale;
  *       milliseconds}, {@code json <TypeScript type>}, {@code enum <value>…}.
  *   <li>{@code default kind value} belongs to the column line right above it; kinds are
  *       {@code text}, {@code number}, {@code boolean}, {@code sql}, {@code client}.
+ *   <li>{@code on-row-update sql} follows its column's line (and default line, if any): the
+ *       column's {@link Column#onRowUpdate()}. Written only for such columns, so the text of a
+ *       schema without one is what version 1 always was.
  *   <li>{@code primary-key} lists a composite key; {@code index} and {@code unique-index} their
  *       columns; {@code foreign-key} its name, parent table, actions on update and on delete (as
  *       SQL spells them), then each column paired with the parent column it references.
@@ -70,6 +75,7 @@ public final class SchemaText {
         fields.addAll(type(column.type()));
         line(out, fields);
         column.defaultValue().ifPresent(value -> line(out, defaultValue(value)));
+        column.onRowUpdate().ifPresent(value -> line(out, List.of("on-row-update", value.sql())));
       }
       if (!table.compositePrimaryKey().isEmpty()) {
         line(out, prefixed("primary-key", table.compositePrimaryKey()));

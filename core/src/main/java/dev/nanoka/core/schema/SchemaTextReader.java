@@ -23,6 +23,8 @@ final class SchemaTextReader {
   private OpenTable table;
   /** Whether the line before was a column, which a {@code default} line may follow. */
   private boolean afterColumn;
+  /** Whether the line before was a column or its default, which on-row-update may follow. */
+  private boolean columnOpen;
 
   /** The table whose lines are being read. */
   private static final class OpenTable {
@@ -92,12 +94,18 @@ final class SchemaTextReader {
       throw error("\"" + kind + "\" before the first table line");
     }
     boolean column = false;
+    boolean open = false;
     switch (kind) {
       case "column" -> {
         column(fields);
         column = true;
+        open = true;
       }
-      case "default" -> defaultValue(fields);
+      case "default" -> {
+        defaultValue(fields);
+        open = true;
+      }
+      case "on-row-update" -> onRowUpdate(fields);
       case "primary-key" -> {
         count(fields, 2, Integer.MAX_VALUE);
         if (!table.compositePrimaryKey.isEmpty()) {
@@ -117,9 +125,10 @@ final class SchemaTextReader {
       }
       case "foreign-key" -> foreignKey(fields);
       default -> throw error("unknown record \"" + kind + "\"; expected table, column, default,"
-          + " primary-key, index, unique-index or foreign-key");
+          + " on-row-update, primary-key, index, unique-index or foreign-key");
     }
     afterColumn = column;
+    columnOpen = open;
   }
 
   private void column(List<String> fields) {
@@ -209,7 +218,17 @@ final class SchemaTextReader {
     });
     Column c = table.columns.remove(table.columns.size() - 1);
     table.columns.add(new Column(c.name(), c.property(), c.type(), c.notNull(), c.primaryKey(),
-        c.autoIncrement(), c.unique(), Optional.of(parsed)));
+        c.autoIncrement(), c.unique(), Optional.of(parsed), c.onRowUpdate()));
+  }
+
+  private void onRowUpdate(List<String> fields) {
+    if (!columnOpen) {
+      throw error("an on-row-update line must follow the line of its column (or its default)");
+    }
+    count(fields, 2, 2);
+    OnRowUpdate parsed = build(() -> new OnRowUpdate(fields.get(1)));
+    Column c = table.columns.remove(table.columns.size() - 1);
+    table.columns.add(c.withOnRowUpdate(Optional.of(parsed)));
   }
 
   private static boolean bool(String value) {

@@ -4,6 +4,7 @@ import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
+import dev.nanoka.core.schema.UpdateTrigger;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -102,6 +103,49 @@ public final class SqliteDdl {
 
   public static String dropColumn(String table, String column) {
     return "ALTER TABLE " + quote(table) + " DROP COLUMN " + quote(column) + ";";
+  }
+
+  /**
+   * The trigger behind a column's {@code onRowUpdate}:
+   *
+   * <pre>
+   * CREATE TRIGGER `posts_updatedAt_on_update` AFTER UPDATE ON `posts` FOR EACH ROW
+   * WHEN NEW.`updatedAt` IS OLD.`updatedAt` AND OLD.`updatedAt` IS NOT (unixepoch())
+   * BEGIN UPDATE `posts` SET `updatedAt` = (unixepoch()) WHERE rowid = NEW.rowid; END;
+   * </pre>
+   *
+   * <ul>
+   *   <li>{@code NEW.c IS OLD.c}: only when the UPDATE left the column alone, so a client that
+   *       sets it (Drizzle's {@code $onUpdate}, or a value written on purpose) keeps its value.
+   *       {@code IS}, not {@code =}, so a NULL column is stamped too.
+   *   <li>{@code OLD.c IS NOT now}: nothing to do when the stamp is already the current time, and
+   *       the trigger's own UPDATE can never fire it again, even with
+   *       {@code PRAGMA recursive_triggers} on (off by default in SQLite and on D1).
+   *   <li>{@code rowid}: the one key every table Drizzle creates has, whatever its primary key;
+   *       an UPDATE of the key itself still finds the row through {@code NEW}.
+   *   <li>The statement is its own line: SQLite stores it as written, which the runtime compares
+   *       to recognise it. One line and one semicolon inside, so that splitters that look for
+   *       {@code BEGIN … END} (wrangler's) and for {@code --> statement-breakpoint} (Drizzle's,
+   *       ours) both keep it whole.
+   * </ul>
+   */
+  public static String createTrigger(UpdateTrigger trigger) {
+    return triggerDefinition(trigger) + ";";
+  }
+
+  /** {@link #createTrigger} as SQLite stores it in {@code sqlite_schema.sql}: no last semicolon. */
+  public static String triggerDefinition(UpdateTrigger trigger) {
+    String column = quote(trigger.column());
+    String now = trigger.value().sql();
+    return "CREATE TRIGGER " + quote(trigger.name()) + " AFTER UPDATE ON "
+        + quote(trigger.table()) + " FOR EACH ROW WHEN NEW." + column + " IS OLD." + column
+        + " AND OLD." + column + " IS NOT " + now + " BEGIN UPDATE " + quote(trigger.table())
+        + " SET " + column + " = " + now + " WHERE " + trigger.rowid() + " = NEW."
+        + trigger.rowid() + "; END";
+  }
+
+  public static String dropTrigger(UpdateTrigger trigger) {
+    return "DROP TRIGGER IF EXISTS " + quote(trigger.name()) + ";";
   }
 
   /** {@code INSERT INTO target(cols) SELECT exprs FROM source;} */

@@ -4,9 +4,11 @@ import dev.nanoka.core.diff.SchemaChange;
 import dev.nanoka.core.diff.SchemaChange.AddColumn;
 import dev.nanoka.core.diff.SchemaChange.CreateIndex;
 import dev.nanoka.core.diff.SchemaChange.CreateTable;
+import dev.nanoka.core.diff.SchemaChange.CreateTrigger;
 import dev.nanoka.core.diff.SchemaChange.DropColumn;
 import dev.nanoka.core.diff.SchemaChange.DropIndex;
 import dev.nanoka.core.diff.SchemaChange.DropTable;
+import dev.nanoka.core.diff.SchemaChange.DropTrigger;
 import dev.nanoka.core.diff.SchemaChange.RebuildTable;
 import dev.nanoka.core.diff.SchemaChange.RenameColumn;
 import dev.nanoka.core.diff.SchemaChange.RenameTable;
@@ -26,10 +28,10 @@ import java.util.Set;
 /**
  * Turns a diff into the ordered statements of one SQLite/D1 migration.
  *
- * <p>Order: drop changed indexes, renames, new tables (parents first), added and dropped
+ * <p>Order: drop update triggers that go or change, drop changed indexes, renames, new tables (parents first), added and dropped
  * columns, dropped tables that nothing staying references (children first), rebuilds (parents
  * first, see {@link TableRebuild} for how they keep every row on D1), the other dropped tables,
- * new indexes.
+ * new indexes, new and re-created update triggers.
  */
 public final class SqliteMigrationRenderer {
 
@@ -61,6 +63,11 @@ public final class SqliteMigrationRenderer {
   }
 
   private void renderAll(List<SchemaChange> changes) {
+    for (SchemaChange change : changes) {
+      if (change instanceof DropTrigger drop) {
+        out.add(MigrationStatement.of(SqliteDdl.dropTrigger(drop.trigger())));
+      }
+    }
     for (SchemaChange change : changes) {
       if (change instanceof DropIndex drop) {
         out.add(MigrationStatement.of(SqliteDdl.dropIndex(drop.index().name())));
@@ -124,6 +131,11 @@ public final class SqliteMigrationRenderer {
       if (change instanceof CreateIndex create) {
         out.add(new MigrationStatement(SqliteDdl.createIndex(create.table(), create.index()),
             lossComments(create)));
+      }
+    }
+    for (SchemaChange change : changes) {
+      if (change instanceof CreateTrigger create) {
+        out.add(MigrationStatement.of(SqliteDdl.createTrigger(create.trigger())));
       }
     }
   }

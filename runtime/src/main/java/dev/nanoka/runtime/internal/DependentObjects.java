@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -49,14 +50,24 @@ final class DependentObjects {
     this.brokenBefore = brokenBefore;
   }
 
-  /** Reads, checks and drops every view and trigger; {@link #restore} puts them back. */
-  static DependentObjects setAside(Connection connection) throws SQLException {
+  /**
+   * Reads, checks and drops every view and trigger; {@link #restore} puts them back.
+   *
+   * @param schemaTriggers the update triggers that are part of the schema
+   *     ({@link SqliteIntrospector#updateTriggerNames}): the push's own statements drop and
+   *     create them, so they are not set aside
+   */
+  static DependentObjects setAside(Connection connection, Set<String> schemaTriggers)
+      throws SQLException {
     List<SchemaObject> objects = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT type, name, tbl_name, sql FROM"
             + " main.sqlite_master WHERE type IN ('view', 'trigger') AND sql IS NOT NULL"
             + " ORDER BY rowid")) {
       while (rows.next()) {
+        if (rows.getString(1).equals("trigger") && schemaTriggers.contains(rows.getString(2))) {
+          continue;
+        }
         objects.add(new SchemaObject(rows.getString(1), rows.getString(2), rows.getString(3),
             rows.getString(4)));
       }

@@ -70,7 +70,8 @@ public final class Pusher {
       }
       List<String> statements = sql(dialect.render(diff));
       if (!statements.isEmpty()) {
-        DependentObjects dependents = DependentObjects.setAside(connection);
+        DependentObjects dependents = DependentObjects.setAside(connection,
+            SqliteIntrospector.updateTriggerNames(database));
         script.run(statements);
         losses.addAll(dependents.restore(acceptDataLoss));
       }

@@ -5,19 +5,24 @@ import dev.nanoka.core.schema.ColumnDefault;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.LogicalType;
+import dev.nanoka.core.schema.OnRowUpdate;
 import dev.nanoka.core.schema.ReservedNames;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
+import dev.nanoka.core.schema.UpdateTrigger;
+import dev.nanoka.core.sql.SqliteDdl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -87,8 +92,63 @@ public final class SqliteIntrospector {
     }
     List<String> composite =
         keyColumns.size() > 1 ? List.copyOf(keyColumns.values()) : List.of();
-    return new Table(name, name, columns, composite, indexes(connection, name),
+    Table table = new Table(name, name, columns, composite, indexes(connection, name),
         foreignKeys(connection, name, columns, composite));
+    return withUpdateTriggers(table, triggers(connection, name));
+  }
+
+  /** The table's triggers: name → SQL as stored. */
+  private static Map<String, String> triggers(Connection connection, String table)
+      throws SQLException {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT name, sql FROM"
+        + " sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql IS NOT NULL"
+        + " ORDER BY rowid")) {
+      statement.setString(1, table);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          out.put(rows.getString(1), rows.getString(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The table with {@link Column#onRowUpdate()} set on each column whose update trigger is in
+   * the database exactly as a migration writes it (its name and its whole text). Any other
+   * trigger, or one of ours edited by hand, is no part of the schema: push sets it aside and puts
+   * it back like a view ({@link DependentObjects}).
+   */
+  static Table withUpdateTriggers(Table table, Map<String, String> triggers) {
+    if (triggers.isEmpty()) {
+      return table;
+    }
+    List<Column> columns = new ArrayList<>();
+    for (Column column : table.columns()) {
+      columns.add(column.withOnRowUpdate(recognised(table, column, triggers)));
+    }
+    return new Table(table.name(), table.exportName(), columns, table.compositePrimaryKey(),
+        table.indexes(), table.foreignKeys());
+  }
+
+  private static Optional<OnRowUpdate> recognised(
+      Table table, Column column, Map<String, String> triggers) {
+    for (LogicalType.Timestamp.TimeUnit unit : LogicalType.Timestamp.TimeUnit.values()) {
+      UpdateTrigger expected = new UpdateTrigger(table.name(), column.name(),
+          OnRowUpdate.now(unit), UpdateTrigger.rowid(table));
+      if (SqliteDdl.triggerDefinition(expected).equals(triggers.get(expected.name()))) {
+        return Optional.of(expected.value());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The names of the update triggers {@link #read} recognises as part of the schema. */
+  public static Set<String> updateTriggerNames(DatabaseSchema schema) {
+    Set<String> names = new HashSet<>();
+    UpdateTrigger.of(schema).forEach(t -> names.add(t.name()));
+    return names;
   }
 
   private static List<TableIndex> indexes(Connection connection, String table) throws SQLException {
