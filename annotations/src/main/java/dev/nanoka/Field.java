@@ -59,6 +59,18 @@ public @interface Field {
   /** A default computed when the row is inserted; see {@link DefaultFunction}. */
   DefaultFunction defaultFunction() default DefaultFunction.NONE;
 
+  /**
+   * A value the column takes whenever its row is updated without setting it; only
+   * {@link DefaultFunction#NOW} on an {@code Instant} column. Written twice, so every writer gets
+   * it: {@code .$onUpdate(() => new Date())} in schema.ts for Drizzle's client, and an
+   * {@code AFTER UPDATE} trigger {@code <table>_<column>_on_update} in the migration for
+   * everything else (Java code, {@code wrangler d1 execute}, hand-written SQL). An UPDATE that
+   * sets the column keeps the value it sets.
+   *
+   * <pre>{@code @Field(defaultFunction = NOW, onRowUpdate = NOW) Instant updatedAt}</pre>
+   */
+  DefaultFunction onRowUpdate() default DefaultFunction.NONE;
+
   /** Overrides the column type chosen from the Java type; see {@link ColumnType} for what fits. */
   ColumnType type() default ColumnType.AUTO;
 

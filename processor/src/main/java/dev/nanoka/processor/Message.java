@@ -55,6 +55,7 @@ public enum Message {
   DEFAULT_TWICE("DefaultTwice"),
   DEFAULT_FUNCTION_MISMATCH("DefaultFunctionMismatch"),
   DEFAULT_NOT_RENDERED("DefaultNotRendered"),
+  ON_ROW_UPDATE_INVALID("OnRowUpdate"),
 
   // the schema and where models are declared
   FIELD_OUTSIDE_MODEL("FieldOutsideModel"),

@@ -284,6 +284,18 @@ public final class ModelMessages {
         + " component's type, or drop defaultFunction (a literal defaultValue may fit).");
   }
 
+  /**
+   * {@code @Field(onRowUpdate = …)} that can't apply.
+   *
+   * @param problem why, e.g. "is of type String"
+   * @param fix what to write instead
+   */
+  public static MessageText onRowUpdateInvalid(
+      String function, String component, String problem, String fix) {
+    return Message.ON_ROW_UPDATE_INVALID.text("`onRowUpdate = DefaultFunction." + function
+        + "` does not fit " + component + ": " + problem + ". " + fix);
+  }
+
   /** @param columnKind what the column holds, e.g. "byte[]" or "JSON" */
   public static MessageText defaultNotRendered(String value, String component, String columnKind) {
     return Message.DEFAULT_NOT_RENDERED.text("Default \"" + value + "\" of " + component + " is"

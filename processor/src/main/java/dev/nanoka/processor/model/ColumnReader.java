@@ -3,6 +3,8 @@ package dev.nanoka.processor.model;
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
 import dev.nanoka.core.schema.ForeignKey;
+import dev.nanoka.core.schema.LogicalType;
+import dev.nanoka.core.schema.OnRowUpdate;
 import dev.nanoka.processor.Diagnostics;
 import dev.nanoka.processor.Message;
 import dev.nanoka.processor.ModelMessages;
@@ -103,10 +105,14 @@ final class ColumnReader {
     }
 
     Optional<ColumnDefault> defaultValue = Optional.empty();
+    Optional<OnRowUpdate> onRowUpdate = Optional.empty();
     Optional<ReferenceDefinition> reference = Optional.empty();
     if (field.isPresent()) {
       defaultValue = check(problems, () -> readDefault(subject, field.get(), mapping))
           .flatMap(d -> d);
+      boolean keyColumn = primaryKey || compositeKey.contains(property);
+      onRowUpdate = check(problems, () -> readOnRowUpdate(subject, field.get(), mapping,
+          keyColumn)).flatMap(u -> u);
       reference = readReference(subject, field.get(), nullable, problems);
     }
 
@@ -122,7 +128,8 @@ final class ColumnReader {
         primaryKey,
         autoIncrement,
         field.map(f -> f.bool("unique")).orElse(false),
-        defaultValue);
+        defaultValue,
+        onRowUpdate);
     Optional<String> renamedFrom =
         field.map(f -> f.string("renamedFrom")).filter(old -> !old.isEmpty());
     return Optional.of(
@@ -182,6 +189,41 @@ final class ColumnReader {
           ModelMessages.defaultNotRendered(literal, subject, mapping.get().scalar().display()));
     }
     return parsed;
+  }
+
+  /**
+   * {@code onRowUpdate}: only {@code NOW}, on an {@code Instant} column that is no part of the
+   * primary key (a key that moves on every update would break every reference to the row).
+   */
+  private static Optional<OnRowUpdate> readOnRowUpdate(String subject, AnnotationView field,
+      Optional<ColumnMapping> mapping, boolean keyColumn) throws InvalidModelException {
+    String function = field.enumConstant("onRowUpdate");
+    if (function.equals("NONE")) {
+      return Optional.empty();
+    }
+    AnnotationValue at = field.written("onRowUpdate");
+    if (!function.equals("NOW")) {
+      throw new InvalidModelException(ModelMessages.onRowUpdateInvalid(function, subject,
+          "only NOW can be kept up to date by the database (SQLite has no " + function
+              + " function)", "Use `onRowUpdate = DefaultFunction.NOW` on an Instant column,"
+              + " or set the value in application code and remove onRowUpdate."), at);
+    }
+    if (keyColumn) {
+      throw new InvalidModelException(ModelMessages.onRowUpdateInvalid(function, subject,
+          "it is (part of) the primary key, which would change on every update and break the"
+              + " rows that reference it", "Remove onRowUpdate here and put it on a column of"
+              + " its own: `@Field(defaultFunction = DefaultFunction.NOW, onRowUpdate ="
+              + " DefaultFunction.NOW) Instant updatedAt`."), at);
+    }
+    if (mapping.isEmpty()) {
+      return Optional.empty(); // the type's own error is reported
+    }
+    if (!(mapping.get().type() instanceof LogicalType.Timestamp timestamp)) {
+      throw new InvalidModelException(ModelMessages.onRowUpdateInvalid(function, subject,
+          "it is of type " + mapping.get().javaType() + " and NOW is for Instant columns",
+          "Change the component's type to java.time.Instant, or remove onRowUpdate."), at);
+    }
+    return Optional.of(OnRowUpdate.now(timestamp.unit()));
   }
 
   /** The reference; each option that can't apply is a problem of its own. */

@@ -19,8 +19,8 @@ import javax.lang.model.element.AnnotationValue;
 public final class DefaultValueParser {
 
   /** Milliseconds "now" with sub-second precision; needs SQLite 3.42 (D1 has it). */
-  static final String NOW_MILLIS = "(cast(unixepoch('subsecond') * 1000 as integer))";
-  static final String NOW_SECONDS = "(unixepoch())";
+  static final String NOW_MILLIS = dev.nanoka.core.schema.OnRowUpdate.NOW_MILLIS;
+  static final String NOW_SECONDS = dev.nanoka.core.schema.OnRowUpdate.NOW_SECONDS;
 
   private DefaultValueParser() {}
 

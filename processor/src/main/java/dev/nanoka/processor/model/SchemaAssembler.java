@@ -6,6 +6,7 @@ import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
+import dev.nanoka.core.schema.UpdateTrigger;
 import dev.nanoka.processor.Diagnostics;
 import dev.nanoka.processor.ModelMessages;
 import java.util.ArrayList;
@@ -120,6 +121,27 @@ public final class SchemaAssembler {
           diagnostics.error(definition.element(), definition.annotation().mirror(),
               definition.at(),
               ModelMessages.duplicateIndex(index.name(), model.simpleName(), previous));
+          ok = false;
+        }
+      }
+    }
+    // Triggers have a namespace of their own; <table>_<column>_on_update can still repeat
+    // (table a_b with column c, table a with column b_c).
+    Map<String, String> triggers = new HashMap<>();
+    for (ModelDefinition model : models) {
+      for (ColumnDefinition column : model.columns()) {
+        if (column.column().onRowUpdate().isEmpty()) {
+          continue;
+        }
+        String name = model.tableName() + "_" + column.column().name() + UpdateTrigger.SUFFIX;
+        String subject = model.simpleName() + "." + column.column().property();
+        String previous = triggers.putIfAbsent(key(name), subject);
+        if (previous != null) {
+          AnnotationView field = column.field().orElseThrow();
+          diagnostics.error(column.element(), field.mirror(), field.written("onRowUpdate"),
+              ModelMessages.onRowUpdateInvalid("NOW", subject, "its trigger would be named \""
+                  + name + "\", as the trigger of " + previous + " is", "Rename one of the two"
+                  + " columns or tables (`@Field(name = …)`, `@Model(\"…\")`)."));
           ok = false;
         }
       }

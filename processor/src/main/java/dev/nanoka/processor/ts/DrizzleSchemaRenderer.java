@@ -90,6 +90,11 @@ public final class DrizzleSchemaRenderer {
       out.append(".unique()");
     }
     column.defaultValue().ifPresent(d -> out.append(renderDefault(column, d, imports)));
+    if (column.onRowUpdate().isPresent()) {
+      // Drizzle's own client sets it on every update it makes, so its UPDATE statements carry
+      // the value; the migration's trigger covers every other writer and keeps a value set.
+      out.append(".$onUpdate(() => new Date())");
+    }
     singleColumnKey(table, column)
         .ifPresent(fk -> out.append(renderReference(schema, table, fk, imports)));
     return out.toString();
