@@ -88,6 +88,11 @@ final class LocalD1 {
     return wrangler(label, "d1", "migrations", "apply", DATABASE, "--local");
   }
 
+  /** {@code wrangler d1 execute --local --command}: one statement, as a user types it. */
+  CommandResult executeCommand(String label, String sql) throws IOException, InterruptedException {
+    return wrangler(label, "d1", "execute", DATABASE, "--local", "--yes", "--command", sql);
+  }
+
   /**
    * {@code wrangler d1 execute --local --json --file}: runs the statements and returns one
    * result array per statement (the rows of a SELECT; empty for other statements).
