@@ -101,10 +101,12 @@ public final class SnapshotJson {
   /**
    * Where a snapshot records the columns with {@code onRowUpdate}, which drizzle-kit's snapshot
    * has no field for: {@code internal.nanokaOnRowUpdate}, a list of {@code {table, column, set}}.
-   * drizzle-kit 0.31 validates snapshots with strict zod objects (an unknown key in a table or
-   * column fails {@code drizzle-kit check}: "unrecognized_keys"), except {@code _meta} and
-   * {@code internal}; {@code _meta} holds the renames drizzle-kit acts on, while {@code internal}
-   * is the free-form part it reads only its {@code indexes} from. Written only when a column has
+   * drizzle-kit 0.31 validates snapshots with strict zod objects (a key of ours in a table or
+   * column makes {@code drizzle-kit check} print "meta/0000_snapshot.json data is malformed"),
+   * except {@code _meta} and {@code internal}, whose unknown keys it accepts and ignores (tried
+   * with {@code check} and {@code generate}: OnRowUpdateD1Test). {@code _meta} holds the renames
+   * drizzle-kit acts on; {@code internal} is the free-form part it reads only its
+   * {@code indexes} from, so ours sits beside them there. Written only when a column has
    * the option, so other snapshots stay byte for byte what drizzle-kit writes.
    */
   static final String ON_ROW_UPDATE = "nanokaOnRowUpdate";

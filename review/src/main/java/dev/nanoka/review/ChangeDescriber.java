@@ -10,6 +10,7 @@ import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.core.sql.RebuildOutline;
 import dev.nanoka.core.sql.SqliteDdl;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,11 +78,22 @@ final class ChangeDescriber {
     Set<String> droppedTriggers = new HashSet<>();
     Set<String> createdTriggers = new HashSet<>();
     Set<String> droppedTables = new HashSet<>(); // their triggers go with them
+    Set<String> createdColumns = new HashSet<>(); // created triggers' columns
+    Map<String, String> tableRenames = new HashMap<>(); // old → new, by key
+    Map<String, String> columnRenames = new HashMap<>(); // new table + old column → new column
+    for (SchemaChange change : diff.changes()) {
+      if (change instanceof SchemaChange.RenameTable rename) {
+        tableRenames.put(key(rename.from()), rename.to());
+      } else if (change instanceof SchemaChange.RenameColumn rename) {
+        columnRenames.put(key(rename.table()) + "\n" + key(rename.from()), rename.to());
+      }
+    }
     for (SchemaChange change : diff.changes()) {
       if (change instanceof SchemaChange.DropTrigger drop) {
         droppedTriggers.add(key(drop.trigger().name()));
       } else if (change instanceof SchemaChange.CreateTrigger create) {
         createdTriggers.add(key(create.trigger().name()));
+        createdColumns.add(key(create.trigger().table()) + "\n" + key(create.trigger().column()));
       } else if (change instanceof SchemaChange.DropTable drop) {
         droppedTables.add(key(drop.table().name()));
       }
@@ -97,6 +109,7 @@ final class ChangeDescriber {
             + q(create.trigger().name()) + ")", List.of()));
       } else if (change instanceof SchemaChange.DropTrigger drop
           && !createdTriggers.contains(key(drop.trigger().name()))
+          && !createdColumns.contains(columnAfterRenames(drop, tableRenames, columnRenames))
           && !droppedTables.contains(key(drop.trigger().table()))
           && diff.renamed().table(drop.trigger().table()).isPresent()) {
         out.add(new ReviewedChange("drop-trigger", drop.trigger().table(), "No longer sets "
@@ -105,6 +118,15 @@ final class ChangeDescriber {
       }
     }
     return out;
+  }
+
+  /** Where a dropped trigger's column is after the migration's renames, as a key. */
+  private static String columnAfterRenames(SchemaChange.DropTrigger drop,
+      Map<String, String> tableRenames, Map<String, String> columnRenames) {
+    String table = tableRenames.getOrDefault(key(drop.trigger().table()), drop.trigger().table());
+    String column = columnRenames.getOrDefault(key(table) + "\n" + key(drop.trigger().column()),
+        drop.trigger().column());
+    return key(table) + "\n" + key(column);
   }
 
   private static ReviewedChange createTable(Table table) {
