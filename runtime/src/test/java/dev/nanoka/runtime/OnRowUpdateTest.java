@@ -12,6 +12,7 @@ import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.testing.Migrations;
 import dev.nanoka.core.testing.Sqlite;
 import dev.nanoka.runtime.internal.Pusher;
+import dev.nanoka.runtime.internal.SqlSplitter;
 import dev.nanoka.runtime.internal.SqliteDialect;
 import dev.nanoka.runtime.internal.SqliteIntrospector;
 import java.nio.file.Files;
@@ -139,6 +140,20 @@ class OnRowUpdateTest {
     }
     assertEquals(List.of("trigger posts_updatedAt_on_update (posts.updatedAt set on update)"
         + " exists only in the database"), without.drift());
+  }
+
+  @Test
+  void theSplitterKeepsTheTriggerWholeWithAndWithoutBreakpoints() {
+    String file = Migrations.file(new DatabaseSchema(List.of()), posts(true));
+    List<String> split = SqlSplitter.split(file);
+    assertEquals(2, split.size(), split.toString());
+    assertTrue(split.get(1).strip().startsWith("CREATE TRIGGER")
+        && split.get(1).strip().endsWith("END;"), split.get(1));
+    // a hand-written file without markers: the semicolon inside BEGIN … END ends nothing
+    List<String> plain = SqlSplitter.split(file.replace("--> statement-breakpoint", "")
+        + "\nUPDATE posts SET title = 'x';");
+    assertEquals(3, plain.size(), plain.toString());
+    assertEquals(split.get(1).strip(), plain.get(1).strip());
   }
 
   private static List<String> triggers(Connection db) throws Exception {
