@@ -114,14 +114,21 @@ public final class SchemaDiffer {
    * Update triggers, compared between the schemas as they are named before and after (not after
    * renames): a trigger's name and body name its table and column, so a rename re-creates it
    * under the new name. One on a rebuilt table is re-created too, since dropping the old table
-   * drops its triggers.
+   * drops its triggers, and one on a table with a renamed column.
    */
   private static void diffTriggers(
       DatabaseSchema from, DatabaseSchema to, List<SchemaChange> changes) {
+    // Re-created as well: the triggers of a table with a renamed column. SQLite rewrites the
+    // text of every trigger on the table then (a rowid becomes the renamed INTEGER PRIMARY KEY
+    // column's name), and the runtime recognises a trigger by its exact text.
     Set<String> rebuilt = new HashSet<>();
-    changes.stream().filter(c -> c instanceof SchemaChange.RebuildTable)
-        .forEach(c -> rebuilt.add(
-            RenameHints.key(((SchemaChange.RebuildTable) c).to().name())));
+    for (SchemaChange change : changes) {
+      if (change instanceof SchemaChange.RebuildTable rebuild) {
+        rebuilt.add(RenameHints.key(rebuild.to().name()));
+      } else if (change instanceof SchemaChange.RenameColumn rename) {
+        rebuilt.add(RenameHints.key(rename.table()));
+      }
+    }
     List<UpdateTrigger> before = UpdateTrigger.of(from);
     List<UpdateTrigger> after = UpdateTrigger.of(to);
     Set<UpdateTrigger> kept = new HashSet<>(before);

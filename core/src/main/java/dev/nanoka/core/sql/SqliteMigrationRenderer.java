@@ -17,9 +17,11 @@ import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.core.schema.UpdateTrigger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +33,8 @@ import java.util.Set;
  * <p>Order: drop update triggers that go or change, drop changed indexes, renames, new tables (parents first), added and dropped
  * columns, dropped tables that nothing staying references (children first), rebuilds (parents
  * first, see {@link TableRebuild} for how they keep every row on D1), the other dropped tables,
- * new indexes, new and re-created update triggers.
+ * new indexes, new and re-created update triggers (including those of tables whose rows a
+ * rebuild set aside and put back: they are dropped just before it).
  */
 public final class SqliteMigrationRenderer {
 
@@ -39,6 +42,10 @@ public final class SqliteMigrationRenderer {
   private final Set<String> createdNow = new HashSet<>();
   private final List<MigrationStatement> out = new ArrayList<>();
   private final List<RebuildOutline> outlines = new ArrayList<>();
+  /** Update triggers in the database at this point of the migration, in schema order. */
+  private final Set<UpdateTrigger> liveTriggers = new LinkedHashSet<>();
+  /** Triggers dropped for a rebuild's restored rows, created again at the end. */
+  private final List<UpdateTrigger> setAsideTriggers = new ArrayList<>();
 
   private SqliteMigrationRenderer(DatabaseSchema renamed) {
     renamed.tables().forEach(t -> current.put(TableOrder.key(t.name()), t));
@@ -68,6 +75,13 @@ public final class SqliteMigrationRenderer {
         out.add(MigrationStatement.of(SqliteDdl.dropTrigger(drop.trigger())));
       }
     }
+    // The update triggers still in the database once those are gone: every one of the renamed
+    // schema that the diff does not create anew.
+    Set<UpdateTrigger> createdTriggers = new HashSet<>();
+    changes.stream().filter(c -> c instanceof CreateTrigger)
+        .forEach(c -> createdTriggers.add(((CreateTrigger) c).trigger()));
+    current.values().forEach(t -> UpdateTrigger.of(t).stream()
+        .filter(u -> !createdTriggers.contains(u)).forEach(liveTriggers::add));
     for (SchemaChange change : changes) {
       if (change instanceof DropIndex drop) {
         out.add(MigrationStatement.of(SqliteDdl.dropIndex(drop.index().name())));
@@ -138,6 +152,25 @@ public final class SqliteMigrationRenderer {
         out.add(MigrationStatement.of(SqliteDdl.createTrigger(create.trigger())));
       }
     }
+    setAsideTriggers.forEach(t -> out.add(MigrationStatement.of(SqliteDdl.createTrigger(t))));
+  }
+
+  /**
+   * Drops the update triggers of tables whose rows a rebuild sets aside and puts back: restoring
+   * their references is an UPDATE, which would stamp every such row with the migration's time
+   * (and a trigger that fired on a column a reference checks could break it). They come back
+   * with the other triggers at the end.
+   */
+  private void setAsideTriggers(List<Table> tables) {
+    Set<String> keys = new HashSet<>();
+    tables.forEach(t -> keys.add(TableOrder.key(t.name())));
+    for (UpdateTrigger trigger : List.copyOf(liveTriggers)) {
+      if (keys.contains(TableOrder.key(trigger.table()))) {
+        out.add(MigrationStatement.of(SqliteDdl.dropTrigger(trigger)));
+        liveTriggers.remove(trigger);
+        setAsideTriggers.add(trigger);
+      }
+    }
   }
 
   /**
@@ -191,6 +224,7 @@ public final class SqliteMigrationRenderer {
     boolean referenced = current.values().stream().anyMatch(t -> t.foreignKeys().stream()
         .anyMatch(fk -> fk.referencedTable().equalsIgnoreCase(name)));
     List<String> comments = new ArrayList<>(lossComments(rebuild));
+    setAsideTriggers(dependents);
     out.addAll(TableRebuild.statements(rebuild, table(name), dependents, referenced, comments));
     outlines.add(TableRebuild.outline(rebuild, table(name), dependents, referenced));
     put(rebuild.to());

@@ -53,6 +53,11 @@ class RandomEvolutionTest {
     COVERAGE.put("FROM `__nanoka_keep_\\w+` WHERE rowid > 15 \\* ", 30);
     COVERAGE.put("SELECT rowid AS `__nanoka_rowid`, [^;]* LIMIT iif\\([^;]*, -1, 0\\);", 10);
     COVERAGE.put("UPDATE `\\w+` SET [^;]* FROM `__nanoka_keep_", 2);
+    // Update triggers: created, dropped, and set aside around a rebuild that puts rows back
+    COVERAGE.put("CREATE TRIGGER `\\w+_on_update`", 200);
+    COVERAGE.put("DROP TRIGGER IF EXISTS `\\w+_on_update`", 100);
+    COVERAGE.put("(?s)DROP TRIGGER IF EXISTS `(t\\d+)_\\w+_on_update`;.*CREATE TABLE `__nanoka_keep_\\1`"
+        + " AS", 20);
     COVERAGE.put("(?s)Rebuild \\w+:[^\\n]*\\n(-- [^\\n]*\\n)*CREATE TABLE `__new_\\w+` [^;]*;\\n"
         + "--> statement-breakpoint\\nINSERT INTO `__new_\\w+`[^;]* FROM `\\w+`;", 20);
   }

@@ -6,6 +6,7 @@ import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.ForeignKey.Action;
 import dev.nanoka.core.schema.LogicalType;
+import dev.nanoka.core.schema.OnRowUpdate;
 import dev.nanoka.core.schema.SqlType;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
@@ -23,6 +24,12 @@ public final class MutableSchema {
 
   private MutableSchema() {}
 
+  /**
+   * What a stamped column's trigger writes: a constant no generated row holds, so a migration
+   * whose own UPDATEs fired a trigger shows as a changed row.
+   */
+  public static final OnRowUpdate STAMP = new OnRowUpdate("(-424242)");
+
   public static final class MCol {
     public String name;
     public String origin;
@@ -32,6 +39,8 @@ public final class MutableSchema {
     public boolean autoInc;
     public boolean unique;
     public Optional<ColumnDefault> def = Optional.empty();
+    /** An update trigger sets it to {@link #STAMP} ({@code Column.onRowUpdate}). */
+    public boolean stamp;
 
     public MCol copy() {
       MCol c = new MCol();
@@ -43,6 +52,7 @@ public final class MutableSchema {
       c.autoInc = autoInc;
       c.unique = unique;
       c.def = def;
+      c.stamp = stamp;
       return c;
     }
   }
@@ -139,7 +149,8 @@ public final class MutableSchema {
     for (MTable t : tables) {
       List<Column> cols = t.cols.stream()
           .map(c -> new Column(c.name, c.name, c.type, c.notNull, c.pk,
-              c.autoInc && c.pk && c.type.sqlType() == SqlType.INTEGER, c.unique, c.def))
+              c.autoInc && c.pk && c.type.sqlType() == SqlType.INTEGER, c.unique, c.def,
+              c.stamp ? Optional.of(STAMP) : Optional.empty()))
           .toList();
       List<ForeignKey> fks = t.fks.stream()
           .map(f -> new ForeignKey(ForeignKey.defaultName(t.name, f.cols, f.refTable, f.refCols),

@@ -233,7 +233,8 @@ public final class Sqlite {
    * What the database says about its tables, as text that compares well in an assertion: per
    * table (by name) {@code table_info} in column order, {@code index_list} sorted by index name
    * (its {@code seq} is creation order, which a migration cannot and need not reproduce) with each
-   * index's {@code index_info}, and {@code foreign_key_list} as reported.
+   * index's {@code index_info}, {@code foreign_key_list} as reported, and the table's triggers
+   * (name and text).
    */
   public static String shape(Connection c) throws SQLException {
     StringBuilder out = new StringBuilder();
@@ -256,6 +257,10 @@ public final class Sqlite {
       for (String fk : rows(c, "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete,"
           + " \"match\" FROM pragma_foreign_key_list(" + q + ")")) {
         out.append("  fk ").append(fk).append('\n');
+      }
+      for (String trigger : rows(c, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+          + " AND tbl_name = " + q + " ORDER BY name")) {
+        out.append("  trigger ").append(trigger).append('\n');
       }
     }
     return out.toString();
