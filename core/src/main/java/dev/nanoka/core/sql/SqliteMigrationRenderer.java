@@ -76,12 +76,14 @@ public final class SqliteMigrationRenderer {
       }
     }
     // The update triggers still in the database once those are gone: every one of the renamed
-    // schema that the diff does not create anew.
-    Set<UpdateTrigger> createdTriggers = new HashSet<>();
+    // schema that the diff neither drops nor creates anew.
+    Set<UpdateTrigger> changedTriggers = new HashSet<>();
     changes.stream().filter(c -> c instanceof CreateTrigger)
-        .forEach(c -> createdTriggers.add(((CreateTrigger) c).trigger()));
+        .forEach(c -> changedTriggers.add(((CreateTrigger) c).trigger()));
+    changes.stream().filter(c -> c instanceof DropTrigger)
+        .forEach(c -> changedTriggers.add(((DropTrigger) c).trigger()));
     current.values().forEach(t -> UpdateTrigger.of(t).stream()
-        .filter(u -> !createdTriggers.contains(u)).forEach(liveTriggers::add));
+        .filter(u -> !changedTriggers.contains(u)).forEach(liveTriggers::add));
     for (SchemaChange change : changes) {
       if (change instanceof DropIndex drop) {
         out.add(MigrationStatement.of(SqliteDdl.dropIndex(drop.index().name())));

@@ -181,6 +181,51 @@ class UpdateTriggerTest {
   }
 
   @Test
+  void aReferencingTableLosingItsOptionWhileItsParentIsRebuiltEndsWithoutTheTrigger()
+      throws Exception {
+    Table parent = posts("posts", "updatedAt", MILLIS, true, false);
+    List<Column> nullable = new ArrayList<>(parent.columns());
+    nullable.set(1, new Column("title", "title", new LogicalType.Text(), false, false, false,
+        false, Optional.empty()));
+    DatabaseSchema v1 = schema(parent, comments(true));
+    DatabaseSchema v2 = schema(table("posts", nullable), comments(false));
+    migrate(Schemas.EMPTY, v1);
+    Sqlite.exec(db, "INSERT INTO posts (title, updatedAt) VALUES ('a', 1)",
+        "INSERT INTO comments (postId, at) VALUES (1, 5)");
+    List<String> statements = migrate(v1, v2);
+    assertEquals(1, statements.stream().filter(s -> s.startsWith("DROP TRIGGER")).count(),
+        statements.toString());
+    assertEquals(List.of(), triggers());
+    assertEquals(List.of("1|1|5"), Sqlite.rows(db, "SELECT * FROM comments"));
+  }
+
+  @Test
+  void aReferencingTableKeepsItsTriggerAndItsStampsWhileItsParentIsRebuilt() throws Exception {
+    Table parent = posts("posts", "updatedAt", MILLIS, true, false);
+    List<Column> nullable = new ArrayList<>(parent.columns());
+    nullable.set(1, new Column("title", "title", new LogicalType.Text(), false, false, false,
+        false, Optional.empty()));
+    DatabaseSchema v1 = schema(parent, comments(true));
+    DatabaseSchema v2 = schema(table("posts", nullable), comments(true));
+    migrate(Schemas.EMPTY, v1);
+    Sqlite.exec(db, "INSERT INTO posts (title, updatedAt) VALUES ('a', 1)",
+        "INSERT INTO comments (postId, at) VALUES (1, 5)");
+    migrate(v1, v2);
+    assertEquals(List.of("comments_at_on_update"), triggers());
+    assertEquals(List.of("1|1|5"), Sqlite.rows(db, "SELECT * FROM comments"));
+  }
+
+  private static Table comments(boolean option) {
+    return table("comments", List.of(
+        new Column("id", "id", new LogicalType.Int(), true, true, true, false, Optional.empty()),
+        new Column("postId", "postId", new LogicalType.Int(), true, false, false, false,
+            Optional.empty()),
+        stamp("at", MILLIS, true, option)),
+        List.of(new ForeignKey("comments_postId_posts_id_fk", List.of("postId"), "posts",
+            List.of("id"), ForeignKey.Action.NO_ACTION, ForeignKey.Action.CASCADE)));
+  }
+
+  @Test
   void sqliteRefusesToDropAColumnATriggerNamesSoTheTriggerGoesFirst() throws Exception {
     DatabaseSchema with = schema(posts("posts", "updatedAt", MILLIS, false, true));
     migrate(Schemas.EMPTY, with);

@@ -132,16 +132,35 @@ public final class SqliteIntrospector {
         table.indexes(), table.foreignKeys());
   }
 
+  /**
+   * The value of the column's trigger, when the table has one under the column's trigger name
+   * whose text is exactly what {@link SqliteDdl#triggerDefinition} writes for some expression
+   * (the same expression in both places it appears).
+   */
   private static Optional<OnRowUpdate> recognised(
       Table table, Column column, Map<String, String> triggers) {
-    for (LogicalType.Timestamp.TimeUnit unit : LogicalType.Timestamp.TimeUnit.values()) {
-      UpdateTrigger expected = new UpdateTrigger(table.name(), column.name(),
-          OnRowUpdate.now(unit), UpdateTrigger.rowid(table));
-      if (SqliteDdl.triggerDefinition(expected).equals(triggers.get(expected.name()))) {
-        return Optional.of(expected.value());
-      }
+    String placeholder = "\u0000value\u0000";
+    UpdateTrigger template = new UpdateTrigger(table.name(), column.name(),
+        new OnRowUpdate(placeholder), UpdateTrigger.rowid(table));
+    String text = triggers.get(template.name());
+    if (text == null) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    String[] parts = SqliteDdl.triggerDefinition(template).split(placeholder, -1);
+    if (parts.length != 3 || !text.startsWith(parts[0]) || !text.endsWith(parts[2])
+        || text.length() < parts[0].length() + parts[2].length() + parts[1].length()) {
+      return Optional.empty();
+    }
+    String middle = text.substring(parts[0].length(), text.length() - parts[2].length());
+    int length = middle.length() - parts[1].length();
+    if (length <= 0 || length % 2 != 0) {
+      return Optional.empty();
+    }
+    String value = middle.substring(0, length / 2);
+    if (!middle.equals(value + parts[1] + value) || value.isBlank() || value.contains(";")) {
+      return Optional.empty();
+    }
+    return Optional.of(new OnRowUpdate(value));
   }
 
   /** The names of the update triggers {@link #read} recognises as part of the schema. */
