@@ -30,10 +30,10 @@ import java.util.Set;
 /**
  * Turns a diff into the ordered statements of one SQLite/D1 migration.
  *
- * <p>Order: drop update triggers that go or change, drop changed indexes, renames, new tables (parents first), added and dropped
- * columns, dropped tables that nothing staying references (children first), rebuilds (parents
- * first, see {@link TableRebuild} for how they keep every row on D1), the other dropped tables,
- * new indexes, new and re-created update triggers (including those of tables whose rows a
+ * <p>Order: drop update triggers that go or change, drop changed indexes, renames, new tables
+ * (parents first), added and dropped columns, dropped tables that nothing staying references
+ * (children first), rebuilds (parents first, see {@link TableRebuild} for how they keep every
+ * row on D1), the other dropped tables, new indexes, new and re-created update triggers (including those of tables whose rows a
  * rebuild set aside and put back: they are dropped just before it).
  */
 public final class SqliteMigrationRenderer {
@@ -76,14 +76,24 @@ public final class SqliteMigrationRenderer {
       }
     }
     // The update triggers still in the database once those are gone: every one of the renamed
-    // schema that the diff neither drops nor creates anew.
+    // schema that the diff neither drops nor creates anew, on a table whose name and columns'
+    // names stay (the renamed schema gives the others their new names, which no trigger has yet).
     Set<UpdateTrigger> changedTriggers = new HashSet<>();
-    changes.stream().filter(c -> c instanceof CreateTrigger)
-        .forEach(c -> changedTriggers.add(((CreateTrigger) c).trigger()));
-    changes.stream().filter(c -> c instanceof DropTrigger)
-        .forEach(c -> changedTriggers.add(((DropTrigger) c).trigger()));
-    current.values().forEach(t -> UpdateTrigger.of(t).stream()
-        .filter(u -> !changedTriggers.contains(u)).forEach(liveTriggers::add));
+    Set<String> renamedTables = new HashSet<>();
+    for (SchemaChange change : changes) {
+      if (change instanceof CreateTrigger create) {
+        changedTriggers.add(create.trigger());
+      } else if (change instanceof DropTrigger drop) {
+        changedTriggers.add(drop.trigger());
+      } else if (change instanceof RenameTable rename) {
+        renamedTables.add(TableOrder.key(rename.to()));
+      } else if (change instanceof RenameColumn rename) {
+        renamedTables.add(TableOrder.key(rename.table()));
+      }
+    }
+    current.values().stream().filter(t -> !renamedTables.contains(TableOrder.key(t.name())))
+        .forEach(t -> UpdateTrigger.of(t).stream()
+            .filter(u -> !changedTriggers.contains(u)).forEach(liveTriggers::add));
     for (SchemaChange change : changes) {
       if (change instanceof DropIndex drop) {
         out.add(MigrationStatement.of(SqliteDdl.dropIndex(drop.index().name())));

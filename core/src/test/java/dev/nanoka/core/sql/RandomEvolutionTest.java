@@ -56,8 +56,8 @@ class RandomEvolutionTest {
     // Update triggers: created, dropped, and set aside around a rebuild that puts rows back
     COVERAGE.put("CREATE TRIGGER `\\w+_on_update`", 200);
     COVERAGE.put("DROP TRIGGER IF EXISTS `\\w+_on_update`", 100);
-    COVERAGE.put("(?s)DROP TRIGGER IF EXISTS `(t\\d+)_\\w+_on_update`;.*CREATE TABLE `__nanoka_keep_\\1`"
-        + " AS", 20);
+    COVERAGE.put("(?s)DROP TRIGGER IF EXISTS `(t\\d+)_\\w+_on_update`;"
+        + ".*CREATE TABLE `__nanoka_keep_\\1` AS", 20);
     COVERAGE.put("(?s)Rebuild \\w+:[^\\n]*\\n(-- [^\\n]*\\n)*CREATE TABLE `__new_\\w+` [^;]*;\\n"
         + "--> statement-breakpoint\\nINSERT INTO `__new_\\w+`[^;]* FROM `\\w+`;", 20);
   }
