@@ -33,8 +33,9 @@ import java.util.Set;
  * <p>Order: drop update triggers that go or change, drop changed indexes, renames, new tables
  * (parents first), added and dropped columns, dropped tables that nothing staying references
  * (children first), rebuilds (parents first, see {@link TableRebuild} for how they keep every
- * row on D1), the other dropped tables, new indexes, new and re-created update triggers (including those of tables whose rows a
- * rebuild set aside and put back: they are dropped just before it).
+ * row on D1), the other dropped tables, new indexes, new and re-created update triggers
+ * (including those of tables whose rows a rebuild set aside and put back: they are dropped just
+ * before it).
  */
 public final class SqliteMigrationRenderer {
 
