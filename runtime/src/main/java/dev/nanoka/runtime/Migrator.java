@@ -135,7 +135,7 @@ public final class Migrator {
     try (Connection connection = open(true)) {
       boolean drift = checkDrift && dialect.introspects();
       if (checkDrift && !drift) {
-        listener.driftNotChecked("drift is not yet checked on PostgreSQL.");
+        listener.driftNotChecked("not yet supported on PostgreSQL.");
       }
       return new DbMigrate(connection, dialect, lockTimeout, listener, commitEvery, drift,
           allowOutOfOrder).migrate(migrations, listed);
