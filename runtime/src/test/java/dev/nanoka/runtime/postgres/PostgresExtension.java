@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Hands each test that asks for a {@link PostgresDatabase} a new, empty database (CREATE
- * DATABASE with a name of its own), so tests never see each other's tables. The server is the
+ * DATABASE with a name of its own, dropped when the test ends), so tests never see each
+ * other's tables. The server is the
  * one {@code NANOKA_TEST_POSTGRES_URL} names, or one throwaway server started for the whole test
  * JVM and stopped at its end ({@link PostgresServer}). When there is neither, the test fails
  * saying what to install or set: it is never skipped.
@@ -50,7 +51,18 @@ public final class PostgresExtension implements ParameterResolver {
           + " set " + PostgresServer.URL_VARIABLE + " to another server, or unset it to have"
           + " the tests start their own)", e);
     }
-    return new PostgresDatabase(withDatabase(server.server.adminUrl(), name), name);
+    // Dropped when the test ends: a given server must not collect them.
+    String adminUrl = server.server.adminUrl();
+    context.getStore(ExtensionContext.Namespace.create(PostgresExtension.class)).put(name,
+        (ExtensionContext.Store.CloseableResource) () -> drop(adminUrl, name));
+    return new PostgresDatabase(withDatabase(adminUrl, name), name);
+  }
+
+  private static void drop(String adminUrl, String name) throws SQLException {
+    try (Connection admin = DriverManager.getConnection(adminUrl);
+        Statement statement = admin.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
   }
 
   /** The admin URL with its database replaced: jdbc:postgresql://host:port/DB?params. */
