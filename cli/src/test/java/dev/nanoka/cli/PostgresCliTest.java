@@ -77,6 +77,30 @@ class PostgresCliTest {
   }
 
   @Test
+  void aMissingDatabaseExitsFourAndAHeldLockExitsThree(PostgresDatabase db) throws Exception {
+    Path dir = PostgresFolders.blog(tmp.resolve("m"));
+    String missing = db.url().replace("/" + db.name() + "?", "/" + db.name() + "_nope?");
+    Run none = cli("migrate", "--url", missing, "--dir", dir.toString());
+    assertEquals(4, none.code(), none.toString());
+    assertTrue(none.err().contains("database \"" + db.name() + "_nope\" does not exist"),
+        none.toString());
+
+    try (Connection holder = db.connect(); var s = holder.createStatement()) {
+      s.execute("SELECT pg_advisory_lock(" + 0x6E616E6F6B61L + ")"); // as a migrator would
+      Run locked = cli("migrate", "--url", db.url(), "--dir", dir.toString(), "--lock-timeout",
+          "1");
+      assertEquals(3, locked.code(), locked.toString());
+      assertTrue(locked.err().contains("another process is migrating"), locked.toString());
+    }
+    assertEquals(List.of(), tables(db));
+    Run script = cli("rollback", "--to", "0", "--script", "--url", db.url(), "--dir",
+        dir.toString());
+    assertEquals(1, script.code(), script.toString());
+    assertTrue(script.err().contains("rollback --script is not yet supported on PostgreSQL"),
+        script.toString());
+  }
+
+  @Test
   void eightProcessesApplyEachFileOnce(PostgresDatabase db) throws Exception {
     Path dir = PostgresFolders.blog(tmp.resolve("m"));
     PostgresFolders.addCustom(dir, "0003_rows", "INSERT INTO \"users\" (\"email\")"

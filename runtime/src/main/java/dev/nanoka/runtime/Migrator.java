@@ -256,6 +256,7 @@ public final class Migrator {
   }
 
   private String rollbackScript(Optional<Integer> from, int to) throws MigrationException {
+    requireIntrospection("rollback --script"); // its history rows are wrangler's
     MigrationSource source = this.source.orElseThrow(() -> new IllegalStateException(
         "No migrations: configure Migrator.Builder.source(…)"));
     List<Migration> found = migrations().load();

@@ -192,6 +192,19 @@ class PostgresMigrateTest {
   }
 
   @Test
+  void aDrizzleRowNoFileHasShowsAsMissing(PostgresDatabase db) throws Exception {
+    Path dir = PostgresFolders.blog(tmp.resolve("m"));
+    migrator(db, dir).migrate();
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('x', 42)");
+    }
+    List<MigrationStatus> problems = migrator(db, dir).validate();
+    assertEquals(List.of("unknown (created_at 42)"),
+        problems.stream().map(MigrationStatus::name).toList());
+    assertEquals(MigrationStatus.State.MISSING, problems.get(0).state());
+  }
+
+  @Test
   void aDataSourceIsRecognisedAsPostgres(PostgresDatabase db) throws Exception {
     Path dir = PostgresFolders.blog(tmp.resolve("m"));
     org.postgresql.ds.PGSimpleDataSource source = new org.postgresql.ds.PGSimpleDataSource();
