@@ -3,12 +3,15 @@ package dev.nanoka.it;
 import static dev.nanoka.runtime.postgres.PostgresHistoryRows.drizzleRows;
 import static dev.nanoka.runtime.postgres.PostgresHistoryRows.tables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nanoka.runtime.MigrateResult;
+import dev.nanoka.runtime.MigrationException;
 import dev.nanoka.runtime.MigrationSource;
 import dev.nanoka.runtime.MigrationStatus;
 import dev.nanoka.runtime.Migrator;
+import dev.nanoka.runtime.RepairResult;
 import dev.nanoka.runtime.postgres.PostgresDatabase;
 import dev.nanoka.runtime.postgres.PostgresExtension;
 import dev.nanoka.runtime.postgres.PostgresFolders;
@@ -73,6 +76,37 @@ class PostgresDrizzleHistoryTest {
     assertEquals(List.of(), last.applied());
     assertEquals(List.of("0004_labels.sql"), last.adopted());
     assertEquals(List.of("labels", "posts", "tags", "users"), tables(db));
+    assertTrue(runtime(db, dir).validate().isEmpty());
+  }
+
+  /**
+   * Before the runtime has a checksum of its own for a file drizzle-kit applied, drizzle's hash
+   * tells an edit apart; other line endings are no edit.
+   */
+  @Test
+  void aFileEditedAfterDrizzleKitAppliedItIsRefusedUntilRepaired(PostgresDatabase db)
+      throws Exception {
+    Path project = Files.createDirectories(tmp.resolve("project"));
+    Path dir = PostgresFolders.blog(project.resolve("migrations"));
+    drizzleKitMigrate(db, project, "kit");
+
+    Path first = dir.resolve("0000_create_users.sql");
+    Files.writeString(first, Files.readString(first).replace("\n", "\r\n"));
+    Path second = dir.resolve("0001_create_posts.sql");
+    Files.writeString(second, Files.readString(second).replace("\"title\" text",
+        "\"title\" varchar(200)"));
+
+    assertEquals(List.of("0001_create_posts.sql"), runtime(db, dir).validate().stream()
+        .map(MigrationStatus::name).toList());
+    MigrationException e = assertThrows(MigrationException.class,
+        () -> runtime(db, dir).migrate());
+    assertEquals(MigrationException.Kind.EDITED, e.kind());
+    assertTrue(e.getMessage().contains("0001_create_posts.sql"), e.getMessage());
+
+    RepairResult repaired = runtime(db, dir).repair();
+    assertEquals(List.of("0001_create_posts.sql"), repaired.accepted());
+    assertEquals(List.of("0000_create_users.sql", "0002_add_users_nickname.sql"),
+        repaired.adopted());
     assertTrue(runtime(db, dir).validate().isEmpty());
   }
 

@@ -35,7 +35,8 @@ public final class DbRepair {
         }
       }
     });
-    List<String> adopted = History.adopt(connection, dialect, found, history, waits);
+    List<String> adopted = History.adopt(connection, dialect, found, history.stream()
+        .filter(a -> !accepted.contains(a.name())).toList(), waits);
     return new RepairResult(List.copyOf(accepted), adopted,
         MigrationInfo.names(statuses, MigrationStatus.State.MISSING));
   }

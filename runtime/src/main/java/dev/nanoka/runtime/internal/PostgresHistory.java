@@ -26,7 +26,7 @@ import java.util.Set;
  * drizzle's hash and {@code when}, so {@code drizzle-kit migrate} (which applies the journal
  * entries whose {@code when} is above the newest recorded) finds the database up to date; a row
  * drizzle-kit wrote has no checksum here until Nanoka adopts it, as with wrangler's rows on
- * SQLite.
+ * SQLite; until then drizzle's hash tells whether the file was edited since.
  */
 final class PostgresHistory {
 
@@ -86,9 +86,9 @@ final class PostgresHistory {
       return new ArrayList<>();
     }
     String sql = exists(connection, CHECKSUMS)
-        ? "SELECT d.created_at, c.name, c.checksum, c.applied_at FROM " + TABLE + " d LEFT JOIN "
-            + CHECKSUMS + " c ON c.created_at = d.created_at ORDER BY d.id"
-        : "SELECT created_at, NULL, NULL, NULL FROM " + TABLE + " ORDER BY id";
+        ? "SELECT d.created_at, c.name, c.checksum, c.applied_at, d.hash FROM " + TABLE
+            + " d LEFT JOIN " + CHECKSUMS + " c ON c.created_at = d.created_at ORDER BY d.id"
+        : "SELECT created_at, NULL, NULL, NULL, hash FROM " + TABLE + " ORDER BY id";
     List<AppliedMigration> applied = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     try (Statement statement = connection.createStatement();
@@ -105,7 +105,7 @@ final class PostgresHistory {
           String appliedAt = rows.getString(4);
           applied.add(new AppliedMigration(name,
               appliedAt == null ? "(by drizzle-kit)" : appliedAt,
-              Optional.ofNullable(rows.getString(3))));
+              Optional.ofNullable(rows.getString(3)), Optional.ofNullable(rows.getString(5))));
         }
       }
     }
@@ -155,6 +155,16 @@ final class PostgresHistory {
     return journal.when(name).orElseThrow(() -> new SQLException(name + " has no entry in "
         + journal.where().orElse("a meta/_journal.json") + ": on PostgreSQL the history records"
         + " each file's journal `when`, as drizzle-kit migrate does."));
+  }
+
+  /**
+   * Whether drizzle's hash is of this text: as it is, or with other line endings (a checkout
+   * that converts them must not look like an edit), as {@link Migration#checksum} ignores them.
+   */
+  static boolean sameText(String hash, String sql) {
+    String lf = sql.replace("\r\n", "\n").replace('\r', '\n');
+    return hash.equals(drizzleHash(sql)) || hash.equals(drizzleHash(lf))
+        || hash.equals(drizzleHash(lf.replace("\n", "\r\n")));
   }
 
   /**
