@@ -14,10 +14,10 @@ import java.util.Set;
 
 /**
  * The applied-migration history: wrangler's {@code d1_migrations} (id, name, applied_at) plus
- * {@code nanoka_migration_checksums} (name, checksum). On PostgreSQL each operation goes to
- * {@link PostgresHistory} instead (drizzle's {@code __drizzle_migrations}). A database migrated here is up to date for
+ * {@code nanoka_migration_checksums} (name, checksum). A database migrated here is up to date for
  * {@code wrangler d1 migrations apply}, and the reverse: rows wrangler wrote simply have no
- * checksum until Nanoka adopts them.
+ * checksum until Nanoka adopts them. On PostgreSQL each operation goes to
+ * {@link PostgresHistory} instead (drizzle's {@code __drizzle_migrations}).
  */
 public final class History {
 

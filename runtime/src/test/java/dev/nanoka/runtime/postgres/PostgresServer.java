@@ -9,6 +9,7 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -45,11 +46,16 @@ final class PostgresServer implements AutoCloseable {
 
   /** The server {@code NANOKA_TEST_POSTGRES_URL} names, or a new throwaway one. */
   static PostgresServer start() {
-    String given = System.getenv(URL_VARIABLE);
+    return start(System.getenv(), binaries());
+  }
+
+  /** @param found the folder of initdb and pg_ctl, if there is one */
+  static PostgresServer start(Map<String, String> environment, Optional<Path> found) {
+    String given = environment.get(URL_VARIABLE);
     if (given != null && !given.isBlank()) {
       return new PostgresServer(given.strip(), Optional.empty(), Optional.empty(), List.of());
     }
-    Path bin = binaries().orElseThrow(() -> new IllegalStateException("These tests need a"
+    Path bin = found.orElseThrow(() -> new IllegalStateException("These tests need a"
         + " PostgreSQL server, and none was found: install PostgreSQL's server binaries"
         + " (Debian/Ubuntu: apt-get install postgresql; initdb and pg_ctl are then found under"
         + " /usr/lib/postgresql/<version>/bin), or point the tests at a server with "
@@ -87,6 +93,20 @@ final class PostgresServer implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
+    try {
+      return startIn(dir, bin, runAs, port);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      try {
+        delete(dir);
+      } catch (IOException deleting) {
+        e.addSuppressed(deleting);
+      }
+      throw e;
+    }
+  }
+
+  private static PostgresServer startIn(Path dir, Path bin, List<String> runAs, int port)
+      throws IOException, InterruptedException {
     Path data = dir.resolve("data");
     run(runAs, dir, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
         "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync");
@@ -165,10 +185,14 @@ final class PostgresServer implements AutoCloseable {
       run(runAs, dir.get(), bin.orElseThrow().resolve("pg_ctl").toString(), "-D",
           dir.get().resolve("data").toString(), "-m", "immediate", "-w", "stop");
     } finally {
-      try (Stream<Path> files = Files.walk(dir.get())) {
-        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(file);
-        }
+      delete(dir.get());
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
       }
     }
   }
