@@ -65,6 +65,12 @@ import javax.sql.DataSource;
  *
  * <p>The history is wrangler's {@code d1_migrations} plus Nanoka's checksums, so a database
  * migrated here is up to date for {@code wrangler d1 migrations apply}, and the reverse.
+ *
+ * <p>On PostgreSQL (a {@code jdbc:postgresql:} URL, or a data source whose connections are
+ * PostgreSQL's; the driver is the application's dependency) the history is drizzle-orm's
+ * {@code drizzle.__drizzle_migrations}, shared with {@code drizzle-kit migrate} the same way, and
+ * concurrent migrators share an advisory lock. Push, drift, diff, reset, baseline, resolve and
+ * rollback need to read the live schema and are not supported there yet.
  */
 public final class Migrator {
 
@@ -72,7 +78,7 @@ public final class Migrator {
   private final Optional<MigrationSource> source;
   private final Optional<SchemaDefinition> models;
   /** Picked by the URL, then by each connection (a data source can be either). */
-  private Dialect dialect;
+  private volatile Dialect dialect;
   private final Duration lockTimeout;
   private final Duration commitEvery;
   private final MigrationListener listener;

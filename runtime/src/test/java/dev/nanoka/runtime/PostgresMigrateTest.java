@@ -148,6 +148,22 @@ class PostgresMigrateTest {
   }
 
   @Test
+  void twoJournalEntriesWithOneWhenAreRefused(PostgresDatabase db) throws Exception {
+    Path dir = PostgresFolders.blog(tmp.resolve("m"));
+    Path journal = dir.resolve("meta/_journal.json");
+    String first = String.valueOf(PostgresFolders.when(dir, "0000_create_users.sql"));
+    String second = String.valueOf(PostgresFolders.when(dir, "0001_create_posts.sql"));
+    Files.writeString(journal, Files.readString(journal).replace(second, first));
+
+    MigrationException e = assertThrows(MigrationException.class,
+        () -> migrator(db, dir).migrate());
+
+    assertTrue(e.getMessage().startsWith("0000_create_users.sql and 0001_create_posts.sql have"
+        + " the same `when` (" + first + ")"), e.getMessage());
+    assertEquals(List.of(), tables(db));
+  }
+
+  @Test
   void aDollarQuotedFunctionBodyRunsWhole(PostgresDatabase db) throws Exception {
     Path dir = PostgresFolders.blog(tmp.resolve("m"));
     PostgresFolders.addCustom(dir, "0003_function", "CREATE FUNCTION lower_email() RETURNS"

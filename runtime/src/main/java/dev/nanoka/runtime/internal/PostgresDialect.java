@@ -171,7 +171,22 @@ public final class PostgresDialect implements Dialect {
    */
   @Override
   public void checkPending(Migration migration) throws MigrationException {
-    if (history.journal().when(migration.name()).isEmpty()) {
+    JournalTimes journal = history.journal();
+    Optional<Long> when = journal.when(migration.name());
+    if (when.isPresent()) {
+      List<String> same = journal.byFile().entrySet().stream()
+          .filter(e -> e.getValue().equals(when.get()) && !e.getKey().equals(migration.name()))
+          .map(java.util.Map.Entry::getKey).toList();
+      if (!same.isEmpty()) {
+        throw new MigrationException(MigrationException.Kind.FAILED, migration.name() + " and "
+            + String.join(", ", same) + " have the same `when` (" + when.get() + ") in "
+            + journal.where().orElseThrow() + ". On PostgreSQL a file is recorded as applied by"
+            + " its `when`, as drizzle-kit migrate records it, so applying one would mark the"
+            + " other applied too. Give each entry its own `when`, above the one before it."
+            + " Nothing was applied.", null);
+      }
+    }
+    if (when.isEmpty()) {
       throw new MigrationException(MigrationException.Kind.FAILED, migration.name()
           + " has no entry in " + history.journal().where().orElse("the migrations' "
               + "meta/_journal.json (the source has none)") + ". On PostgreSQL the history is"
