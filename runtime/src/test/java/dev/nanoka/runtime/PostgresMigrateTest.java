@@ -56,8 +56,10 @@ class PostgresMigrateTest {
     }
     assertEquals(expected, drizzleRows(db));
     assertTrue(migrator(db, dir).migrate().applied().isEmpty());
-    assertTrue(migrator(db, dir).status().stream()
-        .allMatch(s -> s.state() == MigrationStatus.State.APPLIED));
+    List<MigrationStatus> status = migrator(db, dir).status();
+    assertTrue(status.stream().allMatch(s -> s.state() == MigrationStatus.State.APPLIED));
+    assertTrue(status.get(0).appliedAt().orElseThrow()
+        .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"), status.toString());
   }
 
   @Test

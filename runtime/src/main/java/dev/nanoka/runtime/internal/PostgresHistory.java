@@ -86,7 +86,9 @@ final class PostgresHistory {
       return new ArrayList<>();
     }
     String sql = exists(connection, CHECKSUMS)
-        ? "SELECT d.created_at, c.name, c.checksum, c.applied_at, d.hash FROM " + TABLE
+        // In UTC and in SQLite's CURRENT_TIMESTAMP form, whatever the session's time zone.
+        ? "SELECT d.created_at, c.name, c.checksum, to_char(c.applied_at AT TIME ZONE 'UTC',"
+            + " 'YYYY-MM-DD HH24:MI:SS'), d.hash FROM " + TABLE
             + " d LEFT JOIN " + CHECKSUMS + " c ON c.created_at = d.created_at ORDER BY d.id"
         : "SELECT created_at, NULL, NULL, NULL, hash FROM " + TABLE + " ORDER BY id";
     List<AppliedMigration> applied = new ArrayList<>();
