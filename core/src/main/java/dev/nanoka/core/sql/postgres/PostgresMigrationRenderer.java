@@ -85,6 +85,17 @@ public final class PostgresMigrationRenderer {
       }
     }
     for (SchemaChange change : changes) {
+      if (change instanceof RenameTable rename) {
+        add(PostgresDdl.renameTable(rename.from(), rename.to()));
+      }
+    }
+    for (SchemaChange change : changes) {
+      if (change instanceof RenameColumn rename) {
+        add(PostgresDdl.renameColumn(rename.table(), rename.from(), rename.to()));
+      }
+    }
+    // after the renames: a unique constraint is dropped through its table, by the table's name now
+    for (SchemaChange change : changes) {
       if (change instanceof DropIndex drop) {
         Table table = diff.renamed().table(drop.table()).orElseThrow();
         dropIndex(table, drop.index());
@@ -95,16 +106,6 @@ public final class PostgresMigrationRenderer {
             dropIndex(rebuild.from(), index);
           }
         }
-      }
-    }
-    for (SchemaChange change : changes) {
-      if (change instanceof RenameTable rename) {
-        add(PostgresDdl.renameTable(rename.from(), rename.to()));
-      }
-    }
-    for (SchemaChange change : changes) {
-      if (change instanceof RenameColumn rename) {
-        add(PostgresDdl.renameColumn(rename.table(), rename.from(), rename.to()));
       }
     }
     for (String name : rebuiltEnums) {
@@ -273,7 +274,10 @@ public final class PostgresMigrationRenderer {
   }
 
   private void dropIndex(Table table, TableIndex index) {
-    add(PostgresDdl.isUniqueConstraint(table, index)
+    // the constraint keeps the name and column it had before renames, so only its shape can tell
+    boolean constraint = index.unique() && index.columns().size() == 1
+        && index.name().endsWith("_unique");
+    add(constraint
         ? PostgresDdl.dropConstraint(table.name(), index.name())
         : PostgresDdl.dropIndex(index.name()));
   }
