@@ -18,6 +18,9 @@ import dev.nanoka.processor.model.ModelReader;
 import dev.nanoka.processor.model.SchemaAssembler;
 import dev.nanoka.processor.model.Unresolved;
 import dev.nanoka.processor.ts.DrizzleSchemaRenderer;
+import dev.nanoka.processor.ts.PgSchemaRenderer;
+import dev.nanoka.processor.model.PostgresColumns;
+import dev.nanoka.core.sql.SqlDialect;
 import dev.nanoka.processor.writer.FileChange;
 import dev.nanoka.processor.writer.MigrationIndexWriter;
 import dev.nanoka.processor.writer.ProjectFileWriter;
@@ -152,9 +155,13 @@ public final class NanokaProcessor extends AbstractProcessor {
         complete &= model.isPresent();
         model.ifPresent(models::add);
       }
-      Optional<AssembledSchema> schema = complete
+      Optional<AssembledSchema> read = complete
           ? new SchemaAssembler(diagnostics).assemble(models, plan.droppedTables())
           : Optional.empty();
+      boolean postgres = PostgresColumns.isPostgres(plan.schema());
+      // the PostgreSQL dialect types the columns SQLite's reading left as affinities
+      Optional<AssembledSchema> schema =
+          postgres ? read.map(s -> PostgresColumns.convert(s, models)) : read;
       String schemaText = schema.map(s -> SchemaText.write(s.schema())).orElse("");
       Optional<UpToDate.Check> check = schema.flatMap(s -> upToDate.check(
           plan, s, schemaText, json.declarations(), generated(plan, elements)));
@@ -166,8 +173,11 @@ public final class NanokaProcessor extends AbstractProcessor {
         diagnostics.warning(plan.origin().orElse(null),
             plan.schema().map(s -> s.mirror()).orElse(null), null, SchemaMessages.noOutput());
       } else if (schema.isPresent()) {
-        String schemaTs = DrizzleSchemaRenderer.render(
-            schema.get().schema(), json.declarations(), plan.description(), plan.relations());
+        String schemaTs = postgres
+            ? PgSchemaRenderer.render(
+                schema.get().schema(), json.declarations(), plan.description(), plan.relations())
+            : DrizzleSchemaRenderer.render(
+                schema.get().schema(), json.declarations(), plan.description(), plan.relations());
         files.add(FileChange.write(plan.output().get(), schemaTs));
         plan.origin().ifPresent(origin -> schemaTsTexts.put(origin, schemaTs));
       }
@@ -313,7 +323,8 @@ public final class NanokaProcessor extends AbstractProcessor {
           SchemaMessages.migrationFolderInvalid(e.file(), e.getMessage()));
       return Optional.empty();
     }
-    return new MigrationPlanner(diagnostics, locator)
+    return new MigrationPlanner(diagnostics, locator, PostgresColumns.isPostgres(plan.schema())
+            ? SqlDialect.POSTGRESQL : SqlDialect.SQLITE)
         .plan(folder, schema.schema(), plan.version(), schema.renameHints());
   }
 }
