@@ -265,8 +265,11 @@ public final class PostgresMigrationRenderer {
       String table = users.get(i).name();
       add(PostgresDdl.alterColumn(table, column.name(), "SET DATA TYPE " + typeSql(column)
           + " USING " + PostgresDdl.quote(column.name()) + "::" + typeSql(column)));
-      PostgresDdl.defaultSql(column).ifPresent(
-          d -> add(PostgresDdl.alterColumn(table, column.name(), "SET DEFAULT " + d)));
+      // the default the models want now: the old one may be a removed value
+      to.table(table).flatMap(t -> t.column(column.name()))
+          .filter(wanted -> EnumTypes.typeName(wanted).equals(Optional.of(name)))
+          .flatMap(PostgresDdl::defaultSql)
+          .ifPresent(d -> add(PostgresDdl.alterColumn(table, column.name(), "SET DEFAULT " + d)));
     }
     if (!comments.isEmpty()) {
       out.set(first, new MigrationStatement(out.get(first).sql(), comments));
