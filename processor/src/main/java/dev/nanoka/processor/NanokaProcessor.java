@@ -161,7 +161,7 @@ public final class NanokaProcessor extends AbstractProcessor {
       boolean postgres = PostgresColumns.isPostgres(plan.schema());
       // the PostgreSQL dialect types the columns SQLite's reading left as affinities
       Optional<AssembledSchema> schema =
-          postgres ? read.map(s -> PostgresColumns.convert(s, models)) : read;
+          postgres ? read.flatMap(s -> PostgresColumns.convert(s, models, diagnostics)) : read;
       String schemaText = schema.map(s -> SchemaText.write(s.schema())).orElse("");
       Optional<UpToDate.Check> check = schema.flatMap(s -> upToDate.check(
           plan, s, schemaText, json.declarations(), generated(plan, elements)));

@@ -5,6 +5,8 @@ import dev.nanoka.core.schema.ColumnDefault;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.Table;
+import dev.nanoka.processor.Diagnostics;
+import dev.nanoka.processor.ModelMessages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,8 +43,35 @@ public final class PostgresColumns {
 
   private PostgresColumns() {}
 
-  /** The schema with PostgreSQL's column types and defaults. */
-  public static AssembledSchema convert(AssembledSchema schema, List<ModelDefinition> models) {
+  /**
+   * The schema with PostgreSQL's column types and defaults; empty when two enums would be one
+   * PostgreSQL type with different values (reported at the second one's component).
+   */
+  public static Optional<AssembledSchema> convert(AssembledSchema schema,
+      List<ModelDefinition> models, Diagnostics diagnostics) {
+    Map<String, ColumnDefinition> enumOwners = new HashMap<>();
+    boolean clash = false;
+    for (ModelDefinition model : models) {
+      for (ColumnDefinition column : model.columns()) {
+        if (column.mapping().scalar() != JavaScalar.ENUM) {
+          continue;
+        }
+        String name = enumTypeName(column);
+        ColumnDefinition owner = enumOwners.putIfAbsent(name, column);
+        if (owner != null && !((LogicalType.EnumText) owner.column().type()).values()
+            .equals(((LogicalType.EnumText) column.column().type()).values())) {
+          clash = true;
+          diagnostics.error(column.element(), ModelMessages.postgresEnumClash(
+              model.simpleName() + "." + column.column().property(), column.mapping().javaType(),
+              name, owner.element().getEnclosingElement().getSimpleName() + "."
+                  + owner.column().property(), owner.mapping().javaType()));
+        }
+      }
+    }
+    return clash ? Optional.empty() : Optional.of(convert(schema, models));
+  }
+
+  static AssembledSchema convert(AssembledSchema schema, List<ModelDefinition> models) {
     Map<String, ModelDefinition> byTable = new HashMap<>();
     models.forEach(m -> byTable.put(m.tableName(), m));
     List<Table> tables = new ArrayList<>();

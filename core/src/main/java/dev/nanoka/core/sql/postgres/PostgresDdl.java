@@ -126,6 +126,11 @@ public final class PostgresDdl {
     return "ALTER TABLE " + quote(table) + " DROP CONSTRAINT " + quote(constraint) + ";";
   }
 
+  static String renameConstraint(String table, String from, String to) {
+    return "ALTER TABLE " + quote(table) + " RENAME CONSTRAINT " + quote(from) + " TO "
+        + quote(to) + ";";
+  }
+
   static String addUnique(String table, String constraint, List<String> columns) {
     return "ALTER TABLE " + quote(table) + " ADD CONSTRAINT " + quote(constraint) + " UNIQUE("
         + names(columns) + ");";

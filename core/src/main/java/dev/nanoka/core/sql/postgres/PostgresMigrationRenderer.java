@@ -15,6 +15,7 @@ import dev.nanoka.core.diff.SchemaChange.RenameColumn;
 import dev.nanoka.core.diff.SchemaChange.RenameTable;
 import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.schema.Column;
+import dev.nanoka.core.schema.ColumnDefault;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.Table;
@@ -69,7 +70,8 @@ public final class PostgresMigrationRenderer {
       Optional<List<String>> old = oldEnums.get(entry.getKey());
       if (old.isEmpty()) {
         add(PostgresDdl.createEnum(entry.getKey(), entry.getValue()));
-      } else if (EnumTypes.onlyAdds(old.get(), entry.getValue())) {
+      } else if (EnumTypes.onlyAdds(old.get(), entry.getValue())
+          && !defaultsToAdded(entry.getKey(), old.get())) {
         addEnumValues(entry.getKey(), old.get(), entry.getValue());
       } else {
         rebuiltEnums.add(entry.getKey());
@@ -94,6 +96,7 @@ public final class PostgresMigrationRenderer {
         add(PostgresDdl.renameColumn(rename.table(), rename.from(), rename.to()));
       }
     }
+    renameConstraints();
     // after the renames: a unique constraint is dropped through its table, by the table's name now
     for (SchemaChange change : changes) {
       if (change instanceof DropIndex drop) {
@@ -162,13 +165,9 @@ public final class PostgresMigrationRenderer {
     String name = after.name();
     List<String> comments = lossComments(rebuild);
     int first = out.size();
-    boolean keyChanged = !lower(from.primaryKey()).equals(lower(after.primaryKey()))
-        || !from.compositePrimaryKey().isEmpty() && !after.compositePrimaryKey().isEmpty()
-            && !PostgresDdl.compositeKeyName(from).equals(PostgresDdl.compositeKeyName(after));
+    boolean keyChanged = !samePrimaryKey(from, after);
     if (keyChanged && !from.primaryKey().isEmpty()) {
-      // PostgreSQL names a column's own key <table>_pkey; drizzle-kit names a composite one
-      add(PostgresDdl.dropConstraint(name, from.compositePrimaryKey().isEmpty()
-          ? from.name() + "_pkey" : PostgresDdl.compositeKeyName(from)));
+      add(PostgresDdl.dropConstraint(name, keyNameBefore(from)));
     }
     Set<String> copiedFrom = new HashSet<>(lower(List.copyOf(rebuild.copied().values())));
     for (Column column : from.columns()) {
@@ -212,9 +211,76 @@ public final class PostgresMigrationRenderer {
     }
   }
 
+  /**
+   * Keeps constraint names what drizzle-kit derives from the table and column names, which
+   * renames change: PostgreSQL keeps the old names, and a later migration drops constraints by
+   * the names the snapshot has. Foreign keys kept under a new name, and a primary key kept
+   * whole, are renamed; the others are dropped by their real names where they change.
+   */
+  private void renameConstraints() {
+    for (Table before : diff.renamed().tables()) {
+      Optional<Table> now = to.table(before.name());
+      if (now.isEmpty()) {
+        continue;
+      }
+      for (ForeignKey key : before.foreignKeys()) {
+        sameKey(now.get().foreignKeys(), key).filter(k -> !k.name().equals(key.name()))
+            .ifPresent(k -> add(PostgresDdl.renameConstraint(before.name(), key.name(),
+                k.name())));
+      }
+      if (!before.primaryKey().isEmpty() && samePrimaryKey(before, now.get())) {
+        String real = keyNameBefore(before);
+        String wanted = now.get().compositePrimaryKey().isEmpty()
+            ? now.get().name() + "_pkey" : PostgresDdl.compositeKeyName(now.get());
+        if (!real.equals(wanted)) {
+          add(PostgresDdl.renameConstraint(before.name(), real, wanted));
+        }
+      }
+    }
+  }
+
+  private static boolean samePrimaryKey(Table a, Table b) {
+    return lower(a.primaryKey()).equals(lower(b.primaryKey()))
+        && a.compositePrimaryKey().isEmpty() == b.compositePrimaryKey().isEmpty();
+  }
+
+  /**
+   * The name the table's primary key has in the database before this migration: named after
+   * the table and columns as they were before the migration's renames. PostgreSQL names a
+   * column's own key {@code <table>_pkey}; drizzle-kit names a composite one.
+   */
+  private String keyNameBefore(Table renamed) {
+    String table = diff.changes().stream()
+        .filter(c -> c instanceof RenameTable r && r.to().equalsIgnoreCase(renamed.name()))
+        .map(c -> ((RenameTable) c).from()).findFirst().orElse(renamed.name());
+    if (renamed.compositePrimaryKey().isEmpty()) {
+      return table + "_pkey";
+    }
+    List<String> columns = renamed.compositePrimaryKey().stream()
+        .map(c -> diff.changes().stream()
+            .filter(x -> x instanceof RenameColumn r && r.table().equalsIgnoreCase(renamed.name())
+                && r.to().equalsIgnoreCase(c))
+            .map(x -> ((RenameColumn) x).from()).findFirst().orElse(c))
+        .toList();
+    return table + "_" + String.join("_", columns) + "_pk";
+  }
+
   private static Column withoutKey(Column c) {
     return new Column(c.name(), c.property(), c.type(), c.notNull(), false, false, c.unique(),
         c.defaultValue());
+  }
+
+  /**
+   * Whether a column of the type gets one of its added values as default. PostgreSQL refuses to
+   * use a value added by {@code ALTER TYPE … ADD VALUE} before the transaction that added it
+   * commits ("unsafe use of new value"), and a migration is one transaction: such a type is
+   * created again instead, which the same transaction may use.
+   */
+  private boolean defaultsToAdded(String name, List<String> old) {
+    return to.tables().stream().flatMap(t -> t.columns().stream())
+        .filter(c -> EnumTypes.typeName(c).equals(Optional.of(name)))
+        .anyMatch(c -> c.defaultValue().filter(d -> d instanceof ColumnDefault.Text text
+            && !old.contains(text.value())).isPresent());
   }
 
   private void addEnumValues(String name, List<String> old, List<String> now) {
@@ -311,13 +377,19 @@ public final class PostgresMigrationRenderer {
         && i.unique() == index.unique() && lower(i.columns()).equals(lower(index.columns())));
   }
 
-  /** Foreign keys compared with their names: PostgreSQL drops them by name. */
+  /**
+   * Foreign keys compared by what they do: one kept under another name was renamed by
+   * {@link #renameConstraints}, so only the others are dropped (by their name) or added.
+   */
   private static boolean containsKey(List<ForeignKey> keys, ForeignKey key) {
-    return keys.stream().anyMatch(k -> k.name().equals(key.name())
-        && lower(k.columns()).equals(lower(key.columns()))
+    return sameKey(keys, key).isPresent();
+  }
+
+  private static Optional<ForeignKey> sameKey(List<ForeignKey> keys, ForeignKey key) {
+    return keys.stream().filter(k -> lower(k.columns()).equals(lower(key.columns()))
         && k.referencedTable().equalsIgnoreCase(key.referencedTable())
         && lower(k.referencedColumns()).equals(lower(key.referencedColumns()))
-        && k.onDelete() == key.onDelete() && k.onUpdate() == key.onUpdate());
+        && k.onDelete() == key.onDelete() && k.onUpdate() == key.onUpdate()).findFirst();
   }
 
   private static List<String> lower(List<String> names) {

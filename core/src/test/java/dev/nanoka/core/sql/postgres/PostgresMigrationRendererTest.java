@@ -120,6 +120,20 @@ class PostgresMigrationRendererTest {
   }
 
   @Test
+  void anAddedValueUsedAsDefaultRebuildsTheType() {
+    // ADD VALUE then DEFAULT 'review' in one transaction: "unsafe use of new value"
+    DatabaseSchema v2 = dev.nanoka.core.testing.Schemas.edit(V1, "posts",
+        t -> dev.nanoka.core.testing.TableBuilder.of(t).replace("status",
+            c -> c.type(status("review", "draft", "published")).defaultText("review")).build());
+    String sql = render(V1, v2, RenameHints.NONE);
+    assertEquals(false, sql.contains("ADD VALUE"), sql);
+    assertEquals(true, sql.contains(
+        "CREATE TYPE \"public\".\"status\" AS ENUM('review', 'draft', 'published');"), sql);
+    assertEquals(true, sql.endsWith("ALTER TABLE \"posts\" ALTER COLUMN \"status\""
+        + " SET DEFAULT 'review';"), sql);
+  }
+
+  @Test
   void renamesAndDropsAreDeclared() {
     DatabaseSchema v2 = schema(
         table("members").col(new ColumnBuilder("id", UUID).pk().notNull()
@@ -130,12 +144,54 @@ class PostgresMigrationRendererTest {
     assertEquals("""
         ALTER TABLE "users" RENAME TO "members";--> statement-breakpoint
         ALTER TABLE "members" RENAME COLUMN "email" TO "mail";--> statement-breakpoint
+        ALTER TABLE "members" RENAME CONSTRAINT "users_pkey" TO "members_pkey";\
+        --> statement-breakpoint
         ALTER TABLE "members" DROP CONSTRAINT "users_email_unique";--> statement-breakpoint
         -- Data loss: drops table posts and all its rows
         DROP TABLE "posts" CASCADE;--> statement-breakpoint
         DROP TYPE "public"."status";--> statement-breakpoint
         ALTER TABLE "members" ADD CONSTRAINT "members_mail_unique" UNIQUE("mail");""",
         render(V1, v2, hints));
+  }
+
+  @Test
+  void renamesKeepConstraintNamesDrizzleKitDerives() {
+    // PostgreSQL keeps constraint names through renames; the snapshot derives them anew, and a
+    // later migration drops them by the snapshot's names
+    DatabaseSchema v1 = schema(
+        table("users").col(new ColumnBuilder("id", INT).pk().notNull()).build(),
+        table("likes").col(new ColumnBuilder("userId", INT).notNull())
+            .col(new ColumnBuilder("postId", INT).notNull()).primaryKey("userId", "postId")
+            .references("userId", "users", "id", Action.CASCADE).build());
+    DatabaseSchema v2 = schema(
+        table("members").col(new ColumnBuilder("id", INT).pk().notNull()).build(),
+        table("likes").col(new ColumnBuilder("memberId", INT).notNull())
+            .col(new ColumnBuilder("postId", INT).notNull()).primaryKey("memberId", "postId")
+            .references("memberId", "members", "id", Action.CASCADE).build());
+    RenameHints hints = new RenameHints(Map.of("members", "users"),
+        Map.of("likes", Map.of("memberId", "userId")), java.util.Set.of(), Map.of());
+    assertEquals("""
+        ALTER TABLE "users" RENAME TO "members";--> statement-breakpoint
+        ALTER TABLE "likes" RENAME COLUMN "userId" TO "memberId";--> statement-breakpoint
+        ALTER TABLE "members" RENAME CONSTRAINT "users_pkey" TO "members_pkey";\
+        --> statement-breakpoint
+        ALTER TABLE "likes" RENAME CONSTRAINT "likes_userId_users_id_fk" \
+        TO "likes_memberId_members_id_fk";--> statement-breakpoint
+        ALTER TABLE "likes" RENAME CONSTRAINT "likes_userId_postId_pk" \
+        TO "likes_memberId_postId_pk";""",
+        render(v1, v2, hints));
+    // the next change to that key drops it by the name the snapshot has
+    DatabaseSchema v3 = schema(v2.tables().get(0),
+        table("likes").col(new ColumnBuilder("memberId", INT).notNull())
+            .col(new ColumnBuilder("postId", INT).notNull()).primaryKey("postId", "memberId")
+            .references("memberId", "members", "id", Action.RESTRICT).build());
+    String v3sql = render(v2, v3, RenameHints.NONE);
+    assertEquals(true, v3sql.startsWith("""
+        ALTER TABLE "likes" DROP CONSTRAINT "likes_memberId_members_id_fk";\
+        --> statement-breakpoint
+        """), v3sql);
+    assertEquals(true, v3sql.contains(
+        "ALTER TABLE \"likes\" DROP CONSTRAINT \"likes_memberId_postId_pk\";"), v3sql);
   }
 
   @Test
