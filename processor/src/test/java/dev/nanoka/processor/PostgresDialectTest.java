@@ -77,7 +77,7 @@ class PostgresDialectTest {
 
     assertThat(result.compilation()).failed();
     assertErrorAtValue(result, Message.MIGRATION_FOLDER_INVALID, schema, "dialect = ",
-        "POSTGRESQL",
+        ".POSTGRESQL",
         "is a sqlite history, but @Schema(dialect) says POSTGRESQL",
         "Point @Schema(out) at a new folder for POSTGRESQL, or set dialect back");
     project.assertNothingChanged(before);
