@@ -70,6 +70,7 @@ class PostgresDialectTest {
   void aSqliteFolderIsNotContinuedAsPostgres() {
     MigrationProject project = new MigrationProject(dir);
     project.compileClean(schema(1), note("String body"));
+    project.age();
     Map<String, String> before = project.files();
 
     JavaFileObject schema = schema(2, "Note.class", POSTGRES);
