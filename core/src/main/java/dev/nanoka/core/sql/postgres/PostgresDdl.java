@@ -126,6 +126,11 @@ public final class PostgresDdl {
     return "ALTER TABLE " + quote(table) + " DROP CONSTRAINT " + quote(constraint) + ";";
   }
 
+  static String fillNulls(String table, String column, String value) {
+    return "UPDATE " + quote(table) + " SET " + quote(column) + " = " + value + " WHERE "
+        + quote(column) + " IS NULL;";
+  }
+
   static String renameConstraint(String table, String from, String to) {
     return "ALTER TABLE " + quote(table) + " RENAME CONSTRAINT " + quote(from) + " TO "
         + quote(to) + ";";

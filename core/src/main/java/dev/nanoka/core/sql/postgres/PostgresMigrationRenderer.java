@@ -197,6 +197,11 @@ public final class PostgresMigrationRenderer {
         PostgresDdl.defaultSql(column).ifPresent(
             d -> add(PostgresDdl.alterColumn(name, column.name(), "SET DEFAULT " + d)));
       }
+      if (!old.notNull() && column.notNull() && PostgresDdl.defaultSql(column).isPresent()) {
+        // the differ's NullsFilled: SQLite's rebuild copies NULLs as the default; SET NOT NULL
+        // alone would refuse them instead
+        add(PostgresDdl.fillNulls(name, column.name(), PostgresDdl.defaultSql(column).get()));
+      }
       if (old.notNull() != column.notNull()) {
         add(PostgresDdl.alterColumn(name, column.name(),
             column.notNull() ? "SET NOT NULL" : "DROP NOT NULL"));

@@ -92,6 +92,7 @@ class PostgresMigrationRendererTest {
         ALTER TABLE "posts" ALTER COLUMN "views" SET DATA TYPE bigint USING "views"::bigint;\
         --> statement-breakpoint
         ALTER TABLE "posts" ALTER COLUMN "views" SET DEFAULT 0;--> statement-breakpoint
+        UPDATE "posts" SET "views" = 0 WHERE "views" IS NULL;--> statement-breakpoint
         ALTER TABLE "posts" ALTER COLUMN "views" SET NOT NULL;--> statement-breakpoint
         ALTER TABLE "posts" ADD CONSTRAINT "posts_authorId_users_id_fk" FOREIGN KEY ("authorId") \
         REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;""",
@@ -204,6 +205,22 @@ class PostgresMigrationRendererTest {
         ALTER TABLE "tags" DROP CONSTRAINT "tags_a_pk";--> statement-breakpoint
         ALTER TABLE "tags" ADD CONSTRAINT "tags_a_b_pk" PRIMARY KEY("a","b");""",
         render(v1, v2, RenameHints.NONE).replaceAll("-- Data loss:[^\\n]*\\n", ""));
+  }
+
+  @Test
+  void narrowingIsTheDiffersDataLossWithPostgresFacts() {
+    DatabaseSchema wide = schema(table("t").col(new ColumnBuilder("n", BIGINT)).build());
+    DatabaseSchema narrow = schema(table("t").col(new ColumnBuilder("n", INT)).build());
+    List<dev.nanoka.core.diff.DataLoss> losses =
+        SchemaDiffer.diff(wide, narrow, RenameHints.NONE).losses();
+    assertEquals(List.of(new dev.nanoka.core.diff.DataLoss.ValuesNarrowed("t", "n", "n",
+        "bigint", "integer")), losses);
+    assertEquals(dev.nanoka.core.diff.DataLoss.Effect.FAILS, losses.get(0).effect());
+    assertEquals("-- Data loss: changes t.n from bigint to integer; the migration fails if a row"
+        + " holds a value integer cannot take\nALTER TABLE \"t\" ALTER COLUMN \"n\" SET DATA"
+        + " TYPE integer USING \"n\"::integer;", render(wide, narrow, RenameHints.NONE));
+    // widening keeps every value: no loss
+    assertEquals(List.of(), SchemaDiffer.diff(narrow, wide, RenameHints.NONE).losses());
   }
 
   @Test
