@@ -110,6 +110,12 @@ public final class ModelMessages {
         + " constants, so no value could ever be stored. Add a constant to the enum.");
   }
 
+  /** @param problem what is wrong with {@code length}, {@code precision} or {@code scale} */
+  public static MessageText typeParameterInvalid(String component, String problem,
+      String instead) {
+    return Message.TYPE_PARAMETER_INVALID.text(component + ": " + problem + ". " + instead);
+  }
+
   /**
    * @param component the component whose enum clashes; {@code other} the one that named the
    *     PostgreSQL type first

@@ -123,4 +123,36 @@ class PostgresDialectTest {
         "Rename one of the enums, or give both the same constants.");
     assertTrue(!Files.exists(dir.resolve("drizzle/schema.ts")));
   }
+
+  @Test
+  void lengthPrecisionAndScaleMustFitTheColumn() {
+    JavaFileObject schema = schema(1, "Note.class", POSTGRES);
+    JavaFileObject note = note("@Field(length = 40) int stars");
+    Result result = new MigrationProject(dir).compile(schema, note);
+    assertThat(result.compilation()).failed();
+    assertErrorAtValue(result, Message.TYPE_PARAMETER_INVALID, note, "length = 40", "40",
+        "Note.stars: length is for String columns (varchar), not int.",
+        "Remove length, or give a positive length to a String.");
+
+    JavaFileObject money = note("@Field(precision = 4, scale = 6) java.math.BigDecimal price");
+    result = new MigrationProject(dir.resolve("b")).compile(schema, money);
+    assertThat(result.compilation()).failed();
+    assertErrorAtValue(result, Message.TYPE_PARAMETER_INVALID, money, "scale = 6", "6",
+        "numeric(4, 6) is not a PostgreSQL type: precision is 1 to 1000 and scale 0 to precision",
+        "For example @Field(precision = 12, scale = 2).");
+  }
+
+  @Test
+  void lengthPrecisionAndScaleGiveVarcharAndNumeric() {
+    MigrationProject project = new MigrationProject(dir);
+    project.compileClean(schema(1, "Note.class", POSTGRES), note(
+        "@Field(length = 80) String title",
+        "@Field(precision = 12, scale = 2) java.math.BigDecimal price"));
+    String schemaTs = project.files().get("drizzle/schema.ts");
+    assertTrue(schemaTs.contains("  title: varchar('title', { length: 80 }).notNull(),")
+        && schemaTs.contains("  price: numeric('price', { precision: 12, scale: 2 }).notNull(),"),
+        schemaTs);
+    assertTrue(project.files().get("drizzle/migrations/0000_create_notes.sql").contains(
+        "\t\"title\" varchar(80) NOT NULL,\n\t\"price\" numeric(12, 2) NOT NULL\n"));
+  }
 }

@@ -68,7 +68,52 @@ public final class PostgresColumns {
         }
       }
     }
-    return clash ? Optional.empty() : Optional.of(convert(schema, models));
+    boolean invalid = false;
+    for (ModelDefinition model : models) {
+      for (ColumnDefinition column : model.columns()) {
+        invalid |= !checkParameters(model, column, diagnostics);
+      }
+    }
+    return clash || invalid ? Optional.empty() : Optional.of(convert(schema, models));
+  }
+
+  /** {@code length}, {@code precision} and {@code scale} fit the column; reported if not. */
+  private static boolean checkParameters(ModelDefinition model, ColumnDefinition column,
+      Diagnostics diagnostics) {
+    if (column.field().isEmpty()) {
+      return true;
+    }
+    AnnotationView field = column.field().get();
+    String subject = model.simpleName() + "." + column.column().property();
+    JavaScalar scalar = column.mapping().scalar();
+    int length = field.integer("length");
+    int precision = field.integer("precision");
+    int scale = field.integer("scale");
+    String problem = null;
+    String instead = null;
+    String at = null;
+    if (length != 0 && (scalar != JavaScalar.STRING || length < 0)) {
+      at = "length";
+      problem = length < 0 ? "length = " + length + " is negative"
+          : "length is for String columns (varchar), not " + column.mapping().javaType();
+      instead = "Remove length, or give a positive length to a String.";
+    } else if ((precision != 0 || scale != 0) && scalar != JavaScalar.BIG_DECIMAL) {
+      at = precision != 0 ? "precision" : "scale";
+      problem = "precision and scale are for BigDecimal columns (numeric), not "
+          + column.mapping().javaType();
+      instead = "Remove them.";
+    } else if (precision < 0 || precision > 1000 || scale < 0 || scale > precision) {
+      at = precision < 0 || precision > 1000 ? "precision" : "scale";
+      problem = "numeric(" + precision + ", " + scale + ") is not a PostgreSQL type: precision"
+          + " is 1 to 1000 and scale 0 to precision";
+      instead = "For example @Field(precision = 12, scale = 2).";
+    }
+    if (problem == null) {
+      return true;
+    }
+    diagnostics.error(column.element(), field.mirror(), field.written(at),
+        ModelMessages.typeParameterInvalid(subject, problem, instead));
+    return false;
   }
 
   static AssembledSchema convert(AssembledSchema schema, List<ModelDefinition> models) {
@@ -93,7 +138,8 @@ public final class PostgresColumns {
     JavaScalar scalar = definition.mapping().scalar();
     LogicalType meaning = column.type();
     String sql = switch (scalar) {
-      case STRING -> "text";
+      case STRING -> parameter(definition, "length") > 0
+          ? "varchar(" + parameter(definition, "length") + ")" : "text";
       case UUID -> "uuid";
       case BYTE, SHORT -> column.autoIncrement() ? "serial" : "smallint";
       case INT -> column.autoIncrement() ? "serial" : "integer";
@@ -102,7 +148,9 @@ public final class PostgresColumns {
       case DOUBLE -> "double precision";
       case BOOLEAN -> "boolean";
       case INSTANT -> "timestamp with time zone";
-      case BIG_DECIMAL -> "numeric";
+      case BIG_DECIMAL -> parameter(definition, "precision") == 0 ? "numeric"
+          : "numeric(" + parameter(definition, "precision") + ", "
+              + parameter(definition, "scale") + ")";
       case BYTES -> "bytea";
       case JSON -> "jsonb";
       case ENUM -> enumTypeName(definition);
@@ -139,6 +187,10 @@ public final class PostgresColumns {
       return new ColumnDefault.Expression("gen_random_uuid()");
     }
     return value;
+  }
+
+  private static int parameter(ColumnDefinition definition, String name) {
+    return definition.field().map(f -> f.integer(name)).orElse(0);
   }
 
   /** {@code PostStatus} → {@code post_status}; a nested enum is named by its own name. */

@@ -132,6 +132,17 @@ public final class PgSchemaRenderer {
     if (type.meaning() instanceof LogicalType.EnumText) {
       return enumConst(type.sql()) + "(" + name + ")";
     }
+    java.util.regex.Matcher varchar =
+        java.util.regex.Pattern.compile("varchar\\((\\d+)\\)").matcher(type.sql());
+    if (varchar.matches()) {
+      return imports.usePg("varchar") + "(" + name + ", { length: " + varchar.group(1) + " })";
+    }
+    java.util.regex.Matcher numeric = java.util.regex.Pattern
+        .compile("numeric\\((\\d+), (\\d+)\\)").matcher(type.sql());
+    if (numeric.matches()) {
+      return imports.usePg("numeric") + "(" + name + ", { precision: " + numeric.group(1)
+          + ", scale: " + numeric.group(2) + " })";
+    }
     return switch (type.sql()) {
       case "text" -> imports.usePg("text") + "(" + name + ")";
       case "uuid" -> imports.usePg("uuid") + "(" + name + ")";

@@ -224,6 +224,26 @@ class PostgresMigrationRendererTest {
   }
 
   @Test
+  void postgresCastFacts() {
+    record Case(String from, String to, boolean holds) {}
+    for (Case c : List.of(
+        new Case("integer", "bigint", true), new Case("bigint", "integer", false),
+        new Case("serial", "bigint", true), new Case("smallint", "numeric(5, 0)", true),
+        new Case("integer", "numeric(5, 0)", false), new Case("numeric(10, 2)", "numeric", true),
+        new Case("numeric", "numeric(10, 2)", false),
+        new Case("numeric(10, 2)", "numeric(12, 3)", true),
+        new Case("numeric(10, 2)", "numeric(10, 3)", false),
+        new Case("varchar(10)", "varchar(20)", true), new Case("varchar(20)", "varchar(10)", false),
+        new Case("text", "varchar(10)", false), new Case("uuid", "varchar(36)", true),
+        new Case("uuid", "text", true), new Case("text", "uuid", false),
+        new Case("real", "double precision", true), new Case("double precision", "real", false),
+        new Case("jsonb", "text", true), new Case("text", "jsonb", false))) {
+      assertEquals(c.holds(), dev.nanoka.core.diff.NativeTypeConversion.holdsAll(c.from(), c.to()),
+          c.toString());
+    }
+  }
+
+  @Test
   void sqliteSeesNoChangeWhereTheNativeTypeDiffers() {
     // integer → bigint is one affinity to SQLite, a change to PostgreSQL
     DatabaseSchema a = schema(table("t").col(new ColumnBuilder("n", INT)).build());

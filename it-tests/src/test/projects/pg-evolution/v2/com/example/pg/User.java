@@ -9,7 +9,7 @@ import java.util.UUID;
 @Model("users")
 public record User(
     @Field(primaryKey = true, defaultFunction = DefaultFunction.RANDOM_UUID) UUID id,
-    @Field(unique = true) String email,
+    @Field(unique = true, length = 320) String email,
     String name,
     long age,
     @Field(nullable = true) String nickname,

@@ -14,7 +14,7 @@ public record Post(
     @Field(references = User.class, onDelete = ReferentialAction.CASCADE, index = true) UUID authorId,
     @Field(nullable = true) String title,
     @Field(defaultValue = "REVIEW") Status status,
-    @Field(nullable = true) BigDecimal price,
+    @Field(nullable = true, precision = 12, scale = 2) BigDecimal price,
     @Field(defaultValue = "true") boolean visible,
     @Field(nullable = true) byte[] cover) {
   public enum Status { REVIEW, PUBLISHED }

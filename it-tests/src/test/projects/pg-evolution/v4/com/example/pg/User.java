@@ -9,7 +9,7 @@ import java.util.UUID;
 @Model(value = "users", droppedColumns = {"age"})
 public record User(
     @Field(primaryKey = true, defaultFunction = DefaultFunction.RANDOM_UUID) UUID id,
-    @Field(unique = true) String email,
+    @Field(unique = true, length = 320) String email,
     @Field(renamedFrom = "name") String displayName,
     @Field(nullable = true) String nickname,
     @Field(defaultFunction = DefaultFunction.NOW) Instant createdAt) {}
