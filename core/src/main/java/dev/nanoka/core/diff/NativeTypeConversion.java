@@ -79,6 +79,13 @@ public final class NativeTypeConversion {
     if (rounds(from, to)) {
       return "values are rounded to what " + to + " holds";
     }
+    Matcher numeric = NUMERIC.matcher(b);
+    if (numeric.matches()) {
+      int scale = Integer.parseInt(numeric.group(2));
+      return "values are rounded to " + scale + " decimal places, and the migration fails if a"
+          + " row holds one with more than " + (Integer.parseInt(numeric.group(1)) - scale)
+          + " digits before the point";
+    }
     return "the migration fails if a row holds a value " + to + " cannot take";
   }
 
