@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * postgresql) finds nothing to do, {@code check} passes, schema.ts type-checks with tsc against
  * drizzle-orm's pg-core, a second compile changes no byte, and each migration equals its golden
  * file in {@code src/test/resources/golden/pg-evolution} (refresh with
- * {@code -Dnanoka.updateGoldens=true}).
+ * {@code -Dnanoka.updateGolden=true}).
  */
 class PostgresEvolutionTest {
 
@@ -81,13 +81,13 @@ class PostgresEvolutionTest {
 
   private static void golden(String name, String actual) throws IOException {
     Path golden = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("nanoka.updateGoldens")) {
+    if (Boolean.getBoolean("nanoka.updateGolden")) {
       Files.createDirectories(golden.getParent());
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
       return;
     }
     assertTrue(Files.isRegularFile(golden), golden + " is missing; run with"
-        + " -Dnanoka.updateGoldens=true to write it, and review it");
+        + " -Dnanoka.updateGolden=true to write it, and review it");
     assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual,
         name + " differs from its golden file " + golden);
   }

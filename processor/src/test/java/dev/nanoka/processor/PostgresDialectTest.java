@@ -155,4 +155,27 @@ class PostgresDialectTest {
     assertTrue(project.files().get("drizzle/migrations/0000_create_notes.sql").contains(
         "\t\"title\" varchar(80) NOT NULL,\n\t\"price\" numeric(12, 2) NOT NULL\n"));
   }
+
+  /**
+   * The blog example's models for PostgreSQL, plus a self-referencing table and every column
+   * kind: schema.ts and the first migration folder byte for byte (goldens under
+   * {@code golden/PostgresDialectTest/}; it-tests' GoldenSchemasTypeCheckTest type-checks the
+   * schema.ts with tsc).
+   */
+  @Test
+  void theBlogForPostgresMatchesItsGoldens() throws Exception {
+    Path sources = Path.of("src/test/resources/pg-blog");
+    java.util.List<JavaFileObject> files = new java.util.ArrayList<>();
+    try (var paths = Files.walk(sources)) {
+      for (Path file : paths.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        String name = sources.relativize(file).toString().replace('\\', '/')
+            .replace(".java", "").replace('/', '.');
+        files.add(source(name, Files.readString(file)));
+      }
+    }
+    MigrationProject project = new MigrationProject(dir);
+    project.compileClean(files.toArray(JavaFileObject[]::new));
+    Golden.assertMatches("blog", project.files().get("drizzle/schema.ts"));
+    Golden.assertTreeMatches("blog", project.migrationFiles());
+  }
 }

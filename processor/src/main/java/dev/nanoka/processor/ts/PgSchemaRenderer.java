@@ -111,7 +111,7 @@ public final class PgSchemaRenderer {
     if (column.unique()) {
       out.append(".unique()");
     }
-    column.defaultValue().ifPresent(d -> out.append(renderDefault(d, imports)));
+    column.defaultValue().ifPresent(d -> out.append(renderDefault(column, d, imports)));
     table.foreignKeys().stream()
         .filter(fk -> fk.columns().size() == 1 && fk.columns().get(0).equals(column.name()))
         .findFirst()
@@ -164,8 +164,12 @@ public final class PgSchemaRenderer {
     };
   }
 
-  private static String renderDefault(ColumnDefault value, TsImports imports) {
-    if (value instanceof ColumnDefault.Text text) {
+  private static String renderDefault(Column column, ColumnDefault value, TsImports imports) {
+    if (value instanceof ColumnDefault.Text text && nativeType(column).startsWith("timestamp")) {
+      // mode 'date' takes a Date, whose default drizzle-kit would write in its own format: the
+      // literal goes in as SQL, as the snapshot has it
+      return ".default(" + sqlTemplate(text.sql().orElseThrow(), imports) + ")";
+    } else if (value instanceof ColumnDefault.Text text) {
       return ".default(" + TsText.quote(text.value()) + ")";
     } else if (value instanceof ColumnDefault.Number number) {
       return ".default(" + number.literal() + ")";
@@ -175,13 +179,17 @@ public final class PgSchemaRenderer {
       return switch (expression.sqlText()) {
         case "now()" -> ".defaultNow()";
         case "gen_random_uuid()" -> ".defaultRandom()";
-        default -> ".default(" + imports.useSql() + "`" + expression.sqlText()
-            .replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${") + "`)";
+        default -> ".default(" + sqlTemplate(expression.sqlText(), imports) + ")";
       };
     } else if (value instanceof ColumnDefault.ClientFunction function) {
       return ".$defaultFn(() => " + function.typescript() + ")";
     }
     throw new IllegalArgumentException("unknown default " + value);
+  }
+
+  private static String sqlTemplate(String sqlText, TsImports imports) {
+    String escaped = sqlText.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${");
+    return imports.useSql() + "`" + escaped + "`";
   }
 
   private static String renderReference(
