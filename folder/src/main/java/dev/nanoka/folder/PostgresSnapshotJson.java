@@ -49,15 +49,16 @@ public final class PostgresSnapshotJson {
         .sorted(Comparator.comparing(t -> t.name().toLowerCase(Locale.ROOT)))
         .toList();
     Map<String, List<String>> enums = new TreeMap<>(EnumTypes.of(schema).values());
-    String body = JsonValue.write(g -> {
+    String tablesText = JsonValue.write(g -> {
       g.writeStartObject();
-      g.writeObjectFieldStart("tables");
       for (Table table : tables) {
         g.writeFieldName(SCHEMA + "." + table.name());
         table(g, table);
       }
       g.writeEndObject();
-      g.writeObjectFieldStart("enums");
+    });
+    String enumsText = JsonValue.write(g -> {
+      g.writeStartObject();
       for (Map.Entry<String, List<String>> e : enums.entrySet()) {
         g.writeObjectFieldStart(SCHEMA + "." + e.getKey());
         g.writeStringField("name", e.getKey());
@@ -66,31 +67,20 @@ public final class PostgresSnapshotJson {
         g.writeEndObject();
       }
       g.writeEndObject();
-      g.writeEndObject();
     });
-    String id = UUID.nameUUIDFromBytes(
-        (DIALECT + "\n" + prevId + "\n" + body).getBytes(StandardCharsets.UTF_8)).toString();
+    String id = UUID.nameUUIDFromBytes((DIALECT + "\n" + prevId + "\n" + tablesText + "\n"
+        + enumsText).getBytes(StandardCharsets.UTF_8)).toString();
     return JsonValue.write(g -> {
       g.writeStartObject();
       g.writeStringField("id", id);
       g.writeStringField("prevId", prevId);
       g.writeStringField("version", VERSION);
       g.writeStringField("dialect", DIALECT);
-      g.writeObjectFieldStart("tables");
-      for (Table table : tables) {
-        g.writeFieldName(SCHEMA + "." + table.name());
-        table(g, table);
-      }
-      g.writeEndObject();
-      g.writeObjectFieldStart("enums");
-      for (Map.Entry<String, List<String>> e : enums.entrySet()) {
-        g.writeObjectFieldStart(SCHEMA + "." + e.getKey());
-        g.writeStringField("name", e.getKey());
-        g.writeStringField("schema", SCHEMA);
-        strings(g, "values", e.getValue());
-        g.writeEndObject();
-      }
-      g.writeEndObject();
+      // the same texts one level deeper: string values never hold a line break
+      g.writeFieldName("tables");
+      g.writeRawValue(tablesText.replace("\n", "\n  "));
+      g.writeFieldName("enums");
+      g.writeRawValue(enumsText.replace("\n", "\n  "));
       for (String empty : List.of("schemas", "sequences", "roles", "policies", "views")) {
         emptyObject(g, empty);
       }
