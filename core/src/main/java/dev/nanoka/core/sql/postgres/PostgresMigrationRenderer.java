@@ -15,7 +15,6 @@ import dev.nanoka.core.diff.SchemaChange.RenameColumn;
 import dev.nanoka.core.diff.SchemaChange.RenameTable;
 import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.schema.Column;
-import dev.nanoka.core.schema.ColumnDefault;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.Table;
@@ -71,8 +70,8 @@ public final class PostgresMigrationRenderer {
       if (old.isEmpty()) {
         add(PostgresDdl.createEnum(entry.getKey(), entry.getValue()));
       } else if (EnumTypes.onlyAdds(old.get(), entry.getValue())
-          && !defaultsToAdded(entry.getKey(), old.get())) {
-        addEnumValues(entry.getKey(), old.get(), entry.getValue());
+          && !EnumStatements.defaultsToAdded(to, entry.getKey(), old.get())) {
+        out.addAll(EnumStatements.addValues(entry.getKey(), old.get(), entry.getValue()));
       } else {
         rebuiltEnums.add(entry.getKey());
       }
@@ -112,7 +111,8 @@ public final class PostgresMigrationRenderer {
       }
     }
     for (String name : rebuiltEnums) {
-      rebuildEnum(name, oldEnums.get(name).orElseThrow(), newEnums.get(name).orElseThrow());
+      out.addAll(EnumStatements.rebuild(name, oldEnums.get(name).orElseThrow(),
+          newEnums.get(name).orElseThrow(), diff.renamed(), to));
     }
     for (SchemaChange change : changes) {
       if (change instanceof CreateTable create) {
@@ -273,78 +273,6 @@ public final class PostgresMigrationRenderer {
   private static Column withoutKey(Column c) {
     return new Column(c.name(), c.property(), c.type(), c.notNull(), false, false, c.unique(),
         c.defaultValue());
-  }
-
-  /**
-   * Whether a column of the type gets one of its added values as default. PostgreSQL refuses to
-   * use a value added by {@code ALTER TYPE … ADD VALUE} before the transaction that added it
-   * commits ("unsafe use of new value"), and a migration is one transaction: such a type is
-   * created again instead, which the same transaction may use.
-   */
-  private boolean defaultsToAdded(String name, List<String> old) {
-    return to.tables().stream().flatMap(t -> t.columns().stream())
-        .filter(c -> EnumTypes.typeName(c).equals(Optional.of(name)))
-        .anyMatch(c -> c.defaultValue().filter(d -> d instanceof ColumnDefault.Text text
-            && !old.contains(text.value())).isPresent());
-  }
-
-  private void addEnumValues(String name, List<String> old, List<String> now) {
-    for (int i = 0; i < now.size(); i++) {
-      String value = now.get(i);
-      if (!old.contains(value)) {
-        Optional<String> before = now.subList(i + 1, now.size()).stream()
-            .filter(old::contains).findFirst();
-        add(PostgresDdl.addEnumValue(name, value, before));
-      }
-    }
-  }
-
-  /**
-   * Values removed or reordered: PostgreSQL cannot drop an enum value, so the columns of the type
-   * hold text while the type is created again. A row holding a removed value makes the cast back
-   * fail, and the migration with it.
-   */
-  private void rebuildEnum(String name, List<String> old, List<String> now) {
-    List<Table> users = new ArrayList<>();
-    List<Column> columns = new ArrayList<>();
-    for (Table table : diff.renamed().tables()) {
-      for (Column column : table.columns()) {
-        if (PostgresDdl.isEnum(column)
-            && EnumTypes.typeName(column).equals(Optional.of(name))) {
-          users.add(table);
-          columns.add(column);
-        }
-      }
-    }
-    List<String> removed = old.stream().filter(v -> !now.contains(v)).toList();
-    List<String> comments = removed.isEmpty() ? List.of()
-        : List.of("Data loss: removes " + String.join(", ", removed) + " from enum " + name
-            + "; rows holding them make this migration fail");
-    int first = out.size();
-    for (int i = 0; i < columns.size(); i++) {
-      Column column = columns.get(i);
-      String table = users.get(i).name();
-      if (column.defaultValue().isPresent()) {
-        add(PostgresDdl.alterColumn(table, column.name(), "DROP DEFAULT"));
-      }
-      add(PostgresDdl.alterColumn(table, column.name(), "SET DATA TYPE text"));
-    }
-    add(PostgresDdl.dropEnum(name));
-    add(PostgresDdl.createEnum(name, now));
-    for (int i = 0; i < columns.size(); i++) {
-      Column column = columns.get(i);
-      String table = users.get(i).name();
-      add(PostgresDdl.alterColumn(table, column.name(), "SET DATA TYPE " + typeSql(column)
-          + " USING " + PostgresDdl.quote(column.name()) + "::" + typeSql(column)));
-      // the default the models want now: the old one may be a removed value
-      to.table(table).flatMap(t -> t.column(column.name()))
-          .filter(wanted -> EnumTypes.typeName(wanted).equals(Optional.of(name)))
-          .flatMap(PostgresDdl::defaultSql)
-          .ifPresent(d -> add(PostgresDdl.alterColumn(table, column.name(), "SET DEFAULT " + d)));
-    }
-    if (!comments.isEmpty()) {
-      out.set(first, new MigrationStatement(out.get(first).sql(), comments));
-    }
   }
 
   private void dropIndex(Table table, TableIndex index) {
