@@ -106,4 +106,20 @@ public @interface Field {
    * <pre>{@code @Field(renamedFrom = "fullName") String displayName}</pre>
    */
   String renamedFrom() default "";
+
+  /**
+   * PostgreSQL only: a {@code String} column's maximum length in characters, written
+   * {@code varchar(n)} instead of {@code text}. 0 means no limit. SQLite enforces no length and
+   * ignores it.
+   */
+  int length() default 0;
+
+  /**
+   * PostgreSQL only: a {@code BigDecimal} column's total number of digits, written
+   * {@code numeric(precision, scale)} instead of {@code numeric}. 0 means any. SQLite ignores it.
+   */
+  int precision() default 0;
+
+  /** PostgreSQL only: digits after the decimal point, with {@link #precision()}. */
+  int scale() default 0;
 }

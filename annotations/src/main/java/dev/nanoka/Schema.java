@@ -75,4 +75,11 @@ public @interface Schema {
    * <pre>{@code @Schema(models = {...}, droppedTables = {"legacy_sessions"})}</pre>
    */
   String[] droppedTables() default {};
+
+  /**
+   * The database this schema is written for. {@link Dialect#POSTGRESQL} writes a pg-core
+   * schema.ts and drizzle-kit's {@code postgresql} migrations folder from the same records.
+   * Changing it on an existing schema is refused: start a new migrations folder.
+   */
+  Dialect dialect() default Dialect.SQLITE;
 }

@@ -8,8 +8,14 @@ import java.util.List;
  * drizzle-kit's {@code meta/_journal.json}: the ordered list of migrations.
  *
  * @param entries the migrations, {@code idx} 0, 1, 2… in order
+ * @param dialect drizzle-kit's name of the folder's dialect: {@code sqlite} or {@code postgresql}
  */
-public record Journal(List<Entry> entries) {
+public record Journal(List<Entry> entries, String dialect) {
+
+  /** A SQLite journal. */
+  public Journal(List<Entry> entries) {
+    this(entries, "sqlite");
+  }
 
   /**
    * The {@code when} of a first migration. Entries are not stamped with the wall clock: each
@@ -32,6 +38,14 @@ public record Journal(List<Entry> entries) {
 
   public Journal {
     entries = List.copyOf(entries);
+    if (!dialect.equals("sqlite") && !dialect.equals("postgresql")) {
+      throw new IllegalArgumentException("unknown dialect " + dialect);
+    }
+  }
+
+  /** This journal for another dialect: a new folder's, before its first entry is written. */
+  public Journal withDialect(String value) {
+    return new Journal(entries, value);
   }
 
   /** The {@code when} for an entry appended after the current ones. */
@@ -46,24 +60,24 @@ public record Journal(List<Entry> entries) {
     if (entry.idx() + 1 < entries.size()) {
       out.addAll(entries.subList(entry.idx() + 1, entries.size()));
     }
-    return new Journal(out);
+    return new Journal(out, dialect);
   }
 
   /** This journal without its last entry. */
   public Journal withoutLast() {
-    return new Journal(entries.subList(0, entries.size() - 1));
+    return new Journal(entries.subList(0, entries.size() - 1), dialect);
   }
 
   public String toJson() {
     return JsonValue.write(g -> {
       g.writeStartObject();
       g.writeStringField("version", "7");
-      g.writeStringField("dialect", "sqlite");
+      g.writeStringField("dialect", dialect);
       g.writeArrayFieldStart("entries");
       for (Entry entry : entries) {
         g.writeStartObject();
         g.writeNumberField("idx", entry.idx());
-        g.writeStringField("version", "6");
+        g.writeStringField("version", dialect.equals("sqlite") ? "6" : "7");
         g.writeNumberField("when", entry.when());
         g.writeStringField("tag", entry.tag());
         g.writeBooleanField("breakpoints", true);
@@ -99,9 +113,10 @@ public record Journal(List<Entry> entries) {
     if (root == null || !root.isObject() || !root.path("entries").isArray()) {
       throw new MigrationFolderException(file, "is not a drizzle-kit journal (no \"entries\" list)");
     }
-    if (!"sqlite".equals(root.path("dialect").asText())) {
+    String dialect = root.path("dialect").asText();
+    if (!"sqlite".equals(dialect) && !"postgresql".equals(dialect)) {
       throw new MigrationFolderException(file, "is for dialect " + root.path("dialect")
-          + ", not sqlite");
+          + ", not sqlite or postgresql");
     }
     List<Entry> entries = new ArrayList<>();
     long previousWhen = Long.MIN_VALUE;
@@ -135,6 +150,6 @@ public record Journal(List<Entry> entries) {
       entries.add(new Entry(idx, when, tag));
       position++;
     }
-    return new Journal(entries);
+    return new Journal(entries, dialect);
   }
 }

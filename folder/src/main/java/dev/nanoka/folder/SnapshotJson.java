@@ -228,14 +228,20 @@ public final class SnapshotJson {
     }
     JsonValue dialect = fields.getOrDefault("dialect", JsonValue.missing());
     JsonValue version = fields.getOrDefault("version", JsonValue.missing());
-    if (!"sqlite".equals(dialect.asText()) || !"6".equals(version.asText())) {
+    boolean postgres = PostgresSnapshotJson.DIALECT.equals(dialect.asText())
+        && PostgresSnapshotJson.VERSION.equals(version.asText());
+    if (!postgres && (!"sqlite".equals(dialect.asText()) || !"6".equals(version.asText()))) {
       throw new MigrationFolderException(file, "is not a drizzle-kit SQLite snapshot of version"
-          + " \"6\" (dialect " + dialect + ", version " + version + ")");
+          + " \"6\" nor a PostgreSQL one of version \"7\" (dialect " + dialect + ", version "
+          + version + ")");
     }
     String id = required(file, fields, "id");
     String prevId = required(file, fields, "prevId");
     if (root == null) {
       return new Snapshot(id, prevId, Optional.empty());
+    }
+    if (postgres) {
+      return new Snapshot(id, prevId, Optional.of(PostgresSnapshotJson.readTables(file, root)));
     }
     try {
       List<Table> tables = new ArrayList<>();

@@ -26,6 +26,8 @@ public enum Message {
   NEEDS_JSON("NeedsJson"),
   UNSUPPORTED_JSON_TYPE("UnsupportedJsonType"),
   EMPTY_ENUM("EmptyEnum"),
+  POSTGRES_ENUM_CLASH("PostgresEnumClash"),
+  TYPE_PARAMETER_INVALID("TypeParameter"),
   TYPE_OVERRIDE_MISMATCH("TypeMismatch"),
   NULLABLE_PRIMITIVE("NullablePrimitive"),
   NULLABLE_PRIMARY_KEY("NullablePrimaryKey"),

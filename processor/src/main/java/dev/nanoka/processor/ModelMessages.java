@@ -110,6 +110,24 @@ public final class ModelMessages {
         + " constants, so no value could ever be stored. Add a constant to the enum.");
   }
 
+  /** @param problem what is wrong with {@code length}, {@code precision} or {@code scale} */
+  public static MessageText typeParameterInvalid(String component, String problem,
+      String instead) {
+    return Message.TYPE_PARAMETER_INVALID.text(component + ": " + problem + ". " + instead);
+  }
+
+  /**
+   * @param component the component whose enum clashes; {@code other} the one that named the
+   *     PostgreSQL type first
+   */
+  public static MessageText postgresEnumClash(String component, String javaType, String typeName,
+      String other, String otherType) {
+    return Message.POSTGRES_ENUM_CLASH.text(component + " has enum " + javaType + ", and "
+        + other + " has enum " + otherType + " with other constants: both would be the"
+        + " PostgreSQL type " + typeName + " (the enum's simple name in snake_case), which holds"
+        + " one list of values. Rename one of the enums, or give both the same constants.");
+  }
+
   /** @param override the {@code ColumnType} constant written; {@code allowed} those that fit */
   public static MessageText typeOverrideMismatch(
       String override, String component, String javaType, List<String> allowed) {

@@ -2,6 +2,7 @@ package dev.nanoka.processor;
 
 import com.google.auto.service.AutoService;
 import dev.nanoka.core.schema.SchemaText;
+import dev.nanoka.core.sql.SqlDialect;
 import dev.nanoka.folder.BranchCollisions;
 import dev.nanoka.folder.Journal;
 import dev.nanoka.folder.MigrationFolder;
@@ -15,9 +16,11 @@ import dev.nanoka.processor.model.JavaTypeMapper;
 import dev.nanoka.processor.model.JsonTypeMapper;
 import dev.nanoka.processor.model.ModelDefinition;
 import dev.nanoka.processor.model.ModelReader;
+import dev.nanoka.processor.model.PostgresColumns;
 import dev.nanoka.processor.model.SchemaAssembler;
 import dev.nanoka.processor.model.Unresolved;
 import dev.nanoka.processor.ts.DrizzleSchemaRenderer;
+import dev.nanoka.processor.ts.PgSchemaRenderer;
 import dev.nanoka.processor.writer.FileChange;
 import dev.nanoka.processor.writer.MigrationIndexWriter;
 import dev.nanoka.processor.writer.ProjectFileWriter;
@@ -152,9 +155,13 @@ public final class NanokaProcessor extends AbstractProcessor {
         complete &= model.isPresent();
         model.ifPresent(models::add);
       }
-      Optional<AssembledSchema> schema = complete
+      Optional<AssembledSchema> read = complete
           ? new SchemaAssembler(diagnostics).assemble(models, plan.droppedTables())
           : Optional.empty();
+      boolean postgres = PostgresColumns.isPostgres(plan.schema());
+      // the PostgreSQL dialect types the columns SQLite's reading left as affinities
+      Optional<AssembledSchema> schema =
+          postgres ? read.flatMap(s -> PostgresColumns.convert(s, models, diagnostics)) : read;
       String schemaText = schema.map(s -> SchemaText.write(s.schema())).orElse("");
       Optional<UpToDate.Check> check = schema.flatMap(s -> upToDate.check(
           plan, s, schemaText, json.declarations(), generated(plan, elements)));
@@ -166,8 +173,11 @@ public final class NanokaProcessor extends AbstractProcessor {
         diagnostics.warning(plan.origin().orElse(null),
             plan.schema().map(s -> s.mirror()).orElse(null), null, SchemaMessages.noOutput());
       } else if (schema.isPresent()) {
-        String schemaTs = DrizzleSchemaRenderer.render(
-            schema.get().schema(), json.declarations(), plan.description(), plan.relations());
+        String schemaTs = postgres
+            ? PgSchemaRenderer.render(
+                schema.get().schema(), json.declarations(), plan.description(), plan.relations())
+            : DrizzleSchemaRenderer.render(
+                schema.get().schema(), json.declarations(), plan.description(), plan.relations());
         files.add(FileChange.write(plan.output().get(), schemaTs));
         plan.origin().ifPresent(origin -> schemaTsTexts.put(origin, schemaTs));
       }
@@ -313,7 +323,8 @@ public final class NanokaProcessor extends AbstractProcessor {
           SchemaMessages.migrationFolderInvalid(e.file(), e.getMessage()));
       return Optional.empty();
     }
-    return new MigrationPlanner(diagnostics, locator)
+    return new MigrationPlanner(diagnostics, locator, PostgresColumns.isPostgres(plan.schema())
+            ? SqlDialect.POSTGRESQL : SqlDialect.SQLITE)
         .plan(folder, schema.schema(), plan.version(), schema.renameHints());
   }
 }

@@ -89,6 +89,32 @@ public sealed interface DataLoss {
     }
   }
 
+  /**
+   * A column of a dialect with its own types (PostgreSQL) changed to a type that does not hold
+   * every value of the old one: {@code bigint} to {@code integer}, {@code text} to {@code uuid},
+   * {@code double precision} to {@code real}. The database converts each value with a cast, and
+   * {@link NativeTypeConversion} says what a value that does not fit does.
+   */
+  record ValuesNarrowed(String table, String column, String source, String from, String to)
+      implements DataLoss {
+    public ValuesNarrowed {
+      if (NativeTypeConversion.holdsAll(from, to)) {
+        throw new IllegalArgumentException(from + " to " + to + " keeps every value");
+      }
+    }
+
+    @Override
+    public Effect effect() {
+      return NativeTypeConversion.rounds(from, to) ? Effect.LOSES : Effect.FAILS;
+    }
+
+    @Override
+    public String describe() {
+      return "changes " + table + "." + column + " from " + from + " to " + to + "; "
+          + NativeTypeConversion.whatChanges(from, to);
+    }
+  }
+
   /** A column that becomes NOT NULL with a default: rows holding NULL there get the default. */
   record NullsFilled(String table, String column, String source, String defaultSql)
       implements DataLoss {

@@ -38,7 +38,14 @@ final class DataLossRules {
     for (Map.Entry<String, String> pair : copied.entrySet()) {
       Column old = before.column(pair.getValue()).orElseThrow();
       Column now = after.column(pair.getKey()).orElseThrow();
-      if (SqlTypeConversion.canChangeValues(old.type().sqlType(), now.type().sqlType())) {
+      if (old.type() instanceof LogicalType.Native was
+          && now.type() instanceof LogicalType.Native becomes) {
+        // a dialect with its own types: its casts decide, not SQLite's affinities
+        if (!NativeTypeConversion.holdsAll(was.sql(), becomes.sql())) {
+          losses.add(new DataLoss.ValuesNarrowed(table, now.name(), old.name(), was.sql(),
+              becomes.sql()));
+        }
+      } else if (SqlTypeConversion.canChangeValues(old.type().sqlType(), now.type().sqlType())) {
         losses.add(new DataLoss.ValuesConverted(table, now.name(), old.name(),
             old.type().sqlType(), now.type().sqlType()));
       }
@@ -137,6 +144,11 @@ final class DataLossRules {
 
   /** Whether a copied value can differ from what it was: converted, or NULL filled. */
   private static boolean changesValues(Column old, Column now) {
+    if (old.type() instanceof LogicalType.Native was
+        && now.type() instanceof LogicalType.Native becomes) {
+      return !NativeTypeConversion.holdsAll(was.sql(), becomes.sql())
+          || !old.notNull() && now.notNull() && SchemaDiffer.defaultSql(now).isPresent();
+    }
     return SqlTypeConversion.canChangeValues(old.type().sqlType(), now.type().sqlType())
         || !old.notNull() && now.notNull() && SchemaDiffer.defaultSql(now).isPresent();
   }

@@ -2,6 +2,7 @@ package dev.nanoka.core.diff;
 
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.DatabaseSchema;
+import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.core.schema.UpdateTrigger;
@@ -169,10 +170,16 @@ public final class SchemaDiffer {
   /** The facets the database stores for a column. */
   static boolean sameDefinition(Column a, Column b) {
     return a.type().sqlType() == b.type().sqlType()
+        && nativeSql(a).equals(nativeSql(b))
         && a.notNull() == b.notNull()
         && a.primaryKey() == b.primaryKey()
         && a.autoIncrement() == b.autoIncrement()
         && Objects.equals(defaultSql(a), defaultSql(b));
+  }
+
+  /** A {@link LogicalType.Native} column's own type; empty for SQLite's columns. */
+  static Optional<String> nativeSql(Column column) {
+    return column.type() instanceof LogicalType.Native n ? Optional.of(n.sql()) : Optional.empty();
   }
 
   static Optional<String> defaultSql(Column column) {

@@ -108,4 +108,35 @@ public sealed interface LogicalType {
       return SqlType.BLOB;
     }
   }
+
+  /**
+   * A column of a dialect that tells more types apart than SQLite's affinities: its type as that
+   * dialect spells it ({@code bigint}, {@code uuid}, {@code numeric(10, 2)},
+   * {@code timestamp with time zone}, a {@code pgEnum}'s name), and what it means to the
+   * application. SQLite schemas never hold one: the SQLite dialect reads every column into the
+   * other variants, so SQLite snapshots, goldens and databases read as they always did.
+   *
+   * <p>The differ compares {@link #sql()} besides the affinity, so {@code integer} →
+   * {@code bigint} is a change where SQLite sees none.
+   *
+   * @param sql the type as the dialect's DDL and drizzle-kit's snapshot spell it
+   * @param meaning the application's view: {@link EnumText} for an enum type named {@code sql},
+   *     {@link Json} for {@code jsonb}, {@link Timestamp} for a timestamp…
+   */
+  record Native(String sql, LogicalType meaning) implements LogicalType {
+    public Native {
+      if (sql == null || sql.isBlank()) {
+        throw new IllegalArgumentException("a native type needs its SQL spelling");
+      }
+      Objects.requireNonNull(meaning, "meaning");
+      if (meaning instanceof Native) {
+        throw new IllegalArgumentException("a native type means a portable one: " + sql);
+      }
+    }
+
+    @Override
+    public SqlType sqlType() {
+      return meaning.sqlType();
+    }
+  }
 }

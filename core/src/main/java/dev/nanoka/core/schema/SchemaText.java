@@ -34,7 +34,8 @@ import java.util.Locale;
  *       {@code nullable}, then any of {@code primary-key}, {@code auto-increment},
  *       {@code unique}, separated by spaces. Types: {@code text}, {@code integer},
  *       {@code boolean}, {@code real}, {@code numeric}, {@code blob}, {@code timestamp seconds|
- *       milliseconds}, {@code json <TypeScript type>}, {@code enum <value>…}.
+ *       milliseconds}, {@code json <TypeScript type>}, {@code enum <value>…}, and for
+ *       PostgreSQL columns {@code native <type as PostgreSQL spells it> <one of those>}.
  *   <li>{@code default kind value} belongs to the column line right above it; kinds are
  *       {@code text}, {@code number}, {@code boolean}, {@code sql}, {@code client}.
  *   <li>{@code on-row-update sql} follows its column's line (and default line, if any): the
@@ -124,7 +125,12 @@ public final class SchemaText {
   }
 
   private static List<String> type(LogicalType type) {
-    if (type instanceof LogicalType.Text) {
+    if (type instanceof LogicalType.Native n) {
+      // a PostgreSQL column: its own type, then the portable one it means
+      List<String> out = new java.util.ArrayList<>(List.of("native", n.sql()));
+      out.addAll(type(n.meaning()));
+      return out;
+    } else if (type instanceof LogicalType.Text) {
       return List.of("text");
     } else if (type instanceof LogicalType.EnumText enumText) {
       return prefixed("enum", enumText.values());

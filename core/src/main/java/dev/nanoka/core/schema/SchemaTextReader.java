@@ -158,6 +158,13 @@ final class SchemaTextReader {
 
   private LogicalType type(String name, List<String> details) {
     return switch (name) {
+      case "native" -> {
+        if (details.size() < 2 || details.get(1).equals("native")) {
+          throw error("a native column has its PostgreSQL type and a type after it");
+        }
+        yield new LogicalType.Native(details.get(0),
+            type(details.get(1), details.subList(2, details.size())));
+      }
       case "enum" -> {
         if (details.isEmpty()) {
           throw error("an enum column needs at least one value");

@@ -7,12 +7,13 @@ import dev.nanoka.core.diff.SchemaChange;
 import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.diff.SchemaDiffer;
 import dev.nanoka.core.schema.DatabaseSchema;
-import dev.nanoka.core.sql.SqliteMigrationRenderer;
+import dev.nanoka.core.sql.SqlDialect;
 import dev.nanoka.core.sql.StatementBreakpoints;
 import dev.nanoka.folder.Journal;
 import dev.nanoka.folder.MigrationFile;
 import dev.nanoka.folder.MigrationFolder;
 import dev.nanoka.folder.MigrationNames;
+import dev.nanoka.folder.PostgresSnapshotJson;
 import dev.nanoka.folder.Snapshot;
 import dev.nanoka.folder.SnapshotJson;
 import dev.nanoka.processor.Diagnostics;
@@ -39,10 +40,18 @@ public final class MigrationPlanner {
   private final ModelLocator locator;
   private final DownPlanner downs;
 
+  private final SqlDialect dialect;
+
   public MigrationPlanner(Diagnostics diagnostics, ModelLocator locator) {
+    this(diagnostics, locator, SqlDialect.SQLITE);
+  }
+
+  /** A planner for the dialect of {@code @Schema(dialect)}: its SQL, snapshot and journal. */
+  public MigrationPlanner(Diagnostics diagnostics, ModelLocator locator, SqlDialect dialect) {
     this.diagnostics = diagnostics;
     this.locator = locator;
-    this.downs = new DownPlanner(diagnostics, locator);
+    this.dialect = dialect;
+    this.downs = new DownPlanner(diagnostics, locator, dialect);
   }
 
   /** The file changes and the journal they leave, or empty when a problem was reported. */
@@ -50,6 +59,16 @@ public final class MigrationPlanner {
       MigrationFolder folder, DatabaseSchema models, int version, RenameHints hints) {
     Journal journal = folder.journal();
     int existing = journal.entries().size();
+    if (!journal.dialect().equals(dialect.drizzleName())) {
+      if (existing > 0) {
+        error(locator.schema("dialect"), SchemaMessages.migrationFolderInvalid(
+            folder.journalFile(), "is a " + journal.dialect() + " history, but @Schema(dialect)"
+                + " says " + dialect + ": a dialect is chosen once per migrations folder. Point"
+                + " @Schema(out) at a new folder for " + dialect + ", or set dialect back"));
+        return Optional.empty();
+      }
+      journal = journal.withDialect(dialect.drizzleName());
+    }
     String folderName = folder.dir().getFileName() + "/";
     if (existing > version) {
       error(locator.schema("version"), SchemaMessages.versionBehind(version, folderName, existing));
@@ -105,7 +124,7 @@ public final class MigrationPlanner {
       return Optional.of(new PlannedMigration(files, after));
     }
 
-    String sql = StatementBreakpoints.join(SqliteMigrationRenderer.render(diff));
+    String sql = StatementBreakpoints.join(dialect.renderer().render(diff, models));
     String tag = MigrationNames.tag(idx, diff.changes());
     String upText = MigrationFile.render(version, sql);
     boolean upEdited = false;
@@ -132,7 +151,9 @@ public final class MigrationPlanner {
       files.add(FileChange.write(folder.sqlFile(tag), upText));
     }
     String prevId = previous.map(Snapshot::id).orElse(Snapshot.NO_PREVIOUS);
-    files.add(FileChange.write(folder.snapshotFile(idx), SnapshotJson.write(models, prevId, diff.changes())));
+    files.add(FileChange.write(folder.snapshotFile(idx), dialect == SqlDialect.POSTGRESQL
+        ? PostgresSnapshotJson.write(models, prevId, diff.changes())
+        : SnapshotJson.write(models, prevId, diff.changes())));
     long when = current.map(Journal.Entry::when).orElse(journal.nextWhen());
     Journal after = journal.with(new Journal.Entry(idx, when, tag));
     files.add(FileChange.write(folder.journalFile(), after.toJson()));

@@ -35,8 +35,17 @@ final class TsImports {
   }
 
   private final Set<Name> sqliteCore = EnumSet.noneOf(Name.class);
+  /** Names from {@code drizzle-orm/pg-core}, values first then types, each alphabetically. */
+  private final Set<String> pgCore = new java.util.TreeSet<>(
+      java.util.Comparator.comparing((String n) -> n.startsWith("type ")).thenComparing(n -> n));
   private boolean relations;
   private boolean sql;
+
+  /** Uses a name from {@code drizzle-orm/pg-core}; returns it for inline use. */
+  String usePg(String name) {
+    pgCore.add(name);
+    return name.replace("type ", "");
+  }
 
   /** Uses a name from {@code drizzle-orm/sqlite-core}; returns it for inline use. */
   String use(Name name) {
@@ -63,6 +72,10 @@ final class TsImports {
       out.append("import { ")
           .append(relations && sql ? "relations, sql" : relations ? "relations" : "sql")
           .append(" } from 'drizzle-orm'\n");
+    }
+    if (!pgCore.isEmpty()) {
+      return out.append("import { ").append(String.join(", ", pgCore))
+          .append(" } from 'drizzle-orm/pg-core'\n").toString();
     }
     List<String> names = new ArrayList<>();
     sqliteCore.forEach(n -> names.add(n.text));

@@ -1,0 +1,16 @@
+package com.example.pg;
+
+import dev.nanoka.DefaultFunction;
+import dev.nanoka.Field;
+import dev.nanoka.Model;
+import java.time.Instant;
+import java.util.UUID;
+
+@Model("users")
+public record User(
+    @Field(primaryKey = true, defaultFunction = DefaultFunction.RANDOM_UUID) UUID id,
+    @Field(unique = true, length = 320) String email,
+    String name,
+    long age,
+    @Field(nullable = true) String nickname,
+    @Field(defaultFunction = DefaultFunction.NOW) Instant createdAt) {}

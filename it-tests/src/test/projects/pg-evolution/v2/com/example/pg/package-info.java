@@ -1,0 +1,6 @@
+/** Version 1: users and their posts. */
+@Schema(version = 2, dialect = Dialect.POSTGRESQL, models = {User.class, Post.class, Tag.class, PostTag.class})
+package com.example.pg;
+
+import dev.nanoka.Dialect;
+import dev.nanoka.Schema;
