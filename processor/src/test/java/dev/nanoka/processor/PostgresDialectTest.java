@@ -143,6 +143,19 @@ class PostgresDialectTest {
   }
 
   @Test
+  void anUpdateTriggerIsRefusedForPostgres() {
+    JavaFileObject schema = schema(1, "Note.class", POSTGRES);
+    JavaFileObject note = note("@Field(onRowUpdate = dev.nanoka.DefaultFunction.NOW)"
+        + " java.time.Instant updatedAt");
+    Result result = new MigrationProject(dir).compile(schema, note);
+    assertThat(result.compilation()).failed();
+    assertErrorAtValue(result, Message.ON_ROW_UPDATE_INVALID, note,
+        "onRowUpdate = dev.nanoka.DefaultFunction.NOW", ".NOW",
+        "Note.updatedAt: PostgreSQL schemas have no update trigger yet.",
+        "Remove onRowUpdate and set the column in application code");
+  }
+
+  @Test
   void lengthPrecisionAndScaleGiveVarcharAndNumeric() {
     MigrationProject project = new MigrationProject(dir);
     project.compileClean(schema(1, "Note.class", POSTGRES), note(

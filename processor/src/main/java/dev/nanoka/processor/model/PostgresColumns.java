@@ -72,9 +72,30 @@ public final class PostgresColumns {
     for (ModelDefinition model : models) {
       for (ColumnDefinition column : model.columns()) {
         invalid |= !checkParameters(model, column, diagnostics);
+        invalid |= !checkOnRowUpdate(model, column, diagnostics);
       }
     }
     return clash || invalid ? Optional.empty() : Optional.of(convert(schema, models));
+  }
+
+  /**
+   * {@code onRowUpdate} is written as a SQLite trigger; PostgreSQL's needs a trigger function,
+   * which neither the renderer, the snapshot nor the runtime's introspection knows yet. Refused
+   * rather than left out: schema.ts would say the column moves while other clients' updates
+   * would not move it.
+   */
+  private static boolean checkOnRowUpdate(ModelDefinition model, ColumnDefinition column,
+      Diagnostics diagnostics) {
+    if (column.column().onRowUpdate().isEmpty()) {
+      return true;
+    }
+    AnnotationView field = column.field().orElseThrow();
+    diagnostics.error(column.element(), field.mirror(), field.written("onRowUpdate"),
+        ModelMessages.onRowUpdateInvalid("NOW", model.simpleName() + "."
+            + column.column().property(), "PostgreSQL schemas have no update trigger yet",
+            "Remove onRowUpdate and set the column in application code (in Drizzle,"
+                + " `.$onUpdate(() => new Date())`), or keep the model in a SQLite schema."));
+    return false;
   }
 
   /** {@code length}, {@code precision} and {@code scale} fit the column; reported if not. */
