@@ -71,6 +71,7 @@ public enum Message {
   // output
   NO_OUTPUT("NoOutput"),
   OPTION_CONFLICT("OptionConflict"),
+  OPTION_INVALID("OptionInvalid"),
   WRITE_FAILED("WriteFailed"),
   MIGRATION_FOLDER_INVALID("MigrationFolder"),
   NOT_REGENERATED("NotRegenerated"),

@@ -3,9 +3,11 @@ package dev.nanoka.processor;
 import com.google.auto.service.AutoService;
 import dev.nanoka.core.schema.SchemaText;
 import dev.nanoka.folder.BranchCollisions;
+import dev.nanoka.folder.Drizzle1Collisions;
 import dev.nanoka.folder.Journal;
 import dev.nanoka.folder.MigrationFolder;
 import dev.nanoka.folder.MigrationFolderException;
+import dev.nanoka.folder.MigrationLayout;
 import dev.nanoka.processor.migrate.MigrationPlanner;
 import dev.nanoka.processor.migrate.ModelLocator;
 import dev.nanoka.processor.migrate.PlannedMigration;
@@ -18,6 +20,7 @@ import dev.nanoka.processor.model.ModelReader;
 import dev.nanoka.processor.model.SchemaAssembler;
 import dev.nanoka.processor.model.Unresolved;
 import dev.nanoka.processor.ts.DrizzleSchemaRenderer;
+import dev.nanoka.processor.writer.Drizzle1Files;
 import dev.nanoka.processor.writer.FileChange;
 import dev.nanoka.processor.writer.MigrationIndexWriter;
 import dev.nanoka.processor.writer.ProjectFileWriter;
@@ -255,7 +258,7 @@ public final class NanokaProcessor extends AbstractProcessor {
   private void packageMigrations(SchemaPlan plan, Journal journal) {
     try {
       MigrationIndexWriter.write(processingEnv.getFiler(), processingEnv.getElementUtils(),
-          plan.origin().orElseThrow(), plan.migrations().orElseThrow(), journal);
+          plan.origin().orElseThrow(), plan.migrations().orElseThrow(), journal, plan.layout());
     } catch (IOException e) {
       diagnostics.error(
           plan.origin().get(), SchemaMessages.writeFailed("the migration index", e.toString()));
@@ -270,9 +273,9 @@ public final class NanokaProcessor extends AbstractProcessor {
   private Journal committedJournal(SchemaPlan plan) {
     Path dir = plan.migrations().orElseThrow();
     try {
-      Journal journal = MigrationFolder.load(dir, plan.version() - 1).journal();
-      return new Journal(journal.entries().stream()
-          .filter(e -> Files.isRegularFile(dir.resolve(e.tag() + ".sql")))
+      MigrationFolder folder = MigrationFolder.load(dir, plan.version() - 1, plan.layout());
+      return new Journal(folder.journal().entries().stream()
+          .filter(e -> Files.isRegularFile(folder.sqlFile(e.tag())))
           .toList());
     } catch (MigrationFolderException e) {
       return new Journal(List.of()); // planning loaded it a moment ago; reported there if not
@@ -292,7 +295,8 @@ public final class NanokaProcessor extends AbstractProcessor {
     ModelLocator locator = new ModelLocator(plan.origin(), plan.schema(), models);
     Path dir = plan.migrations().get();
     // Before the folder is read as one history: a merged one must not be built on.
-    BranchCollisions collisions = BranchCollisions.find(dir, plan.version() - 1);
+    BranchCollisions collisions = plan.layout() == MigrationLayout.DRIZZLE_1
+        ? Drizzle1Collisions.find(dir) : BranchCollisions.find(dir, plan.version() - 1);
     if (!collisions.isEmpty()) {
       ModelLocator.Location at = locator.schema("version");
       diagnostics.error(at.element(), at.annotation(), at.value(),
@@ -306,14 +310,25 @@ public final class NanokaProcessor extends AbstractProcessor {
     MigrationFolder folder;
     try {
       // The current version's migration may have been deleted to have it regenerated.
-      folder = MigrationFolder.load(dir, plan.version() - 1);
+      folder = MigrationFolder.load(dir, plan.version() - 1, plan.layout());
     } catch (MigrationFolderException e) {
       ModelLocator.Location at = locator.schema("out");
       diagnostics.error(at.element(), at.annotation(), at.value(),
           SchemaMessages.migrationFolderInvalid(e.file(), e.getMessage()));
       return Optional.empty();
     }
-    return new MigrationPlanner(diagnostics, locator)
+    Optional<PlannedMigration> planned = new MigrationPlanner(diagnostics, locator)
         .plan(folder, schema.schema(), plan.version(), schema.renameHints());
+    if (plan.layout() != MigrationLayout.DRIZZLE_1 || planned.isEmpty()) {
+      return planned;
+    }
+    try {
+      return Optional.of(Drizzle1Files.map(folder, planned.get()));
+    } catch (MigrationFolderException e) {
+      ModelLocator.Location at = locator.schema("out");
+      diagnostics.error(at.element(), at.annotation(), at.value(),
+          SchemaMessages.migrationFolderInvalid(e.file(), e.getMessage()));
+      return Optional.empty();
+    }
   }
 }

@@ -105,6 +105,12 @@ public final class SchemaMessages {
         + option + ". Pass only -A" + option + ".");
   }
 
+  /** An option whose value is none of those it takes. */
+  public static MessageText optionInvalid(String option, String value, String values) {
+    return Message.OPTION_INVALID.text("-A" + option + "=" + value + " is not one of its values: "
+        + values + ". Nothing was written.");
+  }
+
   /** @param what the file, or what it is ("the schema class") */
   /** A project file {@code -Ananoka.check=true} kept the compile from changing. */
   public static MessageText notRegenerated(Path file, FileChange.Effect effect) {
