@@ -199,6 +199,20 @@ public final class Drizzle1Snapshot {
         table.getValue().writeV6(g, table.getKey());
       }
       g.writeEndObject();
+      // up writes _meta's renames as "key->value", tables' keys first ("\"t\""), then
+      // columns' ("\"t\".\"c\"")
+      g.writeObjectFieldStart("_meta");
+      for (boolean columns : new boolean[] {false, true}) {
+        g.writeObjectFieldStart(columns ? "columns" : "tables");
+        for (String rename : strings(root.path("renames"))) {
+          int arrow = rename.indexOf("->");
+          if (arrow > 0 && rename.substring(0, arrow).contains("\".\"") == columns) {
+            g.writeStringField(rename.substring(0, arrow), rename.substring(arrow + 2));
+          }
+        }
+        g.writeEndObject();
+      }
+      g.writeEndObject();
       g.writeEndObject();
     });
   }

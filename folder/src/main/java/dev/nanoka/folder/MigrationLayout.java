@@ -18,5 +18,14 @@ public enum MigrationLayout {
    * the 0.31 journal's {@code when} in UTC, as {@code drizzle-kit up} names it. Nanoka also
    * writes {@code d1/NNNN_<name>.sql}, the same SQL flat, for wrangler.
    */
-  DRIZZLE_1
+  DRIZZLE_1;
+
+  /**
+   * The layout a folder is in: 1.0's when it has no {@code meta/_journal.json} but 1.0
+   * migration folders; 0.31's otherwise (an empty or missing folder included).
+   */
+  public static MigrationLayout of(java.nio.file.Path dir) {
+    return !java.nio.file.Files.exists(dir.resolve("meta").resolve("_journal.json"))
+        && Drizzle1Folder.holdsMigrations(dir) ? DRIZZLE_1 : DRIZZLE_0_31;
+  }
 }
