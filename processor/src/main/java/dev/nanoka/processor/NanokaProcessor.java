@@ -170,7 +170,8 @@ public final class NanokaProcessor extends AbstractProcessor {
             plan.schema().map(s -> s.mirror()).orElse(null), null, SchemaMessages.noOutput());
       } else if (schema.isPresent()) {
         String schemaTs = DrizzleSchemaRenderer.render(
-            schema.get().schema(), json.declarations(), plan.description(), plan.relations());
+            schema.get().schema(), json.declarations(), plan.description(), plan.relations(),
+            plan.layout() == MigrationLayout.DRIZZLE_1);
         files.add(FileChange.write(plan.output().get(), schemaTs));
         plan.origin().ifPresent(origin -> schemaTsTexts.put(origin, schemaTs));
       }
