@@ -52,6 +52,13 @@ public final class Drizzle1Files {
       if (path.equals(folder.journalFile())) {
         continue; // 1.0 has no journal
       }
+      if (name.equals(Drizzle1Folder.SNAPSHOT) && !parent.equals(dir)) {
+        // an entry the folder has: MigrationFolder named its 1.0 snapshot already
+        out.put(path, change.content().isPresent()
+            ? FileChange.write(path, Drizzle1Snapshot.fromV6(path, change.content().get()))
+            : change);
+        continue;
+      }
       Matcher snapshot = SNAPSHOT.matcher(name);
       if (parent.equals(dir.resolve("meta")) && snapshot.matches()) {
         int idx = Integer.parseInt(snapshot.group(1));
