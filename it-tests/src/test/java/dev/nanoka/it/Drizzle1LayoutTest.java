@@ -221,6 +221,15 @@ class Drizzle1LayoutTest {
       assertTrue(status.succeeded() && status.output().contains("Up to date."),
           "status must say up to date after the switch" + status.describe());
     }
+    // nanoka check and review read the 1.0 folder
+    CommandResult check = nanoka("check", "check", "--dir", a.migrations().toString());
+    assertTrue(check.succeeded() && check.output().contains("Consistent"),
+        "nanoka check must pass on the 1.0 folder" + check.describe());
+    CommandResult review = nanoka("review", "review", "--dir", a.migrations().toString());
+    assertTrue(review.succeeded() && review.output().contains("Schema review: 8 migrations")
+            && review.output().contains("_alter_projects/migration.sql (added)"),
+        "nanoka review must review the 1.0 folder's migrations" + review.describe());
+
     // wrangler on the 1.0 folder itself: nothing to apply, which is why d1/ exists
     Path bare = work.resolve("wrangler-bare");
     TestFiles.replaceWithCopy(b.migrations(), bare.resolve("drizzle/migrations"), p -> false);
