@@ -100,6 +100,7 @@ class Drizzle1LayoutTest {
     MigrationProject project = new MigrationProject(dir);
     Result result = project.compile(List.of("-Ananoka.layout=drizzle-2"), schema(1), note(""));
     assertThat(result.compilation()).failed();
+    assertEquals(1, DiagnosticAssertions.errorCount(result, Message.OPTION_INVALID));
     assertEquals(List.of("[NanokaOptionInvalid] -Ananoka.layout=drizzle-2 is not one of its"
             + " values: drizzle-0.31, drizzle-1. Nothing was written."),
         result.compilation().errors().stream().map(d -> d.getMessage(Locale.ROOT)).toList());
