@@ -229,6 +229,11 @@ class Drizzle1LayoutTest {
     assertTrue(review.succeeded() && review.output().contains("Schema review: 8 migrations")
             && review.output().contains("_alter_projects/migration.sql (added)"),
         "nanoka review must review the 1.0 folder's migrations" + review.describe());
+    // against a base in the 1.0 layout (B's folder as it was at v3, d1/ included)
+    CommandResult since = nanoka("review-since", "review", "--dir", a.migrations().toString(),
+        "--from", work.resolve("generate-v3/drizzle/migrations").toString());
+    assertTrue(since.succeeded() && since.output().contains("5 migrations not in"),
+        "nanoka review must take a 1.0 folder's d1/ as the base" + since.describe());
 
     // wrangler on the 1.0 folder itself: nothing to apply, which is why d1/ exists
     Path bare = work.resolve("wrangler-bare");
