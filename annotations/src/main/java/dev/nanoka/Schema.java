@@ -59,6 +59,13 @@ public @interface Schema {
   boolean migrate() default true;
 
   /**
+   * The layout of the migrations folder: drizzle-kit 0.31's (the default) or 1.0's. {@code
+   * DEFAULT} uses the processor option {@code -Ananoka.layout} ({@code drizzle-0.31} or
+   * {@code drizzle-1}).
+   */
+  MigrationLayout layout() default MigrationLayout.DEFAULT;
+
+  /**
    * Whether schema.ts declares the relations of Drizzle's relational queries
    * ({@code db.query.users.findMany({ with: { posts: true } })}), derived from the foreign keys:
    * {@code author: one(users, …)} where the key is, {@code posts: many(posts)} where it points.

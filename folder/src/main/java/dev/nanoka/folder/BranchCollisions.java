@@ -41,6 +41,8 @@ public final class BranchCollisions {
   private final Optional<Journal> kept;
   private final Set<Path> restore;
   private final List<Path> remove;
+  /** What to do, when another layout's rules say it ({@link Drizzle1Collisions}). */
+  private final Optional<String> told;
 
   private BranchCollisions(Path dir, List<FolderProblem> problems, Optional<Journal> kept,
       Set<Path> restore, List<Path> remove) {
@@ -49,6 +51,17 @@ public final class BranchCollisions {
     this.kept = kept;
     this.restore = restore;
     this.remove = List.copyOf(remove);
+    this.told = Optional.empty();
+  }
+
+  /** Evidence found by another layout's rules, with what to do about it. */
+  BranchCollisions(Path dir, List<FolderProblem> problems, String resolution) {
+    this.dir = dir;
+    this.problems = List.copyOf(problems);
+    this.kept = Optional.empty();
+    this.restore = Set.of();
+    this.remove = List.of();
+    this.told = Optional.of(resolution);
   }
 
   /** The problems found, in a fixed order; none for a folder one history made. */
@@ -261,6 +274,9 @@ public final class BranchCollisions {
    * @param version the schema version being compiled, when known: a step already done says so
    */
   public String resolution(OptionalInt version) {
+    if (told.isPresent()) {
+      return told.get();
+    }
     StringBuilder text = new StringBuilder();
     Path meta = dir.resolve("meta");
     if (kept.isEmpty()) {

@@ -30,6 +30,6 @@ public record DownSource(
   private static DatabaseSchema schema(MigrationFolder folder, int idx)
       throws MigrationFolderException {
     Path file = folder.snapshotFile(idx);
-    return SnapshotJson.read(file, FolderText.read(file), true).schema().orElseThrow();
+    return MigrationFolder.readSnapshot(folder.layout(), file, true).schema().orElseThrow();
   }
 }

@@ -204,6 +204,16 @@ final class JsonValue {
     return List.of();
   }
 
+  /** The fields of an object in order; none otherwise. */
+  Map<String, JsonValue> fields() {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, JsonValue> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put((String) k, (JsonValue) v));
+      return out;
+    }
+    return Map.of();
+  }
+
   int size() {
     return value instanceof List<?> list ? list.size()
         : value instanceof Map<?, ?> map ? map.size() : 0;

@@ -24,21 +24,70 @@ import java.util.stream.Stream;
  *     and its file exists
  * @param base the schema that migration starts from: the tables of the snapshot before it, read
  *     whole (the other snapshots are only read as far as their ids); empty before the first
+ * @param layout how the files are laid out; the journal of {@link MigrationLayout#DRIZZLE_1} is
+ *     the one its folders stand for ({@link Drizzle1Folder})
  */
 public record MigrationFolder(
     Path dir, Journal journal, List<Snapshot> snapshots, List<Path> stray,
-    Optional<String> current, DatabaseSchema base) {
+    Optional<String> current, DatabaseSchema base, MigrationLayout layout) {
 
+  public MigrationFolder(Path dir, Journal journal, List<Snapshot> snapshots, List<Path> stray,
+      Optional<String> current, DatabaseSchema base) {
+    this(dir, journal, snapshots, stray, current, base, MigrationLayout.DRIZZLE_0_31);
+  }
+
+  /** The 0.31 journal; in the 1.0 layout a file that is never written. */
   public Path journalFile() {
     return dir.resolve("meta").resolve("_journal.json");
   }
 
+  /**
+   * The snapshot of entry {@code idx}; in the 1.0 layout, for an entry the journal does not list
+   * yet, the 0.31 path, which the processor maps once it knows the entry.
+   */
   public Path snapshotFile(int idx) {
+    if (layout == MigrationLayout.DRIZZLE_1 && idx < journal.entries().size()) {
+      Journal.Entry entry = journal.entries().get(idx);
+      return dir.resolve(Drizzle1Folder.folderName(entry.when(), entry.tag()))
+          .resolve(Drizzle1Folder.SNAPSHOT);
+    }
     return dir.resolve("meta").resolve(String.format("%04d_snapshot.json", idx));
   }
 
+  /** The SQL file of the entry with {@code tag}; as {@link #snapshotFile} for a new one. */
   public Path sqlFile(String tag) {
+    if (layout == MigrationLayout.DRIZZLE_1) {
+      for (Journal.Entry entry : journal.entries()) {
+        if (entry.tag().equals(tag)) {
+          return dir.resolve(Drizzle1Folder.folderName(entry.when(), tag))
+              .resolve(Drizzle1Folder.MIGRATION);
+        }
+      }
+    }
     return dir.resolve(tag + ".sql");
+  }
+
+  /** Reads a snapshot file of either layout as the one snapshot model. */
+  public static Snapshot readSnapshot(MigrationLayout layout, Path file, boolean whole)
+      throws MigrationFolderException {
+    String text = FolderText.read(file);
+    return SnapshotJson.read(file,
+        layout == MigrationLayout.DRIZZLE_1 ? Drizzle1Snapshot.toV6(file, text) : text, whole);
+  }
+
+  /** As {@link #load(Path, int)}, for a folder in {@code layout}. */
+  public static MigrationFolder load(Path dir, int regenerable, MigrationLayout layout)
+      throws MigrationFolderException {
+    if (layout == MigrationLayout.DRIZZLE_1) {
+      return Drizzle1Folder.load(dir, regenerable);
+    }
+    if (!Files.exists(dir.resolve("meta").resolve("_journal.json"))
+        && Drizzle1Folder.holdsMigrations(dir)) {
+      throw new MigrationFolderException(dir, "is in drizzle-kit 1.0's layout (a folder per"
+          + " migration), but the schema asks for drizzle-kit 0.31's. Write"
+          + " `@Schema(layout = MigrationLayout.DRIZZLE_1)` (or -Ananoka.layout=drizzle-1)");
+    }
+    return load(dir, regenerable);
   }
 
   /** The snapshot of the latest migration before entry {@code idx}, if any. */

@@ -93,6 +93,34 @@ final class EvolutionProject {
     return new EvolutionProject(aggregate.resolve(step));
   }
 
+  /** Adds processor options to the project's pom, as a user adds them to theirs. */
+  void addCompilerArgs(String... args) throws IOException {
+    Path pom = dir.resolve("pom.xml");
+    String text = Files.readString(pom, StandardCharsets.UTF_8);
+    StringBuilder added = new StringBuilder();
+    for (String arg : args) {
+      added.append("  <arg>").append(arg).append("</arg>\n            ");
+    }
+    if (!text.contains("</compilerArgs>")) {
+      throw new AssertionError(pom + " has no <compilerArgs>");
+    }
+    Files.writeString(pom, text.replace("</compilerArgs>", added + "</compilerArgs>"));
+  }
+
+  /**
+   * Puts nanoka-runtime on the compile class path, so the build packages the migrations with a
+   * generated index.
+   */
+  void addRuntime() throws IOException {
+    Path pom = dir.resolve("pom.xml");
+    String text = Files.readString(pom, StandardCharsets.UTF_8);
+    Files.writeString(pom, text.replaceFirst("</dependencies>", "  <dependency>\n"
+        + "      <groupId>dev.nanoka</groupId>\n"
+        + "      <artifactId>nanoka-runtime</artifactId>\n"
+        + "      <version>\\${nanoka.version}</version>\n"
+        + "    </dependency>\n  </dependencies>"));
+  }
+
   Path dir() {
     return dir;
   }

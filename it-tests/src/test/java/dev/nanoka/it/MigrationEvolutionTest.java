@@ -81,7 +81,7 @@ class MigrationEvolutionTest {
   private static final Map<String, String> IMPLICIT_REFERENCES =
       Map.of("tasks.assigneeId", "users.id");
 
-  private static final List<EvolutionStep> STEPS = List.of(
+  static final List<EvolutionStep> STEPS = List.of(
       // users, projects, tasks, comments, legacy_sessions
       EvolutionStep.of("v1", 1),
       // new tables labels (every storage class and kind of default), task_labels; ADD COLUMN

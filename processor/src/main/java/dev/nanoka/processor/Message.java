@@ -74,6 +74,8 @@ public enum Message {
   // output
   NO_OUTPUT("NoOutput"),
   OPTION_CONFLICT("OptionConflict"),
+  OPTION_INVALID("OptionInvalid"),
+  LAYOUT_NOT_FOR_DIALECT("LayoutDialect"),
   WRITE_FAILED("WriteFailed"),
   MIGRATION_FOLDER_INVALID("MigrationFolder"),
   NOT_REGENERATED("NotRegenerated"),

@@ -4,9 +4,11 @@ import com.google.auto.service.AutoService;
 import dev.nanoka.core.schema.SchemaText;
 import dev.nanoka.core.sql.SqlDialect;
 import dev.nanoka.folder.BranchCollisions;
+import dev.nanoka.folder.Drizzle1Collisions;
 import dev.nanoka.folder.Journal;
 import dev.nanoka.folder.MigrationFolder;
 import dev.nanoka.folder.MigrationFolderException;
+import dev.nanoka.folder.MigrationLayout;
 import dev.nanoka.processor.migrate.MigrationPlanner;
 import dev.nanoka.processor.migrate.ModelLocator;
 import dev.nanoka.processor.migrate.PlannedMigration;
@@ -21,6 +23,7 @@ import dev.nanoka.processor.model.SchemaAssembler;
 import dev.nanoka.processor.model.Unresolved;
 import dev.nanoka.processor.ts.DrizzleSchemaRenderer;
 import dev.nanoka.processor.ts.PgSchemaRenderer;
+import dev.nanoka.processor.writer.Drizzle1Files;
 import dev.nanoka.processor.writer.FileChange;
 import dev.nanoka.processor.writer.MigrationIndexWriter;
 import dev.nanoka.processor.writer.ProjectFileWriter;
@@ -177,7 +180,8 @@ public final class NanokaProcessor extends AbstractProcessor {
             ? PgSchemaRenderer.render(
                 schema.get().schema(), json.declarations(), plan.description(), plan.relations())
             : DrizzleSchemaRenderer.render(
-                schema.get().schema(), json.declarations(), plan.description(), plan.relations());
+                schema.get().schema(), json.declarations(), plan.description(), plan.relations(),
+                plan.layout() == MigrationLayout.DRIZZLE_1);
         files.add(FileChange.write(plan.output().get(), schemaTs));
         plan.origin().ifPresent(origin -> schemaTsTexts.put(origin, schemaTs));
       }
@@ -265,7 +269,7 @@ public final class NanokaProcessor extends AbstractProcessor {
   private void packageMigrations(SchemaPlan plan, Journal journal) {
     try {
       MigrationIndexWriter.write(processingEnv.getFiler(), processingEnv.getElementUtils(),
-          plan.origin().orElseThrow(), plan.migrations().orElseThrow(), journal);
+          plan.origin().orElseThrow(), plan.migrations().orElseThrow(), journal, plan.layout());
     } catch (IOException e) {
       diagnostics.error(
           plan.origin().get(), SchemaMessages.writeFailed("the migration index", e.toString()));
@@ -280,9 +284,9 @@ public final class NanokaProcessor extends AbstractProcessor {
   private Journal committedJournal(SchemaPlan plan) {
     Path dir = plan.migrations().orElseThrow();
     try {
-      Journal journal = MigrationFolder.load(dir, plan.version() - 1).journal();
-      return new Journal(journal.entries().stream()
-          .filter(e -> Files.isRegularFile(dir.resolve(e.tag() + ".sql")))
+      MigrationFolder folder = MigrationFolder.load(dir, plan.version() - 1, plan.layout());
+      return new Journal(folder.journal().entries().stream()
+          .filter(e -> Files.isRegularFile(folder.sqlFile(e.tag())))
           .toList());
     } catch (MigrationFolderException e) {
       return new Journal(List.of()); // planning loaded it a moment ago; reported there if not
@@ -301,8 +305,15 @@ public final class NanokaProcessor extends AbstractProcessor {
     // Migration diagnostics point at the annotation to change: @Schema, @Model, a component.
     ModelLocator locator = new ModelLocator(plan.origin(), plan.schema(), models);
     Path dir = plan.migrations().get();
+    if (plan.layout() == MigrationLayout.DRIZZLE_1 && PostgresColumns.isPostgres(plan.schema())) {
+      ModelLocator.Location at = locator.schema("layout");
+      diagnostics.error(at.element(), at.annotation(), at.value(),
+          SchemaMessages.layoutNotForPostgres());
+      return Optional.empty();
+    }
     // Before the folder is read as one history: a merged one must not be built on.
-    BranchCollisions collisions = BranchCollisions.find(dir, plan.version() - 1);
+    BranchCollisions collisions = plan.layout() == MigrationLayout.DRIZZLE_1
+        ? Drizzle1Collisions.find(dir) : BranchCollisions.find(dir, plan.version() - 1);
     if (!collisions.isEmpty()) {
       ModelLocator.Location at = locator.schema("version");
       diagnostics.error(at.element(), at.annotation(), at.value(),
@@ -316,15 +327,26 @@ public final class NanokaProcessor extends AbstractProcessor {
     MigrationFolder folder;
     try {
       // The current version's migration may have been deleted to have it regenerated.
-      folder = MigrationFolder.load(dir, plan.version() - 1);
+      folder = MigrationFolder.load(dir, plan.version() - 1, plan.layout());
     } catch (MigrationFolderException e) {
       ModelLocator.Location at = locator.schema("out");
       diagnostics.error(at.element(), at.annotation(), at.value(),
           SchemaMessages.migrationFolderInvalid(e.file(), e.getMessage()));
       return Optional.empty();
     }
-    return new MigrationPlanner(diagnostics, locator, PostgresColumns.isPostgres(plan.schema())
-            ? SqlDialect.POSTGRESQL : SqlDialect.SQLITE)
+    Optional<PlannedMigration> planned = new MigrationPlanner(diagnostics, locator,
+            PostgresColumns.isPostgres(plan.schema()) ? SqlDialect.POSTGRESQL : SqlDialect.SQLITE)
         .plan(folder, schema.schema(), plan.version(), schema.renameHints());
+    if (plan.layout() != MigrationLayout.DRIZZLE_1 || planned.isEmpty()) {
+      return planned;
+    }
+    try {
+      return Optional.of(Drizzle1Files.map(folder, planned.get()));
+    } catch (MigrationFolderException e) {
+      ModelLocator.Location at = locator.schema("out");
+      diagnostics.error(at.element(), at.annotation(), at.value(),
+          SchemaMessages.migrationFolderInvalid(e.file(), e.getMessage()));
+      return Optional.empty();
+    }
   }
 }

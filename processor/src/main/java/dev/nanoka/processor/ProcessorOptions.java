@@ -1,5 +1,6 @@
 package dev.nanoka.processor;
 
+import dev.nanoka.folder.MigrationLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Set;
  *       folder), only the generated classes and resources, and warn about each project file the
  *       compile would change: for CI, where {@code nanoka check} then compares the committed
  *       files with the models;
+ *   <li>{@code nanoka.layout}: the migrations folder's layout, {@code drizzle-0.31} (the
+ *       default) or {@code drizzle-1}, for a {@code @Schema} without {@code layout};
  *   <li>{@code nanoka.projectDir}: what relative paths resolve against; without it, javac's
  *       working directory (under Maven that is the directory mvn was started in, not the module:
  *       pass {@code ${project.basedir}}).
@@ -39,7 +42,8 @@ record ProcessorOptions(
     boolean relations,
     boolean check,
     Path projectDir,
-    List<MessageText> conflicts) {
+    List<MessageText> conflicts,
+    MigrationLayout layout) {
 
   static final String SCHEMA_FILE = "nanoka.schemaFile";
   static final String MIGRATIONS_DIR = "nanoka.migrationsDir";
@@ -47,6 +51,7 @@ record ProcessorOptions(
   static final String RELATIONS = "nanoka.relations";
   static final String PROJECT_DIR = "nanoka.projectDir";
   static final String CHECK = "nanoka.check";
+  static final String LAYOUT = "nanoka.layout";
   /** The first names of {@link #SCHEMA_FILE} and {@link #MIGRATIONS_DIR}, easy to confuse. */
   static final String SCHEMA_FILE_ALIAS = "nanoka.output";
   static final String MIGRATIONS_DIR_ALIAS = "nanoka.out";
@@ -56,7 +61,7 @@ record ProcessorOptions(
   }
 
   static Set<String> names() {
-    return Set.of(SCHEMA_FILE, MIGRATIONS_DIR, MIGRATE, RELATIONS, CHECK, PROJECT_DIR,
+    return Set.of(SCHEMA_FILE, MIGRATIONS_DIR, MIGRATE, RELATIONS, CHECK, PROJECT_DIR, LAYOUT,
         SCHEMA_FILE_ALIAS, MIGRATIONS_DIR_ALIAS);
   }
 
@@ -70,7 +75,21 @@ record ProcessorOptions(
         !"false".equalsIgnoreCase(String.valueOf(options.get(RELATIONS)).strip()),
         "true".equalsIgnoreCase(String.valueOf(options.get(CHECK)).strip()),
         Path.of(dir == null || dir.isBlank() ? "" : dir),
-        conflicts);
+        conflicts,
+        layout(options.get(LAYOUT), conflicts));
+  }
+
+  /** {@code drizzle-1} or {@code drizzle-0.31}; anything else is reported. */
+  private static MigrationLayout layout(String value, List<MessageText> conflicts) {
+    String written = nonBlank(value).map(String::strip).orElse("drizzle-0.31");
+    return switch (written.toLowerCase(java.util.Locale.ROOT)) {
+      case "drizzle-1" -> MigrationLayout.DRIZZLE_1;
+      case "drizzle-0.31" -> MigrationLayout.DRIZZLE_0_31;
+      default -> {
+        conflicts.add(SchemaMessages.optionInvalid(LAYOUT, written, "drizzle-0.31, drizzle-1"));
+        yield MigrationLayout.DRIZZLE_0_31;
+      }
+    };
   }
 
   /** The option under its name or its alias. */

@@ -105,6 +105,20 @@ public final class SchemaMessages {
         + option + ". Pass only -A" + option + ".");
   }
 
+  /** Drizzle 1.0's layout is written from SQLite snapshots only, so far. */
+  public static MessageText layoutNotForPostgres() {
+    return Message.LAYOUT_NOT_FOR_DIALECT.text("The Drizzle 1.0 layout is written for SQLite schemas"
+        + " only, and this schema is PostgreSQL's. Nothing was written. Remove layout ="
+        + " DRIZZLE_1 (or -Ananoka.layout=drizzle-1) for this schema: its folder stays in"
+        + " drizzle-kit 0.31's layout, which `drizzle-kit up` converts.");
+  }
+
+  /** An option whose value is none of those it takes. */
+  public static MessageText optionInvalid(String option, String value, String values) {
+    return Message.OPTION_INVALID.text("-A" + option + "=" + value + " is not one of its values: "
+        + values + ". Nothing was written.");
+  }
+
   /** @param what the file, or what it is ("the schema class") */
   /** A project file {@code -Ananoka.check=true} kept the compile from changing. */
   public static MessageText notRegenerated(Path file, FileChange.Effect effect) {

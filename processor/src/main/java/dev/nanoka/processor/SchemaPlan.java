@@ -1,5 +1,6 @@
 package dev.nanoka.processor;
 
+import dev.nanoka.folder.MigrationLayout;
 import dev.nanoka.processor.model.AnnotationView;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,7 @@ import javax.lang.model.element.TypeElement;
  * @param version the schema version whose migration is written
  * @param droppedTables the tables of the previous version declared dropped on purpose
  *     ({@code @Schema(droppedTables)})
+ * @param layout the migrations folder's layout ({@code @Schema(layout)}, else the option)
  */
 record SchemaPlan(
     Optional<Element> origin,
@@ -33,7 +35,8 @@ record SchemaPlan(
     boolean relations,
     Optional<Path> migrations,
     int version,
-    List<String> droppedTables) {
+    List<String> droppedTables,
+    MigrationLayout layout) {
 
   SchemaPlan {
     models = List.copyOf(models);

@@ -69,7 +69,7 @@ final class SchemaPlanner {
       return List.of(new SchemaPlan(Optional.empty(), Optional.empty(), models, output,
           "the @Model records of this compilation", options.migrate(), options.relations(),
           migrationsFolder(output, resolveOutput("out", options.migrationsDir(), null, null)), 1,
-          List.of()));
+          List.of(), options.layout()));
     }
 
     List<SchemaPlan> plans = new ArrayList<>();
@@ -96,7 +96,7 @@ final class SchemaPlanner {
           "@Schema on " + describe(element), options.migrate() && schema.bool("migrate"),
           options.relations() && schema.bool("relations"),
           migrationsFolder(output, resolveOutput("out", options.migrationsDir(), element, schema)),
-          schema.integer("version"), schema.strings("droppedTables"));
+          schema.integer("version"), schema.strings("droppedTables"), layout(schema));
       String shortName = element.getSimpleName().toString().toLowerCase(java.util.Locale.ROOT);
       if (output.isPresent()) {
         SchemaPlan other = byOutput.putIfAbsent(output.get(), plan);
@@ -128,6 +128,15 @@ final class SchemaPlanner {
       }
     }
     return plans;
+  }
+
+  /** {@code @Schema(layout)}, else the processor option's. */
+  private dev.nanoka.folder.MigrationLayout layout(AnnotationView schema) {
+    return switch (schema.enumConstant("layout")) {
+      case "DRIZZLE_1" -> dev.nanoka.folder.MigrationLayout.DRIZZLE_1;
+      case "DRIZZLE_0_31" -> dev.nanoka.folder.MigrationLayout.DRIZZLE_0_31;
+      default -> options.layout();
+    };
   }
 
   private List<TypeElement> readModels(Element element, AnnotationView schema) {

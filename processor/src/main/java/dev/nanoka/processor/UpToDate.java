@@ -48,7 +48,7 @@ final class UpToDate {
     List<String> inputs = new ArrayList<>(List.of(processor, plan.description(),
         String.valueOf(plan.output()), String.valueOf(plan.migrations()),
         String.valueOf(plan.migrate()), String.valueOf(plan.relations()),
-        String.valueOf(plan.version()),
+        String.valueOf(plan.version()), String.valueOf(plan.layout()),
         String.valueOf(plan.droppedTables()), String.join(",", generated), hints(schema),
         schemaText));
     inputs.addAll(jsonTypes);

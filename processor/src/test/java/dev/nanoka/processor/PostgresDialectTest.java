@@ -143,6 +143,18 @@ class PostgresDialectTest {
   }
 
   @Test
+  void drizzle1LayoutIsRefusedForPostgres() {
+    JavaFileObject schema = schema(1, "Note.class",
+        POSTGRES + ", layout = dev.nanoka.MigrationLayout.DRIZZLE_1");
+    Result result = new MigrationProject(dir).compile(schema, note("String body"));
+    assertThat(result.compilation()).failed();
+    assertError(result, Message.LAYOUT_NOT_FOR_DIALECT, schema, "layout = dev.nanoka.MigrationLayout",
+        "The Drizzle 1.0 layout is written for SQLite schemas only");
+    assertTrue(Files.notExists(dir.resolve("drizzle/migrations/meta/_journal.json")));
+    assertTrue(Files.notExists(dir.resolve("drizzle/schema.ts")));
+  }
+
+  @Test
   void anUpdateTriggerIsRefusedForPostgres() {
     JavaFileObject schema = schema(1, "Note.class", POSTGRES);
     JavaFileObject note = note("@Field(onRowUpdate = dev.nanoka.DefaultFunction.NOW)"

@@ -6,7 +6,9 @@ import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.diff.SchemaDiffer;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.folder.BranchCollisions;
+import dev.nanoka.folder.Drizzle1Collisions;
 import dev.nanoka.folder.MigrationFolderException;
+import dev.nanoka.folder.MigrationLayout;
 import dev.nanoka.folder.Snapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,7 +98,9 @@ public final class Check {
    * above, each at its line.
    */
   private Optional<Finding> branchMerge() {
-    BranchCollisions collisions = BranchCollisions.find(dir);
+    boolean drizzle1 = MigrationLayout.of(dir) == MigrationLayout.DRIZZLE_1;
+    BranchCollisions collisions =
+        drizzle1 ? Drizzle1Collisions.find(dir) : BranchCollisions.find(dir);
     if (collisions.isEmpty()) {
       return Optional.empty();
     }
@@ -104,7 +108,8 @@ public final class Check {
         .map(p -> dir.relativize(p.file()) + " " + p.text())
         .collect(Collectors.joining("; "));
     return Optional.of(Finding.at(CheckRule.BRANCH_MERGE.id(), Severity.ERROR,
-        dir.resolve("meta").resolve("_journal.json"), "Two branches' migrations are in this"
+        drizzle1 ? collisions.problems().get(0).file()
+            : dir.resolve("meta").resolve("_journal.json"), "Two branches' migrations are in this"
             + " folder (" + evidence + "). " + collisions.resolution(OptionalInt.empty())));
   }
 

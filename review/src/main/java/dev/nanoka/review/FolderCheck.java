@@ -1,7 +1,12 @@
 package dev.nanoka.review;
 
+import dev.nanoka.core.schema.DatabaseSchema;
+import dev.nanoka.folder.Drizzle1Folder;
+import dev.nanoka.folder.Drizzle1Snapshot;
 import dev.nanoka.folder.Journal;
+import dev.nanoka.folder.MigrationFolder;
 import dev.nanoka.folder.MigrationFolderException;
+import dev.nanoka.folder.MigrationLayout;
 import dev.nanoka.folder.Snapshot;
 import dev.nanoka.folder.SnapshotJson;
 import java.nio.file.Files;
@@ -39,19 +44,26 @@ final class FolderCheck {
 
   /** The journal's migrations as found; empty when there is no readable journal. */
   Optional<List<CheckedMigration>> run() throws MigrationFolderException {
-    FolderListing listing = FolderListing.of(dir);
     Path journalFile = dir.resolve("meta").resolve("_journal.json");
-    Optional<Journal> journal = readJournal(journalFile, listing);
-    duplicateNumbers(listing, journal);
+    // drizzle-kit 1.0's layout: the journal its folders stand for, the same rules on its files
+    boolean drizzle1 = MigrationLayout.of(dir) == MigrationLayout.DRIZZLE_1;
+    FolderListing listing = FolderListing.of(dir);
+    Optional<Journal> journal = drizzle1
+        ? Optional.of(Drizzle1Folder.journal(dir)) : readJournal(journalFile, listing);
+    MigrationFolder named = new MigrationFolder(dir, journal.orElse(new Journal(List.of())),
+        List.of(), List.of(), Optional.empty(), new DatabaseSchema(List.of()),
+        drizzle1 ? MigrationLayout.DRIZZLE_1 : MigrationLayout.DRIZZLE_0_31);
+    if (!drizzle1) {
+      duplicateNumbers(listing, journal);
+    }
 
     List<CheckedMigration> migrations = new ArrayList<>();
     Set<Path> accounted = new HashSet<>();
     accounted.add(journalFile);
     String previousId = Snapshot.NO_PREVIOUS;
     for (Journal.Entry entry : journal.map(Journal::entries).orElse(List.of())) {
-      Path sqlFile = dir.resolve(entry.tag() + ".sql");
-      Path snapshotFile = dir.resolve("meta").resolve(
-          String.format("%04d_snapshot.json", entry.idx()));
+      Path sqlFile = named.sqlFile(entry.tag());
+      Path snapshotFile = named.snapshotFile(entry.idx());
       accounted.add(sqlFile);
       accounted.add(snapshotFile);
       Optional<String> sql = Optional.empty();
@@ -69,7 +81,7 @@ final class FolderCheck {
         missing(snapshotFile, "is missing for migration " + entry.tag() + ". Restore it from"
             + " version control (or, for the current version's migration, build)");
       } else {
-        snapshot = readSnapshot(snapshotFile);
+        snapshot = readSnapshot(snapshotFile, named.layout());
       }
       if (snapshot.isPresent()) {
         if (previousId != null && !snapshot.get().prevId().equals(previousId)) {
@@ -94,7 +106,9 @@ final class FolderCheck {
       }
       return Optional.empty();
     }
-    strayFiles(listing, accounted);
+    if (!drizzle1) {
+      strayFiles(listing, accounted);
+    }
     return Optional.of(migrations);
   }
 
@@ -126,13 +140,15 @@ final class FolderCheck {
     }
   }
 
-  private Optional<Snapshot> readSnapshot(Path file) throws MigrationFolderException {
+  private Optional<Snapshot> readSnapshot(Path file, MigrationLayout layout)
+      throws MigrationFolderException {
     Optional<String> text = texts.read(file);
     if (text.isEmpty() || texts.hasConflicts(file)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(SnapshotJson.read(file, text.get(), true));
+      return Optional.of(SnapshotJson.read(file, layout == MigrationLayout.DRIZZLE_1
+          ? Drizzle1Snapshot.toV6(file, text.get()) : text.get(), true));
     } catch (MigrationFolderException e) {
       findings.add(Finding.at(CheckRule.SNAPSHOT.id(), Severity.ERROR, file, e.getMessage()));
       return Optional.empty();

@@ -61,16 +61,13 @@ final class GitBase {
       throw new ReviewException("git could not list " + prefix + " at " + ref + ": "
           + tree.error().strip());
     }
-    List<String[]> blobs = new ArrayList<>();
-    for (String entry : tree.text().split("\0")) {
-      int tab = entry.indexOf('\t');
-      if (tab < 0) {
-        continue;
-      }
-      String[] meta = entry.substring(0, tab).split(" ");
-      String name = entry.substring(tab + 1);
-      if (meta.length == 3 && meta[1].equals("blob") && name.endsWith(".sql")) {
-        blobs.add(new String[] {name, meta[2]});
+    List<String[]> blobs = sqlBlobs(tree.text());
+    if (blobs.isEmpty() && tree.text().contains("\td1\0")) {
+      // drizzle-kit 1.0's layout: d1/ holds the SQL under the names the history records
+      Result d1 = run(root, List.of("ls-tree", "-z", id + ":" + prefix + "d1"), null);
+      if (d1.code() == 0) {
+        blobs = sqlBlobs(d1.text());
+        prefix = prefix + "d1/";
       }
     }
     StringBuilder request = new StringBuilder();
@@ -92,6 +89,23 @@ final class GitBase {
       at = newline + 1 + size + 1;
     }
     return out;
+  }
+
+  /** The {@code .sql} blobs (name, object id) of {@code ls-tree -z} output. */
+  private static List<String[]> sqlBlobs(String listing) {
+    List<String[]> blobs = new ArrayList<>();
+    for (String entry : listing.split("\0")) {
+      int tab = entry.indexOf('\t');
+      if (tab < 0) {
+        continue;
+      }
+      String[] meta = entry.substring(0, tab).split(" ");
+      String name = entry.substring(tab + 1);
+      if (meta.length == 3 && meta[1].equals("blob") && name.endsWith(".sql")) {
+        blobs.add(new String[] {name, meta[2]});
+      }
+    }
+    return blobs;
   }
 
   private static int indexOf(byte[] bytes, byte b, int from) {

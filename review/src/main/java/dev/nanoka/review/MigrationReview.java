@@ -49,8 +49,14 @@ public record MigrationReview(
     findings = List.copyOf(findings);
   }
 
-  /** The file name, e.g. {@code 0002_alter_users.sql}. */
+  /**
+   * The file name, e.g. {@code 0002_alter_users.sql}; in drizzle-kit 1.0's layout, where every
+   * file is {@code migration.sql}, its folder and file ({@code 20231114221322_alter_users/
+   * migration.sql}).
+   */
   public String name() {
-    return file.getFileName().toString();
+    String name = file.getFileName().toString();
+    return name.equals("migration.sql") && file.getParent() != null
+        ? file.getParent().getFileName() + "/" + name : name;
   }
 }

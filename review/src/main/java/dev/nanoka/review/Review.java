@@ -10,10 +10,12 @@ import dev.nanoka.core.sql.SqliteMigrationRenderer;
 import dev.nanoka.core.sql.StatementBreakpoints;
 import dev.nanoka.core.text.Checksums;
 import dev.nanoka.core.text.Utf8Text;
+import dev.nanoka.folder.Drizzle1Snapshot;
 import dev.nanoka.folder.Journal;
 import dev.nanoka.folder.MigrationFile;
 import dev.nanoka.folder.MigrationFolder;
 import dev.nanoka.folder.MigrationFolderException;
+import dev.nanoka.folder.MigrationLayout;
 import dev.nanoka.folder.SnapshotJson;
 import dev.nanoka.folder.SnapshotRenames;
 import dev.nanoka.review.SqlStatements.Statement;
@@ -53,7 +55,7 @@ public final class Review {
     }
     MigrationFolder folder;
     try {
-      folder = MigrationFolder.load(dir, -1);
+      folder = MigrationFolder.load(dir, -1, MigrationLayout.of(dir));
     } catch (MigrationFolderException e) {
       throw new ReviewException(e.file() + " " + e.getMessage());
     }
@@ -64,9 +66,11 @@ public final class Review {
     Parsed previous = new Parsed(-2, new DatabaseSchema(List.of()));
     for (Journal.Entry entry : entries) {
       Path file = folder.sqlFile(entry.tag());
-      names.add(file.getFileName().toString());
+      // the name the history records, in either layout (1.0's files are all migration.sql)
+      String name = entry.tag() + ".sql";
+      names.add(name);
       String text = read(file);
-      Optional<String> seen = base.migrations().map(m -> m.get(file.getFileName().toString()));
+      Optional<String> seen = base.migrations().map(m -> m.get(name));
       MigrationReview.Status status;
       if (base.migrations().isEmpty() || seen.isEmpty()) {
         status = MigrationReview.Status.ADDED;
@@ -77,9 +81,9 @@ public final class Review {
       }
       DatabaseSchema before = entry.idx() == 0 ? new DatabaseSchema(List.of())
           : previous.idx() == entry.idx() - 1 ? previous.schema()
-          : schema(folder.snapshotFile(entry.idx() - 1));
+          : schema(folder.snapshotFile(entry.idx() - 1), folder.layout());
       Path snapshotFile = folder.snapshotFile(entry.idx());
-      String snapshot = read(snapshotFile);
+      String snapshot = v6(snapshotFile, read(snapshotFile), folder.layout());
       DatabaseSchema after = schema(snapshotFile, snapshot);
       previous = new Parsed(entry.idx(), after); // the next migration starts from it
       reviews.add(review(file, text, status, before, after, renames(snapshotFile, snapshot)));
@@ -188,8 +192,19 @@ public final class Review {
     }
   }
 
-  private static DatabaseSchema schema(Path file) throws ReviewException {
-    return schema(file, read(file));
+  private static DatabaseSchema schema(Path file, MigrationLayout layout)
+      throws ReviewException {
+    return schema(file, v6(file, read(file), layout));
+  }
+
+  /** A 1.0 snapshot as the 0.31 one it stands for; a 0.31 one as it is. */
+  private static String v6(Path file, String text, MigrationLayout layout)
+      throws ReviewException {
+    try {
+      return layout == MigrationLayout.DRIZZLE_1 ? Drizzle1Snapshot.toV6(file, text) : text;
+    } catch (MigrationFolderException e) {
+      throw new ReviewException(e.file() + " " + e.getMessage());
+    }
   }
 
   private static DatabaseSchema schema(Path file, String text) throws ReviewException {

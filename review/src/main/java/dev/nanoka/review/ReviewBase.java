@@ -50,6 +50,16 @@ public final class ReviewBase {
 
   /** Another checkout's migrations folder. */
   public static ReviewBase folder(Path folder) throws ReviewException {
+    Map<String, String> out = sqlFiles(folder);
+    Path d1 = folder.resolve("d1");
+    if (out.isEmpty() && Files.isDirectory(d1)) {
+      // drizzle-kit 1.0's layout: d1/ holds the SQL under the names the history records
+      out = sqlFiles(d1);
+    }
+    return new ReviewBase(folder.toString(), Optional.of(out));
+  }
+
+  private static Map<String, String> sqlFiles(Path folder) throws ReviewException {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.sorted().toList()) {
@@ -61,7 +71,7 @@ public final class ReviewBase {
     } catch (IOException e) {
       throw new ReviewException("The base folder " + folder + " cannot be read: " + e);
     }
-    return new ReviewBase(folder.toString(), Optional.of(out));
+    return out;
   }
 
   static String checksum(byte[] bytes, String file) throws ReviewException {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -35,13 +37,20 @@ public abstract class MigrationSource {
    */
   static final String DOWN = "down";
 
+  /** A migration folder of drizzle-kit 1.0's layout, and its SQL file. */
+  private static final Pattern DRIZZLE1_FOLDER = Pattern.compile("(\\d{14})_(.+)");
+  private static final String DRIZZLE1_MIGRATION = "migration.sql";
+
   /** Only the factories below (and tests beside them) make sources. */
   MigrationSource() {}
 
   /**
    * A drizzle-kit / wrangler migrations folder: its top-level {@code .sql} files in lexical
    * order of their names, as {@code wrangler d1 migrations apply} takes them ({@code meta/} is
-   * not read).
+   * not read). A folder in drizzle-kit 1.0's layout ({@code <yyyyMMddHHmmss>_<name>/migration.sql})
+   * is read too: its migration N (from 0, folders in name order) is named
+   * {@code NNNN_<name>.sql}, as the same migration is in the 0.31 layout, so the history does
+   * not change when a project changes layouts.
    */
   public static MigrationSource folder(Path dir) {
     return new Folder(Objects.requireNonNull(dir, "dir"));
@@ -104,16 +113,55 @@ public abstract class MigrationSource {
         throw new NoSuchFileException(dir.toString(), null, "migrations folder not found");
       }
       List<Migration> migrations = new ArrayList<>();
+      List<Path> folders = drizzle1Folders();
       try (Stream<Path> files = Files.list(dir)) {
         for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql"))
             .filter(Files::isRegularFile)
             .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
             .toList()) {
+          if (!folders.isEmpty()) {
+            throw new IOException(dir + " holds both drizzle-kit 0.31's migration files ("
+                + file.getFileName() + ") and drizzle-kit 1.0's migration folders ("
+                + folders.get(0).getFileName() + "/). Keep one layout: `drizzle-kit up` (1.0)"
+                + " converts the whole folder");
+          }
           migrations.add(new Migration(file.getFileName().toString(),
               Utf8Text.decode(Files.readAllBytes(file), file.toString())));
         }
       }
+      // drizzle-kit 1.0: migration N (from 0) of the folders in name order has the name it had
+      // in the 0.31 layout, NNNN_<name>.sql, in the history: one history for both layouts, and
+      // the name wrangler records for the flat copy in d1/.
+      for (int i = 0; i < folders.size(); i++) {
+        Path folder = folders.get(i);
+        Path file = folder.resolve(DRIZZLE1_MIGRATION);
+        if (!Files.isRegularFile(file)) {
+          throw new NoSuchFileException(file.toString(), null, "migration folder "
+              + folder.getFileName() + " has no " + DRIZZLE1_MIGRATION + ": restore it from"
+              + " version control, or delete the folder if it is the last one");
+        }
+        Matcher name = DRIZZLE1_FOLDER.matcher(folder.getFileName().toString());
+        name.matches();
+        migrations.add(new Migration(String.format("%04d_%s.sql", i, name.group(2)),
+            Utf8Text.decode(Files.readAllBytes(file), file.toString())));
+      }
       return migrations;
+    }
+
+    /**
+     * drizzle-kit 1.0's migration folders, {@code <yyyyMMddHHmmss>_<name>/} with a
+     * {@code migration.sql} or {@code snapshot.json}, by name; {@code down/} and {@code d1/}
+     * are none.
+     */
+    private List<Path> drizzle1Folders() throws IOException {
+      try (Stream<Path> files = Files.list(dir)) {
+        return files.filter(Files::isDirectory)
+            .filter(f -> DRIZZLE1_FOLDER.matcher(f.getFileName().toString()).matches())
+            .filter(f -> Files.exists(f.resolve(DRIZZLE1_MIGRATION))
+                || Files.exists(f.resolve("snapshot.json")))
+            .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+            .toList();
+      }
     }
 
     @Override

@@ -42,11 +42,24 @@ public final class DrizzleSchemaRenderer {
    */
   public static String render(
       DatabaseSchema schema, List<String> typeDeclarations, String origin, boolean relations) {
-    TsImports imports = new TsImports();
+    return render(schema, typeDeclarations, origin, relations, false);
+  }
+
+  /**
+   * As {@link #render(DatabaseSchema, List, String, boolean)}; for drizzle-orm 1.0
+   * ({@code drizzle1}), whose drizzle-kit reads a column's {@code .unique()} as a UNIQUE
+   * constraint where 0.31 read a unique index {@code <table>_<column>_unique} (as our migrations
+   * create it and {@code drizzle-kit up} keeps it in the snapshot), a unique column is declared
+   * as that index, {@code uniqueIndex('users_email_unique').on(t.email)}; and {@code relations}
+   * comes from {@code drizzle-orm/_relations}, where 1.0 keeps the relational API of 0.45.
+   */
+  public static String render(DatabaseSchema schema, List<String> typeDeclarations,
+      String origin, boolean relations, boolean drizzle1) {
+    TsImports imports = new TsImports(drizzle1);
     imports.use(Name.SQLITE_TABLE);
     List<String> blocks = new ArrayList<>(typeDeclarations);
     for (Table table : schema.tables()) {
-      blocks.add(renderTable(schema, table, imports));
+      blocks.add(renderTable(schema, table, imports, drizzle1));
     }
     if (relations) {
       blocks.addAll(RelationsRenderer.render(schema, imports));
@@ -59,16 +72,17 @@ public final class DrizzleSchemaRenderer {
         + "\n";
   }
 
-  private static String renderTable(DatabaseSchema schema, Table table, TsImports imports) {
+  private static String renderTable(
+      DatabaseSchema schema, Table table, TsImports imports, boolean drizzle1) {
     StringBuilder out = new StringBuilder();
     out.append("export const ").append(table.exportName()).append(" = sqliteTable(")
         .append(TsText.quote(table.name())).append(", {\n");
     for (Column column : table.columns()) {
       out.append("  ").append(column.property()).append(": ")
-          .append(renderColumn(schema, table, column, imports)).append(",\n");
+          .append(renderColumn(schema, table, column, imports, drizzle1)).append(",\n");
     }
     out.append('}');
-    List<String> extras = renderExtras(schema, table, imports);
+    List<String> extras = renderExtras(schema, table, imports, drizzle1);
     if (!extras.isEmpty()) {
       out.append(", (t) => [\n");
       extras.forEach(e -> out.append("  ").append(e).append(",\n"));
@@ -77,8 +91,8 @@ public final class DrizzleSchemaRenderer {
     return out.append(')').toString();
   }
 
-  private static String renderColumn(
-      DatabaseSchema schema, Table table, Column column, TsImports imports) {
+  private static String renderColumn(DatabaseSchema schema, Table table, Column column,
+      TsImports imports, boolean drizzle1) {
     StringBuilder out = new StringBuilder(builder(column, imports));
     if (column.primaryKey()) {
       out.append(column.autoIncrement() ? ".primaryKey({ autoIncrement: true })" : ".primaryKey()");
@@ -86,7 +100,7 @@ public final class DrizzleSchemaRenderer {
     if (column.notNull()) {
       out.append(".notNull()");
     }
-    if (column.unique()) {
+    if (column.unique() && !drizzle1) {
       out.append(".unique()");
     }
     column.defaultValue().ifPresent(d -> out.append(renderDefault(column, d, imports)));
@@ -193,11 +207,19 @@ public final class DrizzleSchemaRenderer {
     return String.join(", ", parts);
   }
 
-  private static List<String> renderExtras(DatabaseSchema schema, Table table, TsImports imports) {
+  private static List<String> renderExtras(
+      DatabaseSchema schema, Table table, TsImports imports, boolean drizzle1) {
     List<String> extras = new ArrayList<>();
     if (!table.compositePrimaryKey().isEmpty()) {
       extras.add(imports.use(Name.PRIMARY_KEY) + "({ columns: ["
           + columnRefs(table, table.compositePrimaryKey()) + "] })");
+    }
+    for (Column column : table.columns()) {
+      if (drizzle1 && column.unique()) {
+        extras.add(imports.use(Name.UNIQUE_INDEX) + "("
+            + TsText.quote(table.name() + "_" + column.name() + "_unique") + ").on("
+            + columnRefs(table, List.of(column.name())) + ")");
+      }
     }
     for (TableIndex index : table.indexes()) {
       extras.add(imports.use(index.unique() ? Name.UNIQUE_INDEX : Name.INDEX) + "("

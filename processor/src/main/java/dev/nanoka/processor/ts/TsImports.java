@@ -40,6 +40,16 @@ final class TsImports {
       java.util.Comparator.comparing((String n) -> n.startsWith("type ")).thenComparing(n -> n));
   private boolean relations;
   private boolean sql;
+  /** drizzle-orm 1.0 keeps 0.45's {@code relations} in {@code drizzle-orm/_relations}. */
+  private final boolean drizzle1;
+
+  TsImports() {
+    this(false);
+  }
+
+  TsImports(boolean drizzle1) {
+    this.drizzle1 = drizzle1;
+  }
 
   /** Uses a name from {@code drizzle-orm/pg-core}; returns it for inline use. */
   String usePg(String name) {
@@ -68,7 +78,14 @@ final class TsImports {
   /** The import lines, each ending in a newline. */
   String render() {
     StringBuilder out = new StringBuilder();
-    if (relations || sql) {
+    if (drizzle1) {
+      if (sql) {
+        out.append("import { sql } from 'drizzle-orm'\n");
+      }
+      if (relations) {
+        out.append("import { relations } from 'drizzle-orm/_relations'\n");
+      }
+    } else if (relations || sql) {
       out.append("import { ")
           .append(relations && sql ? "relations, sql" : relations ? "relations" : "sql")
           .append(" } from 'drizzle-orm'\n");

@@ -6,15 +6,19 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.text.Checksums;
 import dev.nanoka.folder.DownMigrationFile;
 import dev.nanoka.folder.Journal;
+import dev.nanoka.folder.MigrationFolder;
+import dev.nanoka.folder.MigrationLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -55,13 +59,17 @@ public final class MigrationIndexWriter {
    * @throws IOException when the Filer refuses or a file cannot be read
    */
   public static void write(Filer filer, Elements elements, Element schemaElement, Path dir,
-      Journal journal) throws IOException {
+      Journal journal, MigrationLayout layout) throws IOException {
+    // Packaged under the 0.31 name in either layout: the name the history records (see
+    // MigrationLayout), so a project that switches layouts applies nothing twice.
+    MigrationFolder named = new MigrationFolder(dir, journal, List.of(), List.of(),
+        Optional.empty(), new DatabaseSchema(List.of()), layout);
     String resourceFolder = GeneratedClasses.resourceFolder(elements, schemaElement, "migrations");
     List<String> files = journal.entries().stream().map(e -> e.tag() + ".sql").toList();
     // Each file's checksum as the runtime computes it, so an up-to-date start reads no file.
     List<String> checksums = new ArrayList<>();
     for (String file : files) {
-      byte[] content = Files.readAllBytes(dir.resolve(file));
+      byte[] content = Files.readAllBytes(named.sqlFile(file.substring(0, file.length() - 4)));
       checksums.add(Checksums.of(new String(content, StandardCharsets.UTF_8)));
       GeneratedClasses.writeResource(filer, resourceFolder + "/" + file, schemaElement, content);
       // The runtime looks each file's down migration up by name, for Migrator.rollback: it
