@@ -30,13 +30,22 @@ class PostgresDialectTest {
   private static final String POSTGRES = ", dialect = dev.nanoka.Dialect.POSTGRESQL";
 
   @Test
-  void aPostgresSchemaWritesPgCoreAndAPostgresqlFolder() {
+  void aPostgresSchemaWritesPgCoreAndAPostgresqlFolder() throws Exception {
     MigrationProject project = new MigrationProject(dir);
-    project.compileClean(schema(1, "Note.class", POSTGRES),
+    Result first = project.compileClean(schema(1, "Note.class", POSTGRES),
         note("@Field(unique = true) String title", "long views",
             "@Field(defaultFunction = dev.nanoka.DefaultFunction.NOW) java.time.Instant at"));
 
     Map<String, String> files = project.files();
+    // the runtime's PostgreSQL history records each file's journal `when`: the journal is
+    // packaged beside the files for MigrationSource.index (ecj's class output is not in memory)
+    if (first.compiler() == TestCompiler.JAVAC) {
+      Path classes = Files.createTempDirectory("nanoka-pg-classes");
+      Map<String, String> packaged = ClassOutput.of(first.compilation(), classes)
+          .resources("nanoka/migrations/com/example/notes");
+      assertEquals(files.get("drizzle/migrations/meta/_journal.json"),
+          packaged.get("NoteSchema/meta/_journal.json"), packaged.keySet().toString());
+    }
     String schemaTs = files.get("drizzle/schema.ts");
     assertTrue(schemaTs.contains("import { bigint, pgTable, text, timestamp }"
         + " from 'drizzle-orm/pg-core'"), schemaTs);

@@ -82,6 +82,14 @@ public final class MigrationIndexWriter {
       }
     }
 
+    // On PostgreSQL the history records each file's journal `when`, as drizzle-orm's migrator
+    // does, so the runtime needs the journal beside the packaged files. It is the journal this
+    // compile wrote: the one whose entries were just packaged.
+    if (journal.dialect().equals("postgresql")) {
+      GeneratedClasses.writeResource(filer, resourceFolder + "/meta/_journal.json", schemaElement,
+          journal.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
     ClassName self = GeneratedClasses.className(elements, schemaElement, "Migrations");
     TypeSpec index = GeneratedClasses.singleton(self, INDEX, schemaElement)
         .addJavadoc("The migrations of this schema, packaged as resources by Nanoka's annotation"
