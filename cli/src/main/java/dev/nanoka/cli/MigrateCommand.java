@@ -37,8 +37,10 @@ final class MigrateCommand implements Callable<Integer> {
     try {
       MigrateResult result = database.migrator().listener(progress).checkDrift(!noDriftCheck)
           .outOfOrder(outOfOrder).migrate();
+      // The other tool whose history this is: wrangler's d1_migrations, drizzle's on PostgreSQL.
+      String tool = database.url.startsWith("jdbc:postgresql:") ? "drizzle-kit" : "wrangler";
       result.adopted().forEach(name ->
-          out.println("Adopted " + name + " (applied by wrangler): checksum recorded"));
+          out.println("Adopted " + name + " (applied by " + tool + "): checksum recorded"));
       if (!result.outOfOrder().isEmpty()) {
         out.println("Applied out of order: " + String.join(", ", result.outOfOrder())
             + " (a migration after " + (result.outOfOrder().size() == 1 ? "it" : "them")

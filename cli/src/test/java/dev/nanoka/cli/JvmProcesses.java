@@ -31,6 +31,7 @@ public final class JvmProcesses {
     Set<String> entries = new LinkedHashSet<>();
     for (Class<?> type : List.of(NanokaCli.class, dev.nanoka.runtime.Migrator.class,
         dev.nanoka.core.schema.DatabaseSchema.class, org.sqlite.JDBC.class,
+        org.postgresql.Driver.class,
         picocli.CommandLine.class, StartTogether.class,
         // check and review: the review module, the folder module and its JSON parser
         dev.nanoka.review.Check.class, dev.nanoka.folder.MigrationFolderException.class,

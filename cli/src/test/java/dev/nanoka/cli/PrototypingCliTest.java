@@ -101,7 +101,7 @@ class PrototypingCliTest {
 
   public static final class NotASeeder {}
 
-  private static final String DRAFT_CLASS = Draft.class.getName();
+  static final String DRAFT_CLASS = Draft.class.getName();
   private static final String DESCRIPTION_CLASS = WithDescription.class.getName();
 
   @TempDir

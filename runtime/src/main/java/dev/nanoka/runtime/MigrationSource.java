@@ -1,6 +1,7 @@
 package dev.nanoka.runtime;
 
 import dev.nanoka.core.text.Utf8Text;
+import dev.nanoka.runtime.internal.JournalTimes;
 import dev.nanoka.runtime.internal.Migration;
 import dev.nanoka.runtime.internal.MigrationChecksum;
 import java.io.IOException;
@@ -77,6 +78,14 @@ public abstract class MigrationSource {
    */
   abstract Map<String, Migration> loadDown(List<Migration> found) throws IOException;
 
+  /**
+   * The drizzle-kit journal beside the files ({@code meta/_journal.json}), which the history on
+   * PostgreSQL needs; {@link JournalTimes#NONE} when the source has none.
+   */
+  JournalTimes journal() throws IOException {
+    return JournalTimes.NONE;
+  }
+
   /** Whether the source exists at all: a folder that is not there yet holds no migrations. */
   boolean exists() {
     return true;
@@ -118,6 +127,13 @@ public abstract class MigrationSource {
         }
       }
       return down;
+    }
+
+    @Override
+    JournalTimes journal() throws IOException {
+      Path file = dir.resolve("meta").resolve("_journal.json");
+      return Files.isRegularFile(file)
+          ? JournalTimes.parse(Files.readString(file), file.toString()) : JournalTimes.NONE;
     }
 
     @Override
@@ -195,6 +211,16 @@ public abstract class MigrationSource {
         }
       }
       return down;
+    }
+
+    /** Packaged only when the build put it there: the processor copies the SQL files alone. */
+    @Override
+    JournalTimes journal() throws IOException {
+      String resource = index.resourceFolder() + "/meta/_journal.json";
+      try (InputStream in = index.getClass().getClassLoader().getResourceAsStream(resource)) {
+        return in == null ? JournalTimes.NONE : JournalTimes.parse(
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), resource);
+      }
     }
 
     private NoSuchFileException notPackaged(String resource) {

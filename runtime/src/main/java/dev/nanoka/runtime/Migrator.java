@@ -10,14 +10,17 @@ import dev.nanoka.runtime.internal.DbMigrate;
 import dev.nanoka.runtime.internal.DbRepair;
 import dev.nanoka.runtime.internal.DbRollback;
 import dev.nanoka.runtime.internal.Dialect;
+import dev.nanoka.runtime.internal.Dialects;
 import dev.nanoka.runtime.internal.DriftDetector;
 import dev.nanoka.runtime.internal.ExistingDatabase;
 import dev.nanoka.runtime.internal.Failures;
 import dev.nanoka.runtime.internal.History;
+import dev.nanoka.runtime.internal.JournalTimes;
 import dev.nanoka.runtime.internal.Migration;
 import dev.nanoka.runtime.internal.MigrationChecksum;
 import dev.nanoka.runtime.internal.MigrationInfo;
 import dev.nanoka.runtime.internal.Migrations;
+import dev.nanoka.runtime.internal.PostgresDialect;
 import dev.nanoka.runtime.internal.Pusher;
 import dev.nanoka.runtime.internal.Resetter;
 import dev.nanoka.runtime.internal.SchemaResource;
@@ -62,13 +65,20 @@ import javax.sql.DataSource;
  *
  * <p>The history is wrangler's {@code d1_migrations} plus Nanoka's checksums, so a database
  * migrated here is up to date for {@code wrangler d1 migrations apply}, and the reverse.
+ *
+ * <p>On PostgreSQL (a {@code jdbc:postgresql:} URL, or a data source whose connections are
+ * PostgreSQL's; the driver is the application's dependency) the history is drizzle-orm's
+ * {@code drizzle.__drizzle_migrations}, shared with {@code drizzle-kit migrate} the same way, and
+ * concurrent migrators share an advisory lock. Push, drift, diff, reset, baseline, resolve and
+ * rollback need to read the live schema and are not supported there yet.
  */
 public final class Migrator {
 
   private final ConnectionFactory connections;
   private final Optional<MigrationSource> source;
   private final Optional<SchemaDefinition> models;
-  private final Dialect dialect;
+  /** Picked by the URL, then by each connection (a data source can be either). */
+  private volatile Dialect dialect;
   private final Duration lockTimeout;
   private final Duration commitEvery;
   private final MigrationListener listener;
@@ -82,7 +92,7 @@ public final class Migrator {
     this.connections = builder.connections;
     this.source = Optional.ofNullable(builder.source);
     this.models = Optional.ofNullable(builder.models);
-    this.dialect = SqliteDialect.INSTANCE;
+    this.dialect = builder.dialect;
     this.lockTimeout = builder.lockTimeout;
     this.commitEvery = builder.commitEvery;
     this.listener = builder.listener;
@@ -101,7 +111,8 @@ public final class Migrator {
   public static Builder forUrl(String jdbcUrl) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     return new Builder(create -> create ? DriverManager.getConnection(jdbcUrl)
-        : ExistingDatabase.open(jdbcUrl, false));
+        : ExistingDatabase.open(jdbcUrl, false), Dialects.isPostgres(jdbcUrl)
+            ? new PostgresDialect(JournalTimes.NONE) : SqliteDialect.INSTANCE);
   }
 
   /**
@@ -110,7 +121,7 @@ public final class Migrator {
    */
   public static Builder forDataSource(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    return new Builder(create -> dataSource.getConnection());
+    return new Builder(create -> dataSource.getConnection(), SqliteDialect.INSTANCE);
   }
 
   // ---------------------------------------------------------------- migrations
@@ -128,7 +139,11 @@ public final class Migrator {
       migrations.load(); // the files first: a wrong folder must not leave a new database file
     }
     try (Connection connection = open(true)) {
-      return new DbMigrate(connection, dialect, lockTimeout, listener, commitEvery, checkDrift,
+      boolean drift = checkDrift && dialect.introspects();
+      if (checkDrift && !drift) {
+        listener.driftNotChecked("not yet supported on PostgreSQL.");
+      }
+      return new DbMigrate(connection, dialect, lockTimeout, listener, commitEvery, drift,
           allowOutOfOrder).migrate(migrations, listed);
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -139,7 +154,7 @@ public final class Migrator {
   public List<MigrationStatus> status() throws MigrationException {
     List<Migration> found = migrations().load();
     try (Connection connection = open(false)) {
-      return MigrationInfo.join(found, History.read(connection));
+      return MigrationInfo.join(found, History.read(connection, dialect));
     } catch (SQLException e) {
       throw databaseProblem(e);
     }
@@ -160,6 +175,7 @@ public final class Migrator {
   public List<String> drift() throws MigrationException {
     List<Migration> found = migrations().load();
     try (Connection connection = open(false)) {
+      requireIntrospection("drift");
       return DriftDetector.detect(connection, dialect, found);
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -192,6 +208,7 @@ public final class Migrator {
   public List<String> baseline(int version) throws MigrationException {
     List<Migration> found = migrations().load();
     try (Connection connection = open(false)) {
+      requireIntrospection("baseline");
       return new DbBaseline(connection, dialect, lockTimeout).baseline(found, version);
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -220,6 +237,7 @@ public final class Migrator {
       throw unreadable(from, e);
     }
     try (Connection connection = open(false)) {
+      requireIntrospection("rollback");
       return new DbRollback(connection, dialect, lockTimeout)
           .rollback(found, down, version, acceptDataLoss);
     } catch (SQLException e) {
@@ -244,6 +262,7 @@ public final class Migrator {
   }
 
   private String rollbackScript(Optional<Integer> from, int to) throws MigrationException {
+    requireIntrospection("rollback --script"); // its history rows are wrangler's
     MigrationSource source = this.source.orElseThrow(() -> new IllegalStateException(
         "No migrations: configure Migrator.Builder.source(…)"));
     List<Migration> found = migrations().load();
@@ -272,6 +291,7 @@ public final class Migrator {
     Objects.requireNonNull(file, "file");
     List<Migration> found = migrations().load();
     try (Connection connection = open(false)) {
+      requireIntrospection("resolve");
       new DbBaseline(connection, dialect, lockTimeout)
           .resolve(found, file, resolution == Resolution.APPLIED);
     } catch (SQLException e) {
@@ -293,6 +313,7 @@ public final class Migrator {
   public PushResult push() throws MigrationException, DataLossException {
     DatabaseSchema schema = schema();
     try (Connection connection = open(true)) {
+      requireIntrospection("push");
       return Pusher.push(connection, dialect, schema, acceptDataLoss, lockTimeout);
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -303,6 +324,7 @@ public final class Migrator {
   public List<String> planPush() throws MigrationException {
     DatabaseSchema schema = schema();
     try (Connection connection = open(false)) {
+      requireIntrospection("push");
       return Pusher.plan(connection, dialect, schema);
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -318,6 +340,7 @@ public final class Migrator {
   public ResetResult reset() throws MigrationException {
     List<String> dropped;
     try (Connection connection = open(true)) {
+      requireIntrospection("reset");
       dropped = Resetter.dropEverything(connection, dialect, lockTimeout);
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -356,6 +379,7 @@ public final class Migrator {
    * {@code -- Data loss:} comments); empty when they match. Writes nothing.
    */
   public List<String> diff(Side from, Side to) throws MigrationException {
+    requireIntrospection("diff");
     SchemaDiff diff = SchemaDiffer.diff(schema(from), schema(to), RenameHints.NONE);
     return dialect.render(diff).stream().map(MigrationStatement::text).toList();
   }
@@ -445,11 +469,25 @@ public final class Migrator {
     }
   }
 
+  /** Refuses an operation the database's dialect cannot do yet, before it changes anything. */
+  private void requireIntrospection(String operation) throws MigrationException {
+    if (!dialect.introspects()) {
+      throw PostgresDialect.unsupported(operation);
+    }
+  }
+
   /** @param create whether a missing database is created, or an error */
   private Connection open(boolean create) throws MigrationException {
     Connection connection = null;
     try {
       connection = connections.open(create);
+      try {
+        dialect = Dialects.isPostgres(connection)
+            ? new PostgresDialect(journal()) : SqliteDialect.INSTANCE;
+      } catch (MigrationException e) {
+        connection.close();
+        throw e;
+      }
       dialect.configure(connection, lockTimeout.toMillis());
       return connection;
     } catch (SQLException e) {
@@ -462,6 +500,18 @@ public final class Migrator {
       }
       throw new MigrationException(MigrationException.Kind.UNREADABLE,
           "Cannot open the database: " + e.getMessage(), e);
+    }
+  }
+
+  /** The source's journal, which the history on PostgreSQL needs; none without a source. */
+  private JournalTimes journal() throws MigrationException {
+    if (source.isEmpty()) {
+      return JournalTimes.NONE;
+    }
+    try {
+      return source.get().journal();
+    } catch (IOException e) {
+      throw unreadable(source.get(), e);
     }
   }
 
@@ -497,8 +547,11 @@ public final class Migrator {
     private Seeder seeder;
     private Integer target;
 
-    private Builder(ConnectionFactory connections) {
+    private final Dialect dialect;
+
+    private Builder(ConnectionFactory connections, Dialect dialect) {
       this.connections = connections;
+      this.dialect = dialect;
     }
 
     /** Where the migrations are; needed by every operation but push. */

@@ -50,7 +50,7 @@ public final class DbBaseline {
     List<Migration> applied = found.subList(0, version);
     History.createIfMissing(connection, dialect, waits);
     waits.inLock(() -> {
-      List<AppliedMigration> history = History.read(connection);
+      List<AppliedMigration> history = History.read(connection, dialect);
       if (!history.isEmpty()) {
         throw refused("The database already has a history (" + history.size()
             + " migration(s) applied, the last " + history.get(history.size() - 1).name()
@@ -59,7 +59,7 @@ public final class DbBaseline {
       }
       check(applied, "version " + version + " (" + version(found, version) + ")");
       for (Migration migration : applied) {
-        History.record(connection, migration);
+        History.record(connection, dialect, migration);
       }
     });
     return applied.stream().map(Migration::name).toList();
@@ -78,7 +78,7 @@ public final class DbBaseline {
     History.createIfMissing(connection, dialect, waits);
     waits.inLock(() -> {
       Set<String> done = new HashSet<>();
-      History.read(connection).forEach(a -> done.add(a.name()));
+      History.read(connection, dialect).forEach(a -> done.add(a.name()));
       if (applied == done.contains(file)) {
         throw refused(file + " is " + (applied ? "applied" : "not applied")
             + " already: nothing to resolve.");
@@ -92,9 +92,9 @@ public final class DbBaseline {
       found.stream().filter(m -> done.contains(m.name())).forEach(after::add);
       check(after, "the history with " + file + (applied ? "" : " rolled back"));
       if (applied) {
-        History.record(connection, migration);
+        History.record(connection, dialect, migration);
       } else {
-        History.remove(connection, file);
+        History.remove(connection, dialect, file);
       }
     });
   }

@@ -51,7 +51,7 @@ public final class DbMigrate {
    */
   public MigrateResult migrate(Migrations source, Optional<List<MigrationChecksum>> listed)
       throws SQLException, MigrationException {
-    List<AppliedMigration> history = History.read(connection);
+    List<AppliedMigration> history = History.read(connection, dialect);
     if (listed.isPresent()) {
       Optional<List<String>> upToDate = MigrationInfo.allApplied(listed.get(), history);
       if (upToDate.isPresent()) {
@@ -81,7 +81,7 @@ public final class DbMigrate {
     List<PendingScript> pending = new ArrayList<>();
     for (Migration migration : found) {
       if (pendingNames.contains(migration.name())) {
-        pending.add(PendingScript.of(migration));
+        pending.add(PendingScript.of(migration, dialect));
       }
     }
     if (checkDrift) {
@@ -98,7 +98,7 @@ public final class DbMigrate {
       }
     }
     History.createIfMissing(connection, dialect, waits);
-    List<String> adopted = History.adopt(connection, found, history, waits);
+    List<String> adopted = History.adopt(connection, dialect, found, history, waits);
     List<String> upToDate = MigrationInfo.names(statuses, MigrationStatus.State.APPLIED);
     listener.pending(pending.size());
     List<String> applied = applyAll(pending, upToDate);
@@ -120,7 +120,7 @@ public final class DbMigrate {
         long began = System.nanoTime();
         // Under the lock: another process may have applied some while this one waited.
         Set<String> done = new HashSet<>();
-        History.read(connection).forEach(a -> done.add(a.name()));
+        History.read(connection, dialect).forEach(a -> done.add(a.name()));
         List<String> uncommitted = new ArrayList<>();
         do {
           PendingScript script = pending.get(next++);
@@ -135,7 +135,7 @@ public final class DbMigrate {
           try {
             transaction.runScript(migration.name(), script.statements(),
                 "The file was rolled back; later migrations were not run.",
-                c -> History.record(c, migration));
+                c -> History.record(c, dialect, migration));
           } catch (MigrationException | SQLException e) {
             if (transaction.isOpen()) {
               transaction.commit(); // the files before the failing one stay applied

@@ -23,18 +23,20 @@ public final class DbRepair {
     LockWaits waits = new LockWaits(connection, dialect, lockTimeout);
     History.createIfMissing(connection, dialect, waits);
     waits.next();
-    List<AppliedMigration> history = History.read(connection);
+    List<AppliedMigration> history = History.read(connection, dialect);
     List<MigrationStatus> statuses = MigrationInfo.join(found, history);
     Set<String> accepted =
         new LinkedHashSet<>(MigrationInfo.names(statuses, MigrationStatus.State.EDITED));
     waits.inLock(() -> {
       for (Migration migration : found) {
         if (accepted.contains(migration.name())) {
-          History.setChecksum(connection, migration.name(), migration.checksum());
+          History.setChecksum(connection, dialect, migration.name(),
+              migration.checksum());
         }
       }
     });
-    List<String> adopted = History.adopt(connection, found, history, waits);
+    List<String> adopted = History.adopt(connection, dialect, found, history.stream()
+        .filter(a -> !accepted.contains(a.name())).toList(), waits);
     return new RepairResult(List.copyOf(accepted), adopted,
         MigrationInfo.names(statuses, MigrationStatus.State.MISSING));
   }

@@ -56,14 +56,14 @@ public final class DbRollback {
       boolean acceptDataLoss) throws SQLException, MigrationException, DataLossException {
     LockWaits waits = new LockWaits(connection, dialect, lockTimeout);
     waits.next();
-    List<Migration> undone = undone(found, History.read(connection), version);
+    List<Migration> undone = undone(found, History.read(connection, dialect), version);
     List<List<String>> scripts = new ArrayList<>();
     for (Migration migration : undone) {
       scripts.add(statements(migration, Optional.ofNullable(down.get(migration.name()))));
     }
     try (WriteTransaction transaction = waits.begin()) {
       // Under the lock: another migrator may have moved the history while this one waited.
-      List<Migration> still = undone(found, History.read(connection), version);
+      List<Migration> still = undone(found, History.read(connection, dialect), version);
       if (!still.equals(undone)) {
         throw refused("The history changed while waiting for the lock; run rollback again.");
       }
@@ -71,7 +71,7 @@ public final class DbRollback {
       for (int i = 0; i < undone.size(); i++) {
         String name = undone.get(i).name();
         transaction.runScript("down/" + name, scripts.get(i),
-            "Nothing was rolled back.", c -> History.remove(c, name));
+            "Nothing was rolled back.", c -> History.remove(c, dialect, name));
       }
       transaction.commit();
       return new RollbackResult(undone.stream().map(Migration::name).toList(), losses);

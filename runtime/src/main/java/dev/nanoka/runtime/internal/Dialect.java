@@ -3,16 +3,18 @@ package dev.nanoka.runtime.internal;
 import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.sql.MigrationStatement;
+import dev.nanoka.runtime.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything that differs between databases, in one place: reading a live schema, saying a
- * diff in SQL, the history tables, the lock and the transaction around each script. SQLite is
- * the one implemented; a PostgreSQL dialect would read pg_catalog, render PostgreSQL's ALTERs
- * and take an advisory lock instead of {@code BEGIN IMMEDIATE}.
+ * diff in SQL, the history tables, the lock and the transaction around each script, splitting a
+ * file. {@link SqliteDialect} has it all; {@link PostgresDialect} migrates but does not read a
+ * live schema yet. {@link Dialects} picks one.
  */
 public interface Dialect {
 
@@ -79,6 +81,27 @@ public interface Dialect {
 
   /** The SQL creating the history tables if they are missing. */
   List<String> historyTables();
+
+  /** Whether {@link #introspect} and {@link #render} work: push, drift and diff need them. */
+  default boolean introspects() {
+    return true;
+  }
+
+  /** A migration file's statements, in the order they run. */
+  default List<String> split(String sql) {
+    return SqlSplitter.split(sql);
+  }
+
+  /**
+   * Text of the file the database would silently skip (see {@link SqlSplitter#skippedText}),
+   * described; empty when it runs whole.
+   */
+  default Optional<String> skippedText(String sql) {
+    return SqlSplitter.skippedText(sql);
+  }
+
+  /** Refuses a pending file this dialect cannot apply or record; nothing has run yet. */
+  default void checkPending(Migration migration) throws MigrationException {}
 
   private static void execute(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {

@@ -33,7 +33,8 @@ public final class DriftDetector {
     DatabaseSchema actual;
     connection.setAutoCommit(false);
     try {
-      applied = History.read(connection).stream().map(AppliedMigration::name).toList();
+      applied = History.read(connection, dialect).stream().map(AppliedMigration::name)
+          .toList();
       actual = dialect.introspect(connection);
       connection.commit();
     } catch (SQLException | RuntimeException e) {

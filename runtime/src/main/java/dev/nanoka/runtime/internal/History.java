@@ -16,7 +16,8 @@ import java.util.Set;
  * The applied-migration history: wrangler's {@code d1_migrations} (id, name, applied_at) plus
  * {@code nanoka_migration_checksums} (name, checksum). A database migrated here is up to date for
  * {@code wrangler d1 migrations apply}, and the reverse: rows wrangler wrote simply have no
- * checksum until Nanoka adopts them.
+ * checksum until Nanoka adopts them. On PostgreSQL each operation goes to
+ * {@link PostgresHistory} instead (drizzle's {@code __drizzle_migrations}).
  */
 public final class History {
 
@@ -26,7 +27,10 @@ public final class History {
   private History() {}
 
   /** Whether both tables are there; wrangler creates only the first. */
-  static boolean complete(Connection connection) throws SQLException {
+  static boolean complete(Connection connection, Dialect dialect) throws SQLException {
+    if (dialect instanceof PostgresDialect postgres) {
+      return PostgresHistory.complete(connection);
+    }
     return tableExists(connection, TABLE) && tableExists(connection, CHECKSUMS);
   }
 
@@ -45,7 +49,11 @@ public final class History {
   }
 
   /** The applied migrations in the order they were applied; empty if there is no history yet. */
-  public static List<AppliedMigration> read(Connection connection) throws SQLException {
+  public static List<AppliedMigration> read(Connection connection, Dialect dialect)
+      throws SQLException {
+    if (dialect instanceof PostgresDialect postgres) {
+      return postgres.history().read(connection);
+    }
     String joined = "SELECT m.name, m.applied_at, c.checksum FROM " + TABLE + " m LEFT JOIN "
         + CHECKSUMS + " c ON c.name = m.name ORDER BY m.id";
     try {
@@ -81,17 +89,26 @@ public final class History {
   }
 
 
-  static void record(Connection connection, Migration migration) throws SQLException {
+  static void record(Connection connection, Dialect dialect, Migration migration)
+      throws SQLException {
+    if (dialect instanceof PostgresDialect postgres) {
+      postgres.history().record(connection, migration);
+      return;
+    }
     try (PreparedStatement statement =
         connection.prepareStatement("INSERT INTO " + TABLE + " (name) VALUES (?)")) {
       statement.setString(1, migration.name());
       statement.executeUpdate();
     }
-    setChecksum(connection, migration.name(), migration.checksum());
+    setChecksum(connection, dialect, migration.name(), migration.checksum());
   }
 
   /** Removes a migration from both tables, as if it had never been applied. */
-  static void remove(Connection connection, String name) throws SQLException {
+  static void remove(Connection connection, Dialect dialect, String name) throws SQLException {
+    if (dialect instanceof PostgresDialect postgres) {
+      postgres.history().remove(connection, name);
+      return;
+    }
     for (String table : List.of(TABLE, CHECKSUMS)) {
       try (PreparedStatement statement =
           connection.prepareStatement("DELETE FROM " + table + " WHERE name = ?")) {
@@ -101,8 +118,12 @@ public final class History {
     }
   }
 
-  static void setChecksum(Connection connection, String name, String checksum)
-      throws SQLException {
+  static void setChecksum(Connection connection, Dialect dialect, String name,
+      String checksum) throws SQLException {
+    if (dialect instanceof PostgresDialect postgres) {
+      postgres.history().setChecksum(connection, name, checksum);
+      return;
+    }
     try (PreparedStatement statement = connection.prepareStatement(
         "INSERT INTO " + CHECKSUMS + " (name, checksum) VALUES (?, ?)"
             + " ON CONFLICT(name) DO UPDATE SET checksum = excluded.checksum")) {
@@ -116,7 +137,7 @@ public final class History {
   static void createIfMissing(Connection connection, Dialect dialect, LockWaits waits)
       throws SQLException, MigrationException {
     waits.next();
-    if (!complete(connection)) {
+    if (!complete(connection, dialect)) {
       waits.inLock(() -> create(connection, dialect));
     }
   }
@@ -125,7 +146,7 @@ public final class History {
    * Records checksums for files wrangler applied (it keeps none): trust on first sight. Returns
    * their names.
    */
-  static List<String> adopt(Connection connection, List<Migration> found,
+  static List<String> adopt(Connection connection, Dialect dialect, List<Migration> found,
       List<AppliedMigration> history, LockWaits waits) throws SQLException, MigrationException {
     Set<String> withoutChecksum = new HashSet<>();
     history.stream().filter(a -> a.checksum().isEmpty())
@@ -136,7 +157,7 @@ public final class History {
     if (!adopted.isEmpty()) {
       waits.inLock(() -> {
         for (Migration migration : adopted) {
-          setChecksum(connection, migration.name(), migration.checksum());
+          setChecksum(connection, dialect, migration.name(), migration.checksum());
         }
       });
     }

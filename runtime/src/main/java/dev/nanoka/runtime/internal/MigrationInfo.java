@@ -39,7 +39,9 @@ public final class MigrationInfo {
             ? MigrationStatus.State.OUT_OF_ORDER : MigrationStatus.State.PENDING,
             Optional.empty()));
       } else {
-        boolean edited = row.checksum().map(c -> !c.equals(migration.checksum())).orElse(false);
+        boolean edited = row.checksum().map(c -> !c.equals(migration.checksum()))
+            .orElseGet(() -> row.drizzleHash()
+                .map(hash -> !PostgresHistory.sameText(hash, migration.sql())).orElse(false));
         statuses.add(new MigrationStatus(migration.name(),
             edited ? MigrationStatus.State.EDITED : MigrationStatus.State.APPLIED,
             Optional.of(row.appliedAt())));

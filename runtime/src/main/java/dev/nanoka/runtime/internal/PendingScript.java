@@ -27,12 +27,18 @@ record PendingScript(Migration migration, List<String> statements) {
    * {@link SqlSplitter#skippedText}) and statements that control the transaction.
    */
   static PendingScript of(Migration migration) throws MigrationException {
-    Optional<String> skipped = SqlSplitter.skippedText(migration.sql());
+    return of(migration, SqliteDialect.INSTANCE);
+  }
+
+  /** As the dialect splits and runs it. */
+  static PendingScript of(Migration migration, Dialect dialect) throws MigrationException {
+    dialect.checkPending(migration);
+    Optional<String> skipped = dialect.skippedText(migration.sql());
     if (skipped.isPresent()) {
       throw new MigrationException(MigrationException.Kind.FAILED, migration.name() + ", "
           + skipped.get() + " Nothing was applied.", null);
     }
-    List<String> statements = SqlSplitter.split(migration.sql());
+    List<String> statements = dialect.split(migration.sql());
     for (int i = 0; i < statements.size(); i++) {
       // Without comments: "-- done\nCOMMIT;" would otherwise commit half the file.
       String code = SqlSplitter.withoutComments(statements.get(i)).strip();
