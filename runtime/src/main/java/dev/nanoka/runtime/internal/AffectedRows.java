@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * <p>The database must hold {@code database}, the schema the losses were computed from, with no
  * rename left to apply (push declares none).
  */
-final class AffectedRows {
+final class AffectedRows implements LossCounter {
 
   private static final String PROBE = "temp." + q("__nanoka_probe");
 
@@ -43,7 +43,8 @@ final class AffectedRows {
   }
 
   /** One line about the affected rows, or empty when the database has none. */
-  Optional<String> describe(DataLoss loss) throws SQLException {
+  @Override
+  public Optional<String> describe(DataLoss loss) throws SQLException {
     if (loss instanceof DataLoss.TableDropped dropped) {
       long rows = rows(dropped.table());
       return when(rows, "drops table " + dropped.table() + ", which holds " + rows + " row(s)");

@@ -3,10 +3,10 @@ package dev.nanoka.runtime.internal;
 import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.sql.MigrationStatement;
+import dev.nanoka.core.sql.postgres.PostgresMigrationRenderer;
 import dev.nanoka.runtime.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +21,10 @@ import java.util.Optional;
  * by {@code lock_timeout}, as SQLite's by {@code busy_timeout}.
  *
  * <p>Files are split exactly as drizzle-orm does, on {@code --> statement-breakpoint} only: the
- * server parses each part itself (dollar-quoted function bodies included). Reading a live schema,
- * and so push, drift and diff, are not there yet.
+ * server parses each part itself (dollar-quoted function bodies included). The live schema is
+ * read from {@code pg_catalog} ({@link PostgresIntrospector}), diffs are said by core's
+ * {@link PostgresMigrationRenderer}, migrations replayed in a rolled-back stand-in schema
+ * ({@link PostgresShadow}).
  */
 public final class PostgresDialect implements Dialect {
 
@@ -46,27 +48,32 @@ public final class PostgresDialect implements Dialect {
     return history;
   }
 
-  /** Says that an operation needs what this dialect does not have yet. */
-  public static MigrationException unsupported(String operation) {
-    return new MigrationException(MigrationException.Kind.FAILED, operation + " is not yet"
-        + " supported on PostgreSQL: it needs to read the live schema, which the runtime does"
-        + " only on SQLite so far. On PostgreSQL use migrate, status, validate and repair (or"
-        + " drizzle-kit push for prototyping).", null);
-  }
-
   @Override
   public DatabaseSchema introspect(Connection connection) throws SQLException {
-    throw new SQLFeatureNotSupportedException(unsupported("Reading the schema").getMessage());
+    return PostgresIntrospector.read(connection);
   }
 
   @Override
-  public List<MigrationStatement> render(SchemaDiff diff) {
-    throw new UnsupportedOperationException(unsupported("Rendering a diff").getMessage());
+  public List<MigrationStatement> render(SchemaDiff diff, DatabaseSchema to) {
+    return PostgresMigrationRenderer.render(diff, to);
+  }
+
+  /** In a stand-in schema public, rolled back: see {@link PostgresShadow}. */
+  @Override
+  public DatabaseSchema replay(Connection connection, List<Migration> migrations)
+      throws SQLException, MigrationException {
+    return PostgresShadow.replay(connection, this, migrations);
   }
 
   @Override
-  public boolean introspects() {
-    return false;
+  public LossCounter lossCounter(Connection connection, DatabaseSchema database) {
+    return new PostgresAffectedRows(connection, database);
+  }
+
+  @Override
+  public List<String> dropEverything(Connection connection, List<String> dropped)
+      throws SQLException {
+    return PostgresReset.statements(connection, dropped);
   }
 
   @Override

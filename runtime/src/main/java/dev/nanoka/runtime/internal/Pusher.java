@@ -34,7 +34,7 @@ public final class Pusher {
   /** The statements a push would run now (empty when in sync), without running them. */
   public static List<String> plan(Connection connection, Dialect dialect, DatabaseSchema models)
       throws SQLException {
-    return sql(dialect.render(diff(dialect.introspect(connection), models)));
+    return sql(dialect.render(diff(dialect.introspect(connection), models), models));
   }
 
   /**
@@ -55,20 +55,20 @@ public final class Pusher {
       List<DataLoss> possible = new ArrayList<>(diff.losses());
       // Checked even when there is no statement to run: SQLite stores an enum as plain text, so
       // narrowing one changes no DDL, but rows may hold the removed constants.
-      possible.addAll(SchemaDiffer.enumValues(database, models));
+      LossCounter affected = dialect.lossCounter(connection, diff.renamed());
+      possible.addAll(affected.beyondDiff(database, models));
       List<String> losses = new ArrayList<>();
       List<String> unexecutable = new ArrayList<>();
-      AffectedRows affected = new AffectedRows(connection, diff.renamed());
       for (DataLoss loss : possible) {
         Optional<String> line = affected.describe(loss);
         if (line.isPresent()) {
-          (loss.effect() == DataLoss.Effect.FAILS ? unexecutable : losses).add(line.get());
+          (affected.fails(loss) ? unexecutable : losses).add(line.get());
         }
       }
       if (!unexecutable.isEmpty()) {
         throw new DataLossException(losses, unexecutable);
       }
-      List<String> statements = sql(dialect.render(diff));
+      List<String> statements = sql(dialect.render(diff, models));
       if (!statements.isEmpty()) {
         DependentObjects dependents = DependentObjects.setAside(connection);
         script.run(statements);
