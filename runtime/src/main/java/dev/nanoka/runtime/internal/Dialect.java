@@ -122,6 +122,9 @@ public interface Dialect {
     return SqlSplitter.skippedText(sql);
   }
 
+  /** Refuses models written for another database before push reads anything. */
+  default void checkModels(DatabaseSchema models) throws MigrationException {}
+
   /** Refuses a pending file this dialect cannot apply or record; nothing has run yet. */
   default void checkPending(Migration migration) throws MigrationException {}
 

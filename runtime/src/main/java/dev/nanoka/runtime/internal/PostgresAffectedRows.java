@@ -42,7 +42,7 @@ final class PostgresAffectedRows implements LossCounter {
   PostgresAffectedRows(Connection connection, DatabaseSchema database) {
     this.connection = connection;
     this.database = database;
-    this.plain = new AffectedRows(connection, database);
+    this.plain = new AffectedRows(connection, database, PostgresDdl::quote);
   }
 
   @Override

@@ -76,6 +76,25 @@ public final class PostgresDialect implements Dialect {
     return PostgresReset.statements(connection, dropped);
   }
 
+  /**
+   * Models the processor read for SQLite (no {@code @Schema(dialect = POSTGRESQL)}) have no
+   * PostgreSQL types: pushed, every column would look changed.
+   */
+  @Override
+  public void checkModels(DatabaseSchema models) throws MigrationException {
+    for (var table : models.tables()) {
+      for (var column : table.columns()) {
+        if (!(column.type() instanceof dev.nanoka.core.schema.LogicalType.Native)) {
+          throw new MigrationException(MigrationException.Kind.FAILED, "The models are not"
+              + " PostgreSQL's: column " + table.name() + "." + column.name() + " has no"
+              + " PostgreSQL type, so the @Schema was compiled for SQLite. Give it"
+              + " @Schema(dialect = Dialect.POSTGRESQL), rebuild, and push again. Nothing was"
+              + " changed.", null);
+        }
+      }
+    }
+  }
+
   @Override
   public void configure(Connection connection, long lockTimeoutMillis) throws SQLException {
     connection.setAutoCommit(true);

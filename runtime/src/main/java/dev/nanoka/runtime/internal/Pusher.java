@@ -33,7 +33,8 @@ public final class Pusher {
 
   /** The statements a push would run now (empty when in sync), without running them. */
   public static List<String> plan(Connection connection, Dialect dialect, DatabaseSchema models)
-      throws SQLException {
+      throws SQLException, MigrationException {
+    dialect.checkModels(models);
     return sql(dialect.render(diff(dialect.introspect(connection), models), models));
   }
 
@@ -48,6 +49,7 @@ public final class Pusher {
   public static PushResult push(Connection connection, Dialect dialect, DatabaseSchema models,
       boolean acceptDataLoss, Duration lockTimeout)
       throws SQLException, MigrationException, DataLossException {
+    dialect.checkModels(models);
     dialect.configure(connection, lockTimeout.toMillis());
     return AtomicScript.underLock(connection, dialect, lockTimeout, "push", script -> {
       DatabaseSchema database = dialect.introspect(connection);
@@ -70,7 +72,8 @@ public final class Pusher {
       }
       List<String> statements = sql(dialect.render(diff, models));
       if (!statements.isEmpty()) {
-        DependentObjects dependents = DependentObjects.setAside(connection);
+        DependentObjects dependents = dialect instanceof PostgresDialect
+            ? DependentObjects.none(connection) : DependentObjects.setAside(connection);
         script.run(statements);
         losses.addAll(dependents.restore(acceptDataLoss));
       }
