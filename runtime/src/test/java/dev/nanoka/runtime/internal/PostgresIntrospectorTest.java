@@ -21,15 +21,14 @@ import dev.nanoka.core.testing.ColumnBuilder;
 import dev.nanoka.folder.SnapshotJson;
 import dev.nanoka.runtime.MigrationSource;
 import dev.nanoka.runtime.Migrator;
+import dev.nanoka.runtime.postgres.PgEvolutionFolder;
 import dev.nanoka.runtime.postgres.PostgresDatabase;
 import dev.nanoka.runtime.postgres.PostgresExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,36 +149,9 @@ class PostgresIntrospectorTest {
    */
   @Test
   void eachFixtureVersionReadsBackAsItsSnapshot(PostgresDatabase db) throws Exception {
-    Path golden = Path.of("..", "it-tests", "src", "test", "resources", "golden",
-        "pg-evolution", "migrations");
     Path dir = tmp.resolve("migrations");
-    try (Stream<Path> files = Files.walk(golden)) {
-      for (Path file : files.toList()) {
-        Path target = dir.resolve(golden.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-    List<String> tags;
-    try (Stream<Path> files = Files.list(dir)) {
-      tags = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
-          .sorted().map(n -> n.substring(0, n.length() - 4)).toList();
-    }
-    int versions = tags.size();
+    int versions = PgEvolutionFolder.copy(dir).size();
     assertEquals(4, versions);
-    // the goldens leave the journal out (its `when`s are the clock's): one as drizzle-kit writes
-    StringBuilder journal = new StringBuilder(
-        "{\n  \"version\": \"7\",\n  \"dialect\": \"postgresql\",\n  \"entries\": [");
-    for (int i = 0; i < versions; i++) {
-      journal.append(i == 0 ? "\n" : ",\n").append("    {\n      \"idx\": ").append(i)
-          .append(",\n      \"version\": \"7\",\n      \"when\": ").append(1796294390000L + i)
-          .append(",\n      \"tag\": \"").append(tags.get(i))
-          .append("\",\n      \"breakpoints\": true\n    }");
-    }
-    Files.writeString(dir.resolve("meta/_journal.json"), journal.append("\n  ]\n}\n"));
     for (int version = 1; version <= versions; version++) {
       Migrator.forUrl(db.url()).source(MigrationSource.folder(dir)).target(version).build()
           .migrate();
