@@ -117,6 +117,11 @@ public final class PostgresDialect implements Dialect {
     connection.setAutoCommit(false);
     try {
       execute(connection, "SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+      // Taking an advisory lock does not make the server read other sessions' catalog changes
+      // (a relation lock does): without this, the holder before us may have created drizzle's
+      // schema while our cache still says it is missing, and CREATE SCHEMA IF NOT EXISTS fails
+      // with a duplicate key (seen with 8 migrators starting at once).
+      execute(connection, "SELECT 1 FROM pg_catalog.pg_namespace LIMIT 0");
     } catch (SQLException e) {
       try {
         connection.rollback();
