@@ -159,6 +159,12 @@ public final class PostgresRandomSchemas {
       int rows = rnd.nextInt(5);
       counts.add(rows);
       for (int r = 0; r < rows; r++) {
+        int row = r;
+        if (table.columns().stream().anyMatch(c -> c.unique() && c.notNull()
+            && row >= edgeValues(c).size())) {
+          counts.set(counts.size() - 1, r); // no distinct value left for a unique column
+          break;
+        }
         List<String> names = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (Column column : table.columns()) {
@@ -177,9 +183,6 @@ public final class PostgresRandomSchemas {
           } else if (column.unique()) {
             List<String> edge = edgeValues(column);
             value = r < edge.size() ? edge.get(r) : "NULL";
-            if (value.equals("NULL") && column.notNull()) {
-              continue;
-            }
           } else {
             value = pick(edgeValues(column));
           }
