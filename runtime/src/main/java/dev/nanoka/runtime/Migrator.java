@@ -171,7 +171,9 @@ public final class Migrator {
 
   /**
    * How the database differs from what its applied migrations produce (replayed into an
-   * in-memory shadow database), one line per difference; empty when it matches. Writes nothing.
+   * in-memory shadow database; on PostgreSQL into a stand-in schema {@code public} inside a
+   * transaction that is rolled back, which needs the owner of schema {@code public}), one line
+   * per difference; empty when it matches. Writes nothing.
    */
   public List<String> drift() throws MigrationException {
     List<Migration> found = migrations().load();
@@ -327,7 +329,9 @@ public final class Migrator {
   }
 
   /**
-   * Drops every table (migration history included), view and trigger, applies every migration
+   * Drops every table (migration history included), view and trigger (on PostgreSQL every
+   * object of schema {@code public} but an extension's, and drizzle's and Nanoka's history
+   * tables in schema {@code drizzle}), applies every migration
    * of the {@linkplain Builder#source source} again (none when the source is a folder that does
    * not exist yet, as while prototyping with push), then runs the {@linkplain Builder#seeder
    * seeder}. Deletes all data: ask before calling it.
@@ -362,7 +366,10 @@ public final class Migrator {
   public enum Side {
     /** The {@linkplain Builder#models models}. */
     MODELS,
-    /** The {@linkplain Builder#source migrations}, replayed into an in-memory database. */
+    /**
+     * The {@linkplain Builder#source migrations}, replayed into an in-memory database (on
+     * PostgreSQL, a rolled-back stand-in schema {@code public}; see {@link #drift()}).
+     */
     MIGRATIONS,
     /** The live database (it must exist). */
     DATABASE

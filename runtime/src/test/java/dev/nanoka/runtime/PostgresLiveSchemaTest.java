@@ -93,6 +93,32 @@ class PostgresLiveSchemaTest {
   }
 
   @Test
+  void driftByAUserWhoDoesNotOwnSchemaPublicSaysWhatItNeeds(PostgresDatabase db)
+      throws Exception {
+    Path dir = PostgresFolders.blog(tmp.resolve("m"));
+    migrator(db, dir).migrate();
+    String role = "nanoka_reader_" + db.name().substring(db.name().lastIndexOf('_') + 1)
+        + "_" + ProcessHandle.current().pid();
+    exec(db, "CREATE ROLE " + role + " LOGIN PASSWORD 'pw'",
+        "GRANT USAGE ON SCHEMA drizzle TO " + role,
+        "GRANT SELECT ON ALL TABLES IN SCHEMA drizzle, public TO " + role);
+    try {
+      String url = db.url().replaceAll("user=[^&]*", "user=" + role + "&password=pw");
+      MigrationException e = assertThrows(MigrationException.class, () -> Migrator.forUrl(url)
+          .source(MigrationSource.folder(dir)).build().drift());
+      assertTrue(e.getMessage().startsWith("Cannot replay the migrations: on PostgreSQL they run"
+          + " in a stand-in schema public inside a transaction that is rolled back"),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("must be owner of schema public"), e.getMessage());
+      assertTrue(e.getMessage().endsWith("Run this as the owner of schema public. Nothing was"
+          + " changed."), e.getMessage());
+      assertEquals(List.of("drizzle", "public"), schemas(db));
+    } finally {
+      exec(db, "DROP OWNED BY " + role, "DROP ROLE " + role);
+    }
+  }
+
+  @Test
   void anEnumValueAddedByHandIsDrift(PostgresDatabase db) throws Exception {
     Path dir = tmp.resolve("m");
     PgEvolutionFolder.copy(dir);

@@ -38,6 +38,12 @@ final class PostgresShadow {
               + Long.toString(ProcessHandle.current().pid(), 36) + "_" + System.nanoTime() + "\"");
           execute(connection, "CREATE SCHEMA \"public\"");
         } catch (SQLException e) {
+          if (dialect.isLockTimeout(e)) {
+            throw new MigrationException(MigrationException.Kind.LOCK_TIMEOUT, "Cannot replay"
+                + " the migrations now: another session is changing schema public (or"
+                + " replaying migrations in a stand-in for it) and held it past the lock"
+                + " timeout. Try again, or give a longer lock timeout. Nothing was changed.", e);
+          }
           throw new MigrationException(MigrationException.Kind.FAILED, "Cannot replay the"
               + " migrations: on PostgreSQL they run in a stand-in schema public inside a"
               + " transaction that is rolled back, which needs to rename schema public (its"
