@@ -24,6 +24,7 @@ import dev.nanoka.runtime.Migrator;
 import dev.nanoka.runtime.postgres.PgEvolutionFolder;
 import dev.nanoka.runtime.postgres.PostgresDatabase;
 import dev.nanoka.runtime.postgres.PostgresExtension;
+import dev.nanoka.runtime.postgres.PostgresRandomSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -130,6 +131,23 @@ class PostgresIntrospectorTest {
         // and so push finds nothing to do
         assertTrue(PostgresMigrationRenderer.render(
             SchemaDiffer.diff(read, schema, RenameHints.NONE), schema).isEmpty());
+      }
+    }
+  }
+
+  /** The randomized evolution test's schemas (every type, default and edge name), from empty. */
+  @Test
+  void randomSchemasReadBackAsTheSameSchema(PostgresDatabase db) throws Exception {
+    try (Connection c = db.connect()) {
+      for (long seed = 1; seed <= 100; seed++) {
+        PostgresRandomSchemas gen = new PostgresRandomSchemas(seed);
+        DatabaseSchema schema = gen.schema();
+        DatabaseSchema evolved = gen.evolve(schema);
+        for (DatabaseSchema s : List.of(schema, evolved)) {
+          reset(c);
+          apply(c, EMPTY, s);
+          assertEquals(stored(s), stored(PostgresIntrospector.read(c)), "seed " + seed);
+        }
       }
     }
   }
