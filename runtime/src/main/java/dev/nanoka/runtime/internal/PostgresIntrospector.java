@@ -49,21 +49,79 @@ public final class PostgresIntrospector {
 
   private PostgresIntrospector() {}
 
+  /** Schema {@code public}'s tables: one query per kind of catalog row, whatever their number. */
+  private static final String PUBLIC_TABLES = "SELECT c.oid FROM pg_class c"
+      + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'"
+      + " AND c.relkind IN ('r', 'p') AND NOT c.relispartition";
+
   public static DatabaseSchema read(Connection connection) throws SQLException {
     Map<Long, String> tables = new LinkedHashMap<>();
     try (PreparedStatement statement = connection.prepareStatement("SELECT c.oid, c.relname"
-        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-        + " WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
-        + " ORDER BY c.oid");
+        + " FROM pg_class c WHERE c.oid IN (" + PUBLIC_TABLES + ") ORDER BY c.oid");
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         tables.put(rows.getLong(1), rows.getString(2));
       }
     }
     Map<Long, List<String>> enums = enums(connection);
+    Map<Long, List<RawColumn>> columns = new HashMap<>();
+    Map<Long, Map<Integer, String>> names = new HashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT a.attrelid,"
+        + " a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
+        + " pg_get_expr(d.adbin, d.adrelid), t.typtype, t.typname, a.atttypid,"
+        + " owned.refobjid IS NOT NULL"
+        + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
+        + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+        // a sequence the column owns, as serial makes it: deptype 'a' from the sequence
+        + " LEFT JOIN (SELECT DISTINCT dep.refobjid, dep.refobjsubid FROM pg_depend dep"
+        + "   JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'"
+        + "   WHERE dep.classid = 'pg_class'::regclass AND dep.deptype = 'a') owned"
+        + "   ON owned.refobjid = a.attrelid AND owned.refobjsubid = a.attnum"
+        + " WHERE a.attrelid IN (" + PUBLIC_TABLES + ") AND a.attnum > 0"
+        + " AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum");
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        long table = rows.getLong(1);
+        RawColumn column = new RawColumn(rows.getString(3), rows.getString(4),
+            rows.getBoolean(5), rows.getString(6), "e".equals(rows.getString(7)),
+            rows.getString(8), rows.getLong(9), rows.getBoolean(10));
+        names.computeIfAbsent(table, k -> new HashMap<>()).put(rows.getInt(2), column.name);
+        columns.computeIfAbsent(table, k -> new ArrayList<>()).add(column);
+      }
+    }
+    Map<Long, List<RawConstraint>> constraints = new HashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT conrelid, conname,"
+        + " contype, conkey, confrelid, confkey, confupdtype, confdeltype, conindid"
+        + " FROM pg_constraint WHERE conrelid IN (" + PUBLIC_TABLES + ")"
+        + " ORDER BY conrelid, conname");
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        constraints.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>()).add(
+            new RawConstraint(rows.getString(2), rows.getString(3), numbers(rows.getArray(4)),
+                rows.getLong(5), numbers(rows.getArray(6)), rows.getString(7),
+                rows.getString(8), rows.getLong(9)));
+      }
+    }
+    Map<Long, List<RawIndex>> indexes = new HashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT i.indrelid,"
+        + " c.relname, i.indisunique, i.indkey::int2[], i.indexrelid,"
+        + " i.indexprs IS NULL AND i.indpred IS NULL FROM pg_index i"
+        + " JOIN pg_class c ON c.oid = i.indexrelid"
+        + " WHERE i.indrelid IN (" + PUBLIC_TABLES + ") AND NOT i.indisprimary"
+        + " ORDER BY i.indrelid, c.relname");
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        indexes.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>()).add(new RawIndex(
+            rows.getString(2), rows.getBoolean(3), numbers(rows.getArray(4)), rows.getLong(5),
+            rows.getBoolean(6)));
+      }
+    }
     List<Table> out = new ArrayList<>();
     for (Map.Entry<Long, String> table : tables.entrySet()) {
-      out.add(table(connection, table.getKey(), table.getValue(), tables, enums));
+      long oid = table.getKey();
+      out.add(table(connection, table.getValue(), columns.getOrDefault(oid, List.of()),
+          names.getOrDefault(oid, Map.of()), constraints.getOrDefault(oid, List.of()),
+          indexes.getOrDefault(oid, List.of()), tables, names, enums));
     }
     return new DatabaseSchema(out);
   }
@@ -81,78 +139,44 @@ public final class PostgresIntrospector {
     return enums;
   }
 
-  private static Table table(Connection connection, long oid, String name,
-      Map<Long, String> tables, Map<Long, List<String>> enums) throws SQLException {
-    Map<Integer, String> names = new HashMap<>();
-    List<RawColumn> raw = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement("SELECT a.attnum, a.attname,"
-        + " format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
-        + " t.typtype, t.typname, a.atttypid,"
-        + " EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid"
-        + "   WHERE dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum"
-        + "   AND dep.classid = 'pg_class'::regclass AND s.relkind = 'S' AND dep.deptype = 'a')"
-        + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
-        + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-        + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
-      statement.setLong(1, oid);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          RawColumn column = new RawColumn(rows.getString(2), rows.getString(3),
-              rows.getBoolean(4), rows.getString(5), "e".equals(rows.getString(6)),
-              rows.getString(7), rows.getLong(8), rows.getBoolean(9));
-          names.put(rows.getInt(1), column.name);
-          raw.add(column);
-        }
-      }
-    }
+  private static Table table(Connection connection, String name, List<RawColumn> raw,
+      Map<Integer, String> names, List<RawConstraint> constraints, List<RawIndex> rawIndexes,
+      Map<Long, String> tables, Map<Long, Map<Integer, String>> allNames,
+      Map<Long, List<String>> enums) throws SQLException {
     List<String> primaryKey = List.of();
     List<String> ownUnique = new ArrayList<>();
     List<TableIndex> indexes = new ArrayList<>();
     List<ForeignKey> keys = new ArrayList<>();
     List<Long> constraintIndexes = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement("SELECT conname, contype,"
-        + " conkey, confrelid, confkey, confupdtype, confdeltype, conindid FROM pg_constraint"
-        + " WHERE conrelid = ? ORDER BY conname")) {
-      statement.setLong(1, oid);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          String constraint = rows.getString(1);
-          List<String> columns = columns(rows.getArray(3), names);
-          constraintIndexes.add(rows.getLong(8));
-          switch (rows.getString(2)) {
-            case "p" -> primaryKey = columns;
-            case "u" -> {
-              if (columns.size() == 1
-                  && constraint.equals(name + "_" + columns.get(0) + "_unique")) {
-                ownUnique.add(columns.get(0));
-              } else {
-                indexes.add(new TableIndex(constraint, columns, true));
-              }
-            }
-            case "f" -> keys.add(new ForeignKey(constraint, columns,
-                tables.getOrDefault(rows.getLong(4), String.valueOf(rows.getLong(4))),
-                referenced(connection, rows.getLong(4), rows.getArray(5)),
-                action(rows.getString(6)), action(rows.getString(7))));
-            default -> { } // check and exclusion constraints: the models declare none
+    for (RawConstraint constraint : constraints) {
+      List<String> columns = columns(constraint.columns, names);
+      constraintIndexes.add(constraint.index);
+      switch (constraint.type) {
+        case "p" -> primaryKey = columns;
+        case "u" -> {
+          if (columns.size() == 1
+              && constraint.name.equals(name + "_" + columns.get(0) + "_unique")) {
+            ownUnique.add(columns.get(0));
+          } else {
+            indexes.add(new TableIndex(constraint.name, columns, true));
           }
         }
+        case "f" -> {
+          Map<Integer, String> parentNames = allNames.get(constraint.parent);
+          keys.add(new ForeignKey(constraint.name, columns,
+              tables.getOrDefault(constraint.parent, String.valueOf(constraint.parent)),
+              parentNames != null ? columns(constraint.parentColumns, parentNames)
+                  : referenced(connection, constraint.parent, constraint.parentColumns),
+              action(constraint.onUpdate), action(constraint.onDelete)));
+        }
+        default -> { } // check and exclusion constraints: the models declare none
       }
     }
-    try (PreparedStatement statement = connection.prepareStatement("SELECT c.relname,"
-        + " i.indisunique, i.indkey::int2[], i.indexrelid, am.amname,"
-        + " i.indexprs IS NULL AND i.indpred IS NULL FROM pg_index i"
-        + " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam"
-        + " WHERE i.indrelid = ? AND NOT i.indisprimary ORDER BY c.relname")) {
-      statement.setLong(1, oid);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          if (constraintIndexes.contains(rows.getLong(4)) || !rows.getBoolean(6)) {
-            continue; // a constraint's own index, or one on an expression or with a WHERE
-          }
-          indexes.add(new TableIndex(rows.getString(1), columns(rows.getArray(3), names),
-              rows.getBoolean(2)));
-        }
+    for (RawIndex index : rawIndexes) {
+      if (constraintIndexes.contains(index.oid) || !index.plain) {
+        continue; // a constraint's own index, or one on an expression or with a WHERE
       }
+      indexes.add(new TableIndex(index.name, columns(index.columns, names), index.unique));
     }
     indexes.sort(Comparator.comparing(TableIndex::name));
     boolean singleKey = primaryKey.size() == 1;
@@ -179,19 +203,29 @@ public final class PostgresIntrospector {
   private record RawColumn(String name, String formatted, boolean notNull, String defaultSql,
       boolean isEnum, String typeName, long typeOid, boolean ownsSequence) {}
 
-  private static List<String> columns(Array numbers, Map<Integer, String> names)
-      throws SQLException {
-    List<String> out = new ArrayList<>();
-    if (numbers == null) {
-      return out;
-    }
-    for (Object n : (Object[]) numbers.getArray()) {
-      out.add(names.getOrDefault(((Number) n).intValue(), "?"));
+  private record RawConstraint(String name, String type, List<Integer> columns, long parent,
+      List<Integer> parentColumns, String onUpdate, String onDelete, long index) {}
+
+  private record RawIndex(String name, boolean unique, List<Integer> columns, long oid,
+      boolean plain) {}
+
+  private static List<Integer> numbers(Array array) throws SQLException {
+    List<Integer> out = new ArrayList<>();
+    if (array != null) {
+      for (Object n : (Object[]) array.getArray()) {
+        out.add(((Number) n).intValue());
+      }
     }
     return out;
   }
 
-  private static List<String> referenced(Connection connection, long table, Array numbers)
+  private static List<String> columns(List<Integer> numbers, Map<Integer, String> names) {
+    return numbers.stream().map(n -> names.getOrDefault(n, "?")).toList();
+  }
+
+  /** The referenced columns of a table outside schema {@code public}. */
+  private static List<String> referenced(Connection connection, long table,
+      List<Integer> numbers)
       throws SQLException {
     Map<Integer, String> names = new HashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(
