@@ -197,6 +197,39 @@ class PostgresLiveSchemaTest {
   }
 
   @Test
+  void rollbackRefusesLosingValuesAndRowsHoldingARemovedEnumValue(PostgresDatabase db)
+      throws Exception {
+    Path dir = tmp.resolve("m");
+    PgEvolutionFolder.copy(dir);
+    migrator(db, dir).migrate();
+    exec(db, "INSERT INTO users (email, \"displayName\", nickname) VALUES ('a@x', 'A', 'nick')",
+        "INSERT INTO posts (\"authorId\", status) SELECT id, 'REVIEW' FROM users");
+    List<String> rows = drizzleRows(db);
+
+    DataLossException e = assertThrows(DataLossException.class,
+        () -> migrator(db, dir).rollback(1));
+
+    assertTrue(e.losses().contains("drops column users.nickname, which holds 1 value(s)"),
+        e.getMessage());
+    // v1 had posts.title NOT NULL and users.age required: the rows make those impossible too
+    assertEquals(List.of("adds the required column users.age without a default, but users"
+        + " holds 1 row(s) (add a default, or reset the database)", "makes posts.title NOT NULL"
+        + " without a default, but 1 row(s) hold NULL there", "posts.status holds 1 value(s)"
+        + " that are no longer constants of its enum (DRAFT, PUBLISHED), e.g. REVIEW"),
+        e.unexecutable());
+    assertEquals(rows, drizzleRows(db));
+    Migrator accepting = Migrator.forUrl(db.url()).source(MigrationSource.folder(dir))
+        .acceptDataLoss(true).build();
+    assertThrows(DataLossException.class, () -> accepting.rollback(1));
+    assertEquals(rows, drizzleRows(db));
+
+    exec(db, "DELETE FROM users");
+    assertEquals(3, migrator(db, dir).rollback(1).rolledBack().size());
+    assertEquals(1, drizzleRows(db).size());
+    assertEquals(List.of(), migrator(db, dir).drift());
+  }
+
+  @Test
   void rollbackRunsTheDownMigrationsAndRefusesDataLoss(PostgresDatabase db) throws Exception {
     Path dir = tmp.resolve("m");
     PgEvolutionFolder.copy(dir);

@@ -173,7 +173,10 @@ public final class DbRollback {
     LossCounter affected = dialect.lossCounter(connection, diff.renamed());
     List<String> losses = new ArrayList<>();
     List<String> unexecutable = new ArrayList<>();
-    for (DataLoss loss : diff.losses()) {
+    List<DataLoss> possible = new ArrayList<>(diff.losses());
+    // PostgreSQL: an enum type the down migrations rebuild without values rows hold
+    possible.addAll(affected.beyondDiff(now, then));
+    for (DataLoss loss : possible) {
       Optional<String> line = affected.describe(loss);
       if (line.isPresent()) {
         (affected.fails(loss) ? unexecutable : losses).add(line.get());
