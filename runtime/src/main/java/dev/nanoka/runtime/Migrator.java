@@ -70,7 +70,11 @@ import javax.sql.DataSource;
  * PostgreSQL's; the driver is the application's dependency) the history is drizzle-orm's
  * {@code drizzle.__drizzle_migrations}, shared with {@code drizzle-kit migrate} the same way, and
  * concurrent migrators share an advisory lock. Push, drift, diff, reset, baseline, resolve and
- * rollback need to read the live schema and are not supported there yet.
+ * rollback work there too: the live schema is read from {@code pg_catalog}, diffs are said in
+ * PostgreSQL by the same differ and data-loss rules, and the migrations are replayed in a
+ * stand-in schema {@code public} inside a transaction that is rolled back (it needs the owner
+ * of schema {@code public}). Reset drops the objects of schema {@code public} and the history
+ * tables. Only {@code rollback --script} is refused: its history rows are wrangler's.
  */
 public final class Migrator {
 
@@ -140,9 +144,6 @@ public final class Migrator {
     }
     try (Connection connection = open(true)) {
       boolean drift = checkDrift && dialect.introspects();
-      if (checkDrift && !drift) {
-        listener.driftNotChecked("not yet supported on PostgreSQL.");
-      }
       return new DbMigrate(connection, dialect, lockTimeout, listener, commitEvery, drift,
           allowOutOfOrder).migrate(migrations, listed);
     } catch (SQLException e) {
@@ -170,12 +171,13 @@ public final class Migrator {
 
   /**
    * How the database differs from what its applied migrations produce (replayed into an
-   * in-memory shadow database), one line per difference; empty when it matches. Writes nothing.
+   * in-memory shadow database; on PostgreSQL into a stand-in schema {@code public} inside a
+   * transaction that is rolled back, which needs the owner of schema {@code public}), one line
+   * per difference; empty when it matches. Writes nothing.
    */
   public List<String> drift() throws MigrationException {
     List<Migration> found = migrations().load();
     try (Connection connection = open(false)) {
-      requireIntrospection("drift");
       return DriftDetector.detect(connection, dialect, found);
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -208,7 +210,6 @@ public final class Migrator {
   public List<String> baseline(int version) throws MigrationException {
     List<Migration> found = migrations().load();
     try (Connection connection = open(false)) {
-      requireIntrospection("baseline");
       return new DbBaseline(connection, dialect, lockTimeout).baseline(found, version);
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -237,7 +238,6 @@ public final class Migrator {
       throw unreadable(from, e);
     }
     try (Connection connection = open(false)) {
-      requireIntrospection("rollback");
       return new DbRollback(connection, dialect, lockTimeout)
           .rollback(found, down, version, acceptDataLoss);
     } catch (SQLException e) {
@@ -262,7 +262,7 @@ public final class Migrator {
   }
 
   private String rollbackScript(Optional<Integer> from, int to) throws MigrationException {
-    requireIntrospection("rollback --script"); // its history rows are wrangler's
+    refuseScriptOnPostgres(); // its history rows are wrangler's
     MigrationSource source = this.source.orElseThrow(() -> new IllegalStateException(
         "No migrations: configure Migrator.Builder.source(…)"));
     List<Migration> found = migrations().load();
@@ -291,7 +291,6 @@ public final class Migrator {
     Objects.requireNonNull(file, "file");
     List<Migration> found = migrations().load();
     try (Connection connection = open(false)) {
-      requireIntrospection("resolve");
       new DbBaseline(connection, dialect, lockTimeout)
           .resolve(found, file, resolution == Resolution.APPLIED);
     } catch (SQLException e) {
@@ -313,7 +312,6 @@ public final class Migrator {
   public PushResult push() throws MigrationException, DataLossException {
     DatabaseSchema schema = schema();
     try (Connection connection = open(true)) {
-      requireIntrospection("push");
       return Pusher.push(connection, dialect, schema, acceptDataLoss, lockTimeout);
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -324,7 +322,6 @@ public final class Migrator {
   public List<String> planPush() throws MigrationException {
     DatabaseSchema schema = schema();
     try (Connection connection = open(false)) {
-      requireIntrospection("push");
       return Pusher.plan(connection, dialect, schema);
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -332,7 +329,9 @@ public final class Migrator {
   }
 
   /**
-   * Drops every table (migration history included), view and trigger, applies every migration
+   * Drops every table (migration history included), view and trigger (on PostgreSQL every
+   * object of schema {@code public} but an extension's, and drizzle's and Nanoka's history
+   * tables in schema {@code drizzle}), applies every migration
    * of the {@linkplain Builder#source source} again (none when the source is a folder that does
    * not exist yet, as while prototyping with push), then runs the {@linkplain Builder#seeder
    * seeder}. Deletes all data: ask before calling it.
@@ -340,7 +339,6 @@ public final class Migrator {
   public ResetResult reset() throws MigrationException {
     List<String> dropped;
     try (Connection connection = open(true)) {
-      requireIntrospection("reset");
       dropped = Resetter.dropEverything(connection, dialect, lockTimeout);
     } catch (SQLException e) {
       throw databaseProblem(e);
@@ -368,7 +366,10 @@ public final class Migrator {
   public enum Side {
     /** The {@linkplain Builder#models models}. */
     MODELS,
-    /** The {@linkplain Builder#source migrations}, replayed into an in-memory database. */
+    /**
+     * The {@linkplain Builder#source migrations}, replayed into an in-memory database (on
+     * PostgreSQL, a rolled-back stand-in schema {@code public}; see {@link #drift()}).
+     */
     MIGRATIONS,
     /** The live database (it must exist). */
     DATABASE
@@ -379,9 +380,9 @@ public final class Migrator {
    * {@code -- Data loss:} comments); empty when they match. Writes nothing.
    */
   public List<String> diff(Side from, Side to) throws MigrationException {
-    requireIntrospection("diff");
-    SchemaDiff diff = SchemaDiffer.diff(schema(from), schema(to), RenameHints.NONE);
-    return dialect.render(diff).stream().map(MigrationStatement::text).toList();
+    DatabaseSchema target = schema(to);
+    SchemaDiff diff = SchemaDiffer.diff(schema(from), target, RenameHints.NONE);
+    return dialect.render(diff, target).stream().map(MigrationStatement::text).toList();
   }
 
   private DatabaseSchema schema(Side side) throws MigrationException {
@@ -389,7 +390,16 @@ public final class Migrator {
       case MODELS:
         return schema();
       case MIGRATIONS:
-        return ShadowDatabase.replay(migrations().load());
+        if (!(dialect instanceof PostgresDialect)) {
+          return ShadowDatabase.replay(migrations().load());
+        }
+        // PostgreSQL replays on the database's own connection, rolled back (PostgresShadow)
+        List<Migration> found = migrations().load();
+        try (Connection connection = open(false)) {
+          return dialect.replay(connection, found);
+        } catch (SQLException e) {
+          throw databaseProblem(e);
+        }
       default:
         try (Connection connection = open(false)) {
           return dialect.introspect(connection);
@@ -469,10 +479,16 @@ public final class Migrator {
     }
   }
 
-  /** Refuses an operation the database's dialect cannot do yet, before it changes anything. */
-  private void requireIntrospection(String operation) throws MigrationException {
-    if (!dialect.introspects()) {
-      throw PostgresDialect.unsupported(operation);
+  /**
+   * Refuses {@code rollback --script} for PostgreSQL: the script removes wrangler's history rows,
+   * and PostgreSQL's history is drizzle's, keyed by the journal's {@code when}.
+   */
+  private void refuseScriptOnPostgres() throws MigrationException {
+    if (dialect instanceof PostgresDialect) {
+      throw new MigrationException(MigrationException.Kind.FAILED, "rollback --script is not"
+          + " supported on PostgreSQL: the script it writes removes rows of wrangler's"
+          + " d1_migrations, and PostgreSQL's history is drizzle's __drizzle_migrations. Run"
+          + " rollback against the database itself (it reaches PostgreSQL directly).", null);
     }
   }
 

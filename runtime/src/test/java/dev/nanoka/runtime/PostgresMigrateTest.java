@@ -195,21 +195,6 @@ class PostgresMigrateTest {
   }
 
   @Test
-  void whatNeedsTheLiveSchemaSaysItIsNotYetSupported(PostgresDatabase db) throws Exception {
-    Path dir = PostgresFolders.blog(tmp.resolve("m"));
-    Migrator migrator = migrator(db, dir);
-    for (org.junit.jupiter.api.function.Executable operation : List.<
-        org.junit.jupiter.api.function.Executable>of(migrator::drift, migrator::reset,
-        () -> migrator.diff(Migrator.Side.MIGRATIONS, Migrator.Side.DATABASE),
-        () -> migrator.baseline(1), () -> migrator.rollback(0))) {
-      MigrationException e = assertThrows(MigrationException.class, operation);
-      assertTrue(e.getMessage().contains("is not yet supported on PostgreSQL"), e.getMessage());
-    }
-    assertEquals(List.of(), tables(db));
-    assertFalse(drizzleRows(db).size() > 0);
-  }
-
-  @Test
   void aDrizzleRowNoFileHasShowsAsMissing(PostgresDatabase db) throws Exception {
     Path dir = PostgresFolders.blog(tmp.resolve("m"));
     migrator(db, dir).migrate();

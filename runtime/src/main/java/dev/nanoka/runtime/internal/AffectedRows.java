@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -30,20 +31,28 @@ import java.util.stream.Collectors;
  * <p>The database must hold {@code database}, the schema the losses were computed from, with no
  * rename left to apply (push declares none).
  */
-final class AffectedRows {
+final class AffectedRows implements LossCounter {
 
-  private static final String PROBE = "temp." + q("__nanoka_probe");
+  private static final String PROBE = "temp." + SqliteDdl.quote("__nanoka_probe");
 
   private final Connection connection;
   private final DatabaseSchema database;
+  /** Quotes a name: SQLite's way, or another database's for the counts in plain SQL. */
+  private final UnaryOperator<String> quote;
 
   AffectedRows(Connection connection, DatabaseSchema database) {
+    this(connection, database, SqliteDdl::quote);
+  }
+
+  AffectedRows(Connection connection, DatabaseSchema database, UnaryOperator<String> quote) {
     this.connection = connection;
     this.database = database;
+    this.quote = quote;
   }
 
   /** One line about the affected rows, or empty when the database has none. */
-  Optional<String> describe(DataLoss loss) throws SQLException {
+  @Override
+  public Optional<String> describe(DataLoss loss) throws SQLException {
     if (loss instanceof DataLoss.TableDropped dropped) {
       long rows = rows(dropped.table());
       return when(rows, "drops table " + dropped.table() + ", which holds " + rows + " row(s)");
@@ -158,7 +167,7 @@ final class AffectedRows {
    * source column (NULLs filled from the default where the column became NOT NULL, as the
    * rebuild does), or the default a new column gets, or NULL.
    */
-  private static String valueAfter(Table before, DataLoss.NewValue value) {
+  private String valueAfter(Table before, DataLoss.NewValue value) {
     Column column = value.column();
     Optional<String> fallback = column.defaultValue().flatMap(d -> d.sql());
     if (value.source().isEmpty()) {
@@ -209,7 +218,7 @@ final class AffectedRows {
 
   private void createProbe(String columns) throws SQLException {
     dropProbe();
-    exec("CREATE TEMP TABLE " + q("__nanoka_probe") + " (" + columns + ")");
+    exec("CREATE TEMP TABLE " + SqliteDdl.quote("__nanoka_probe") + " (" + columns + ")");
   }
 
   private void dropProbe() throws SQLException {
@@ -268,7 +277,7 @@ final class AffectedRows {
     return "'" + text.replace("'", "''") + "'";
   }
 
-  private static String q(String name) {
-    return SqliteDdl.quote(name);
+  private String q(String name) {
+    return quote.apply(name);
   }
 }

@@ -103,7 +103,7 @@ public final class DbBaseline {
   private void check(List<Migration> applied, String what)
       throws SQLException, MigrationException {
     DatabaseSchema actual = dialect.introspect(connection);
-    List<String> differences = DriftDetector.detect(actual, applied);
+    List<String> differences = DriftDetector.detect(connection, dialect, actual, applied);
     if (!differences.isEmpty()) {
       throw refused("The database does not match " + what + "; nothing was recorded:\n  - "
           + String.join("\n  - ", differences) + "\nMake the database match (or pick the"

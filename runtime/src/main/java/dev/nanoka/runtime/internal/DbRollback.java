@@ -167,16 +167,19 @@ public final class DbRollback {
    */
   private List<String> losses(List<Migration> found, int version, List<Migration> undone,
       boolean acceptDataLoss) throws SQLException, MigrationException, DataLossException {
-    DatabaseSchema now = ShadowDatabase.replay(found.subList(0, version + undone.size()));
-    DatabaseSchema then = ShadowDatabase.replay(found.subList(0, version));
+    DatabaseSchema now = dialect.replay(connection, found.subList(0, version + undone.size()));
+    DatabaseSchema then = dialect.replay(connection, found.subList(0, version));
     SchemaDiff diff = SchemaDiffer.diff(now, then, reversedRenames(undone));
-    AffectedRows affected = new AffectedRows(connection, diff.renamed());
+    LossCounter affected = dialect.lossCounter(connection, diff.renamed());
     List<String> losses = new ArrayList<>();
     List<String> unexecutable = new ArrayList<>();
-    for (DataLoss loss : diff.losses()) {
+    List<DataLoss> possible = new ArrayList<>(diff.losses());
+    // PostgreSQL: an enum type the down migrations rebuild without values rows hold
+    possible.addAll(affected.beyondDiff(now, then));
+    for (DataLoss loss : possible) {
       Optional<String> line = affected.describe(loss);
       if (line.isPresent()) {
-        (loss.effect() == DataLoss.Effect.FAILS ? unexecutable : losses).add(line.get());
+        (affected.fails(loss) ? unexecutable : losses).add(line.get());
       }
     }
     if (!unexecutable.isEmpty() || !losses.isEmpty() && !acceptDataLoss) {

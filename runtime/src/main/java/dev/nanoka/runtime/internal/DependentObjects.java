@@ -51,6 +51,14 @@ final class DependentObjects {
   }
 
   /**
+   * Nothing set aside: PostgreSQL alters tables in place, keeping its views and triggers (a
+   * change a view depends on fails with the server's message, and the push rolls back).
+   */
+  static DependentObjects none(Connection connection) {
+    return new DependentObjects(connection, List.of(), Map.of());
+  }
+
+  /**
    * Reads, checks and drops every view and trigger; {@link #restore} puts them back.
    *
    * @param schemaTriggers the update triggers that are part of the schema

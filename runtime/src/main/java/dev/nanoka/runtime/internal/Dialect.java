@@ -13,16 +13,38 @@ import java.util.Optional;
 /**
  * Everything that differs between databases, in one place: reading a live schema, saying a
  * diff in SQL, the history tables, the lock and the transaction around each script, splitting a
- * file. {@link SqliteDialect} has it all; {@link PostgresDialect} migrates but does not read a
- * live schema yet. {@link Dialects} picks one.
+ * file. {@link SqliteDialect} and {@link PostgresDialect} have it all. {@link Dialects} picks one.
  */
 public interface Dialect {
 
   /** The live database's schema, in the model the processor builds from the records. */
   DatabaseSchema introspect(Connection connection) throws SQLException;
 
-  /** The statements that apply the diff to a database holding its old schema. */
-  List<MigrationStatement> render(SchemaDiff diff);
+  /**
+   * The statements that apply the diff to a database holding its old schema; {@code to} is the
+   * schema the diff leads to (PostgreSQL's enum types live beside the tables, not in the diff).
+   */
+  List<MigrationStatement> render(SchemaDiff diff, DatabaseSchema to);
+
+  /**
+   * The schema the migrations produce, replayed into an empty schema nothing else sees;
+   * {@code connection} is the live database's, which a dialect may use for it (and leaves as it
+   * was).
+   */
+  DatabaseSchema replay(Connection connection, List<Migration> migrations)
+      throws SQLException, MigrationException;
+
+  /**
+   * Counts the rows a data loss affects in this database, which holds {@code database} (the
+   * schema the losses were computed from).
+   */
+  LossCounter lossCounter(Connection connection, DatabaseSchema database);
+
+  /**
+   * The statements that drop everything {@code reset} drops (the schema's objects and the
+   * migration history), adding the dropped objects' names to {@code dropped}.
+   */
+  List<String> dropEverything(Connection connection, List<String> dropped) throws SQLException;
 
   /** Prepares a fresh connection: lock wait time, and anything else the dialect needs. */
   void configure(Connection connection, long lockTimeoutMillis) throws SQLException;
@@ -99,6 +121,9 @@ public interface Dialect {
   default Optional<String> skippedText(String sql) {
     return SqlSplitter.skippedText(sql);
   }
+
+  /** Refuses models written for another database before push reads anything. */
+  default void checkModels(DatabaseSchema models) throws MigrationException {}
 
   /** Refuses a pending file this dialect cannot apply or record; nothing has run yet. */
   default void checkPending(Migration migration) throws MigrationException {}

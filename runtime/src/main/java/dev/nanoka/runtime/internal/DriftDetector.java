@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Whether a live database still matches its migration history: the applied migrations are
- * replayed into an in-memory shadow database and the two schemas compared.
+ * replayed into a shadow ({@link Dialect#replay}) and the two schemas compared.
  */
 public final class DriftDetector {
 
@@ -50,7 +50,8 @@ public final class DriftDetector {
           + " history: applied migration" + (missing.size() > 1 ? "s" : "") + " without a file ("
           + String.join(", ", missing) + ").", null);
     }
-    return detect(actual, found.stream().filter(m -> applied.contains(m.name())).toList());
+    return detect(connection, dialect, actual,
+        found.stream().filter(m -> applied.contains(m.name())).toList());
   }
 
   /**
@@ -58,10 +59,12 @@ public final class DriftDetector {
    * caller reads the schema and the history in one transaction: read apart, another process
    * migrating in between makes its new tables look like drift.
    */
-  public static List<String> detect(DatabaseSchema actual, List<Migration> applied)
-      throws MigrationException {
-    DatabaseSchema expected = ShadowDatabase.replay(applied);
-    return SchemaDescriber.describe(SchemaDiffer.diff(expected, actual, RenameHints.NONE),
-        "the migrations", "the database");
+  public static List<String> detect(Connection connection, Dialect dialect,
+      DatabaseSchema actual, List<Migration> applied) throws SQLException, MigrationException {
+    DatabaseSchema expected = dialect.replay(connection, applied);
+    List<String> lines = new java.util.ArrayList<>(SchemaDescriber.describe(
+        SchemaDiffer.diff(expected, actual, RenameHints.NONE), "the migrations", "the database"));
+    lines.addAll(EnumDrift.describe(expected, actual));
+    return lines;
   }
 }

@@ -3,10 +3,10 @@ package dev.nanoka.runtime.internal;
 import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.sql.MigrationStatement;
+import dev.nanoka.core.sql.postgres.PostgresMigrationRenderer;
 import dev.nanoka.runtime.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +21,10 @@ import java.util.Optional;
  * by {@code lock_timeout}, as SQLite's by {@code busy_timeout}.
  *
  * <p>Files are split exactly as drizzle-orm does, on {@code --> statement-breakpoint} only: the
- * server parses each part itself (dollar-quoted function bodies included). Reading a live schema,
- * and so push, drift and diff, are not there yet.
+ * server parses each part itself (dollar-quoted function bodies included). The live schema is
+ * read from {@code pg_catalog} ({@link PostgresIntrospector}), diffs are said by core's
+ * {@link PostgresMigrationRenderer}, migrations replayed in a rolled-back stand-in schema
+ * ({@link PostgresShadow}).
  */
 public final class PostgresDialect implements Dialect {
 
@@ -46,27 +48,51 @@ public final class PostgresDialect implements Dialect {
     return history;
   }
 
-  /** Says that an operation needs what this dialect does not have yet. */
-  public static MigrationException unsupported(String operation) {
-    return new MigrationException(MigrationException.Kind.FAILED, operation + " is not yet"
-        + " supported on PostgreSQL: it needs to read the live schema, which the runtime does"
-        + " only on SQLite so far. On PostgreSQL use migrate, status, validate and repair (or"
-        + " drizzle-kit push for prototyping).", null);
-  }
-
   @Override
   public DatabaseSchema introspect(Connection connection) throws SQLException {
-    throw new SQLFeatureNotSupportedException(unsupported("Reading the schema").getMessage());
+    return PostgresIntrospector.read(connection);
   }
 
   @Override
-  public List<MigrationStatement> render(SchemaDiff diff) {
-    throw new UnsupportedOperationException(unsupported("Rendering a diff").getMessage());
+  public List<MigrationStatement> render(SchemaDiff diff, DatabaseSchema to) {
+    return PostgresMigrationRenderer.render(diff, to);
+  }
+
+  /** In a stand-in schema public, rolled back: see {@link PostgresShadow}. */
+  @Override
+  public DatabaseSchema replay(Connection connection, List<Migration> migrations)
+      throws SQLException, MigrationException {
+    return PostgresShadow.replay(connection, this, migrations);
   }
 
   @Override
-  public boolean introspects() {
-    return false;
+  public LossCounter lossCounter(Connection connection, DatabaseSchema database) {
+    return new PostgresAffectedRows(connection, database);
+  }
+
+  @Override
+  public List<String> dropEverything(Connection connection, List<String> dropped)
+      throws SQLException {
+    return PostgresReset.statements(connection, dropped);
+  }
+
+  /**
+   * Models the processor read for SQLite (no {@code @Schema(dialect = POSTGRESQL)}) have no
+   * PostgreSQL types: pushed, every column would look changed.
+   */
+  @Override
+  public void checkModels(DatabaseSchema models) throws MigrationException {
+    for (var table : models.tables()) {
+      for (var column : table.columns()) {
+        if (!(column.type() instanceof dev.nanoka.core.schema.LogicalType.Native)) {
+          throw new MigrationException(MigrationException.Kind.FAILED, "The models are not"
+              + " PostgreSQL's: column " + table.name() + "." + column.name() + " has no"
+              + " PostgreSQL type, so the @Schema was compiled for SQLite. Give it"
+              + " @Schema(dialect = Dialect.POSTGRESQL), rebuild, and push again. Nothing was"
+              + " changed.", null);
+        }
+      }
+    }
   }
 
   @Override
@@ -91,6 +117,11 @@ public final class PostgresDialect implements Dialect {
     connection.setAutoCommit(false);
     try {
       execute(connection, "SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+      // Taking an advisory lock does not make the server read other sessions' catalog changes
+      // (a relation lock does): without this, the holder before us may have created drizzle's
+      // schema while our cache still says it is missing, and CREATE SCHEMA IF NOT EXISTS fails
+      // with a duplicate key (seen with 8 migrators starting at once).
+      execute(connection, "SELECT 1 FROM pg_catalog.pg_namespace LIMIT 0");
     } catch (SQLException e) {
       try {
         connection.rollback();

@@ -33,8 +33,9 @@ public final class Pusher {
 
   /** The statements a push would run now (empty when in sync), without running them. */
   public static List<String> plan(Connection connection, Dialect dialect, DatabaseSchema models)
-      throws SQLException {
-    return sql(dialect.render(diff(dialect.introspect(connection), models)));
+      throws SQLException, MigrationException {
+    dialect.checkModels(models);
+    return sql(dialect.render(diff(dialect.introspect(connection), models), models));
   }
 
   /**
@@ -48,6 +49,7 @@ public final class Pusher {
   public static PushResult push(Connection connection, Dialect dialect, DatabaseSchema models,
       boolean acceptDataLoss, Duration lockTimeout)
       throws SQLException, MigrationException, DataLossException {
+    dialect.checkModels(models);
     dialect.configure(connection, lockTimeout.toMillis());
     return AtomicScript.underLock(connection, dialect, lockTimeout, "push", script -> {
       DatabaseSchema database = dialect.introspect(connection);
@@ -55,23 +57,25 @@ public final class Pusher {
       List<DataLoss> possible = new ArrayList<>(diff.losses());
       // Checked even when there is no statement to run: SQLite stores an enum as plain text, so
       // narrowing one changes no DDL, but rows may hold the removed constants.
-      possible.addAll(SchemaDiffer.enumValues(database, models));
+      LossCounter affected = dialect.lossCounter(connection, diff.renamed());
+      possible.addAll(affected.beyondDiff(database, models));
       List<String> losses = new ArrayList<>();
       List<String> unexecutable = new ArrayList<>();
-      AffectedRows affected = new AffectedRows(connection, diff.renamed());
       for (DataLoss loss : possible) {
         Optional<String> line = affected.describe(loss);
         if (line.isPresent()) {
-          (loss.effect() == DataLoss.Effect.FAILS ? unexecutable : losses).add(line.get());
+          (affected.fails(loss) ? unexecutable : losses).add(line.get());
         }
       }
       if (!unexecutable.isEmpty()) {
         throw new DataLossException(losses, unexecutable);
       }
-      List<String> statements = sql(dialect.render(diff));
+      List<String> statements = sql(dialect.render(diff, models));
       if (!statements.isEmpty()) {
-        DependentObjects dependents = DependentObjects.setAside(connection,
-            SqliteIntrospector.updateTriggerNames(database));
+        DependentObjects dependents = dialect instanceof PostgresDialect
+            ? DependentObjects.none(connection)
+            : DependentObjects.setAside(connection,
+                SqliteIntrospector.updateTriggerNames(database));
         script.run(statements);
         losses.addAll(dependents.restore(acceptDataLoss));
       }

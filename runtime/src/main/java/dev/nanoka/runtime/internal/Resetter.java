@@ -10,26 +10,30 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Empties a database completely: every table (migration history included), view and trigger. */
+/**
+ * Empties a database completely: on SQLite every table (migration history included), view and
+ * trigger; on PostgreSQL see {@link PostgresReset}.
+ */
 public final class Resetter {
 
   private Resetter() {}
 
   /**
    * Drops everything in one transaction, under the write lock; returns the dropped objects'
-   * names. It reads SQLite's catalog: a second dialect brings its own.
+   * names. Each dialect says what that is ({@link Dialect#dropEverything}).
    */
   public static List<String> dropEverything(Connection connection, Dialect dialect,
       Duration lockTimeout) throws SQLException, MigrationException {
     dialect.configure(connection, lockTimeout.toMillis());
     return AtomicScript.underLock(connection, dialect, lockTimeout, "reset", script -> {
       List<String> dropped = new ArrayList<>();
-      script.run(statements(connection, dropped));
+      script.run(dialect.dropEverything(connection, dropped));
       return dropped;
     });
   }
 
-  private static List<String> statements(Connection connection, List<String> dropped)
+  /** SQLite's: every table, view and trigger, and the AUTOINCREMENT counters. */
+  static List<String> statements(Connection connection, List<String> dropped)
       throws SQLException {
     List<String> statements = new ArrayList<>();
     try (Statement statement = connection.createStatement();

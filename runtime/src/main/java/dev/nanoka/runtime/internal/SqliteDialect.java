@@ -4,6 +4,7 @@ import dev.nanoka.core.diff.SchemaDiff;
 import dev.nanoka.core.schema.DatabaseSchema;
 import dev.nanoka.core.sql.MigrationStatement;
 import dev.nanoka.core.sql.SqliteMigrationRenderer;
+import dev.nanoka.runtime.MigrationException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,8 +32,26 @@ public final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public List<MigrationStatement> render(SchemaDiff diff) {
+  public List<MigrationStatement> render(SchemaDiff diff, DatabaseSchema to) {
     return SqliteMigrationRenderer.render(diff);
+  }
+
+  /** An in-memory SQLite database ({@link ShadowDatabase}); the live one is not touched. */
+  @Override
+  public DatabaseSchema replay(Connection connection, List<Migration> migrations)
+      throws MigrationException {
+    return ShadowDatabase.replay(migrations);
+  }
+
+  @Override
+  public LossCounter lossCounter(Connection connection, DatabaseSchema database) {
+    return new AffectedRows(connection, database);
+  }
+
+  @Override
+  public List<String> dropEverything(Connection connection, List<String> dropped)
+      throws SQLException {
+    return Resetter.statements(connection, dropped);
   }
 
   @Override
