@@ -235,7 +235,8 @@ class Drizzle1RelationsTest {
 
   /**
    * Names that would clash: a table {@code relations} (exported as {@code relationsTable}, so
-   * the constant keeps its name), a column {@code author}, reserved words and
+   * the constant keeps its name), a table {@code define_relations} (exported as
+   * {@code defineRelations}: the import gives way), a column {@code author}, reserved words and
    * {@code __proto__Id} as relation keys.
    */
   @Test
@@ -260,6 +261,15 @@ class Drizzle1RelationsTest {
             public record Relation(
                 @Field(primaryKey = true) long id,
                 @Field(references = User.class) String userId) {}
+            """),
+        source("com.example.rel.DefineRelation", """
+            package com.example.rel;
+
+            import dev.nanoka.Field;
+            import dev.nanoka.Model;
+
+            @Model("define_relations")
+            public record DefineRelation(@Field(primaryKey = true) long id) {}
             """),
         source("com.example.rel.Post", """
             package com.example.rel;

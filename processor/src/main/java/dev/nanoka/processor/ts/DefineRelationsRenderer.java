@@ -56,12 +56,15 @@ final class DefineRelationsRenderer {
     Set<String> exports = new HashSet<>();
     schema.tables().forEach(t -> exports.add(t.exportName()));
     String name = claim(exports, "relations");
+    // A table exported as defineRelations (table define_relations) keeps its name; the import
+    // gives way: import { defineRelations as defineRelations2 }.
+    String define = imports.useDefineRelations(claim(exports, "defineRelations"));
 
     List<String> tables = schema.tables().stream().map(Table::exportName).toList();
-    String head = "export const " + name + " = " + imports.useDefineRelations() + "({ "
+    String head = "export const " + name + " = " + define + "({ "
         + String.join(", ", tables) + " }";
     if (head.length() + ", (r) => ({".length() > WIDTH) {
-      head = "export const " + name + " = " + imports.useDefineRelations() + "({\n"
+      head = "export const " + name + " = " + define + "({\n"
           + tables.stream().map(t -> "  " + t + ",\n").collect(Collectors.joining()) + "}";
     }
     if (planned.isEmpty()) {

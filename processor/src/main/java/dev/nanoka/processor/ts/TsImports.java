@@ -40,7 +40,8 @@ final class TsImports {
   private final Set<String> pgCore = new java.util.TreeSet<>(
       java.util.Comparator.comparing((String n) -> n.startsWith("type ")).thenComparing(n -> n));
   private boolean relations;
-  private boolean defineRelations;
+  /** The local name of {@code defineRelations}, null while unused. */
+  private String defineRelations;
   private boolean sql;
   /** drizzle-orm 1.0: relations come from {@code defineRelations}. */
   private final boolean drizzle1;
@@ -71,10 +72,14 @@ final class TsImports {
     return "relations";
   }
 
-  /** Uses {@code defineRelations} from {@code drizzle-orm} (1.0's relational queries). */
-  String useDefineRelations() {
-    defineRelations = true;
-    return "defineRelations";
+  /**
+   * Uses {@code defineRelations} from {@code drizzle-orm} (1.0's relational queries) under
+   * {@code localName}, which differs only where a table's export has the name already.
+   */
+  String useDefineRelations(String localName) {
+    defineRelations = localName.equals("defineRelations")
+        ? localName : "defineRelations as " + localName;
+    return localName;
   }
 
   /** Uses {@code sql} from {@code drizzle-orm}. */
@@ -87,9 +92,10 @@ final class TsImports {
   String render() {
     StringBuilder out = new StringBuilder();
     if (drizzle1) {
-      if (defineRelations || sql) {
-        out.append("import { ").append(defineRelations && sql ? "defineRelations, sql"
-            : defineRelations ? "defineRelations" : "sql").append(" } from 'drizzle-orm'\n");
+      if (defineRelations != null || sql) {
+        out.append("import { ").append(defineRelations != null && sql
+            ? defineRelations + ", sql" : defineRelations != null ? defineRelations : "sql")
+            .append(" } from 'drizzle-orm'\n");
       }
     } else if (relations || sql) {
       out.append("import { ")
