@@ -44,8 +44,8 @@ class GoldenSchemasTypeCheckTest {
     // Drizzle1RelationalQueriesTest checks them against drizzle-orm 1.0.
     TestFiles.replaceWithCopy(goldens, checkDir,
         path -> path.startsWith("Drizzle1RelationsTest")
-            || !path.toString().isEmpty() && !Files.isDirectory(goldens.resolve(path))
-            && !path.toString().endsWith(".ts"));
+            || (!path.toString().isEmpty() && !Files.isDirectory(goldens.resolve(path))
+                && !path.toString().endsWith(".ts")));
     List<Path> files = tsFiles(checkDir);
     // noUnusedLocals also proves that schema.ts imports nothing it does not use.
     Files.writeString(checkDir.resolve("tsconfig.json"), TSCONFIG);
