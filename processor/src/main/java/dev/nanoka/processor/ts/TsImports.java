@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * The names schema.ts imports, collected while the tables are rendered and written in one
  * fixed order: column builders alphabetically, then {@code sqliteTable}, then the helpers of the
- * third argument alphabetically, then types. {@code relations} and {@code sql} come from
- * {@code drizzle-orm} itself, alphabetically on a line of their own before.
+ * third argument alphabetically, then types. {@code relations} (drizzle-orm 1.0:
+ * {@code defineRelations}) and {@code sql} come from {@code drizzle-orm} itself, alphabetically
+ * on a line of their own before.
  */
 final class TsImports {
 
@@ -39,8 +40,10 @@ final class TsImports {
   private final Set<String> pgCore = new java.util.TreeSet<>(
       java.util.Comparator.comparing((String n) -> n.startsWith("type ")).thenComparing(n -> n));
   private boolean relations;
+  /** The local name of {@code defineRelations}, null while unused. */
+  private String defineRelations;
   private boolean sql;
-  /** drizzle-orm 1.0 keeps 0.45's {@code relations} in {@code drizzle-orm/_relations}. */
+  /** drizzle-orm 1.0: relations come from {@code defineRelations}. */
   private final boolean drizzle1;
 
   TsImports() {
@@ -69,6 +72,16 @@ final class TsImports {
     return "relations";
   }
 
+  /**
+   * Uses {@code defineRelations} from {@code drizzle-orm} (1.0's relational queries) under
+   * {@code localName}, which differs only where a table's export has the name already.
+   */
+  String useDefineRelations(String localName) {
+    defineRelations = localName.equals("defineRelations")
+        ? localName : "defineRelations as " + localName;
+    return localName;
+  }
+
   /** Uses {@code sql} from {@code drizzle-orm}. */
   String useSql() {
     sql = true;
@@ -79,11 +92,10 @@ final class TsImports {
   String render() {
     StringBuilder out = new StringBuilder();
     if (drizzle1) {
-      if (sql) {
-        out.append("import { sql } from 'drizzle-orm'\n");
-      }
-      if (relations) {
-        out.append("import { relations } from 'drizzle-orm/_relations'\n");
+      if (defineRelations != null || sql) {
+        out.append("import { ").append(defineRelations != null && sql
+            ? defineRelations + ", sql" : defineRelations != null ? defineRelations : "sql")
+            .append(" } from 'drizzle-orm'\n");
       }
     } else if (relations || sql) {
       out.append("import { ")
