@@ -10,8 +10,8 @@
 #                               extra arguments for the Maven build (it packages, never installs)
 #   NANOKA_BENCH_POSTGRES_URL='jdbc:postgresql://HOST:PORT/postgres?user=U&password=P' scripts/bench.sh 7
 #                               figures 7 and 8 on that server (the user needs CREATEDB); without
-#                               it they start a throwaway server with scripts/postgres.sh (fsync
-#                               turned back on: a benchmark measures a durable server)
+#                               it they start a throwaway server with scripts/postgres.sh (with
+#                               fsync on: a benchmark measures a durable server)
 #
 # 1 processor overhead: javac with the processor vs -proc:none (and a no-op processor), and
 #   drizzle-kit generate on the same schema; then compiles after the first (unchanged models,
@@ -95,12 +95,10 @@ ensure_postgres() {
     return 0
   fi
   echo "==> Starting a throwaway PostgreSQL server (scripts/postgres.sh)" >&2
-  pg_url=$(NANOKA_POSTGRES_DIR="$pg_dir" scripts/postgres.sh start) || { pg_url=""; return 1; }
+  # fsync on, unlike the tests' server: commits cost what they cost in production.
+  pg_url=$(NANOKA_POSTGRES_DIR="$pg_dir" NANOKA_POSTGRES_FSYNC=on scripts/postgres.sh start) \
+    || { pg_url=""; return 1; }
   trap 'NANOKA_POSTGRES_DIR="$pg_dir" scripts/postgres.sh stop' EXIT
-  # The tests' server runs with fsync=off for speed; commits cost what they cost in production
-  # only with it on (it needs a reload, not a restart).
-  psql -X -q -d "postgresql://postgres@127.0.0.1:$(cat "$pg_dir/port")/postgres" \
-    -c "ALTER SYSTEM SET fsync = on" -c "SELECT pg_reload_conf()" >/dev/null
 }
 
 wrangler=it-tests/node_modules/.bin/wrangler
