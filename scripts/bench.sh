@@ -78,7 +78,7 @@ if $quick; then
   f1=(--sizes=20,40,80 --runs=1); f2=(--migrations=40 --runs=2 --warmups=0 --iterations=1)
   f3=(--migrations=40 --warmups=1 --iterations=1 --cold-forks=1); f4=(--migrations=3 --runs=1)
   f5=(--tables=5,10,20 --warmups=1 --iterations=1 --runs=1); f6=(--sizes=2000,10000 --runs=1)
-  f7=(--migrations=40 --runs=2 --warmups=0 --iterations=1)
+  f7=(--migrations=40 --rounds=2 --warmups=1)
   f8=(--migrations=40 --warmups=1 --iterations=1 --cold-forks=1)
 else
   f1=(); f2=(); f3=(); f4=(); f5=(); f6=(); f7=(); f8=()

@@ -1,40 +1,65 @@
 package dev.nanoka.bench;
 
+import dev.nanoka.runtime.MigrateResult;
+import dev.nanoka.runtime.MigrationSource;
+import dev.nanoka.runtime.Migrator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openjdk.jmh.annotations.Mode;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.flywaydb.core.Flyway;
 
 /**
  * Figure 7: apply 500 generated migrations to a fresh PostgreSQL database — Nanoka's runtime vs
  * Flyway (the same SQL as {@code V<n>__<name>.sql}, with flyway-database-postgresql) vs
  * {@code psql -1 -f} of the files concatenated (one transaction, one connection: the floor).
- * Targets: within 1.5× of psql, at least 3× faster than Flyway. Nanoka and Flyway run in process
- * under JMH (single shot, a fresh database each op); psql and, when {@code --cli} is given,
- * Nanoka's CLI as whole processes, median of several runs. The runtime also runs committing
- * after every file ({@code commitEvery(Duration.ZERO)}).
+ * Targets: within 1.5× of psql, at least 3× faster than Flyway. Also the runtime committing after
+ * every file ({@code commitEvery(Duration.ZERO)}) and, with {@code --cli}, Nanoka's CLI as a
+ * whole process.
+ *
+ * <p>Interleaved rounds, not one JMH run per tool: most of the time is the server's own DDL work,
+ * and on a shared 2-core machine the load moves by a factor of two within minutes, so each round
+ * runs every tool once (on a fresh database each, created and dropped outside the timing, in an
+ * order rotated per round) and the ratios are medians of the rounds' own ratios. Nanoka and
+ * Flyway run in this JVM, warmed by {@code --warmups} untimed rounds; psql and the CLI as whole
+ * processes.
  *
  * <pre>
  * java -cp … dev.nanoka.bench.PostgresMigrateSpeed --url=jdbc:postgresql://…/postgres?user=…
- *     [--migrations=500] [--runs=5] [--warmups=2] [--iterations=5] [--psql=psql]
+ *     [--migrations=500] [--rounds=7] [--warmups=2] [--psql=psql]
  *     [--cli=cli/target/nanoka-cli.jar] [--work=target/bench/pg-migrate]
  * </pre>
  */
 public final class PostgresMigrateSpeed {
 
-  private static final String DATABASE = "nanoka_bench_floor";
+  private static final String DATABASE = "nanoka_bench_migrate";
+  private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+  private static final String PSQL = "psql -1 -f, one transaction (floor)";
+  private static final String NANOKA = "Nanoka Migrator (commits grouped, default)";
+  private static final String PER_FILE = "Nanoka Migrator, commitEvery(ZERO): a commit per file";
+  private static final String CLI = "Nanoka CLI, whole process (JVM start-up included)";
+
+  @FunctionalInterface
+  private interface Run {
+    void run() throws Exception;
+  }
 
   private PostgresMigrateSpeed() {}
 
   public static void main(String[] argv) throws Exception {
     Args args = new Args(argv);
     int count = args.integer("migrations", 500);
-    int runs = args.integer("runs", 5);
+    int rounds = args.integer("rounds", 7);
     Path work = args.path("work", "target/bench/pg-migrate");
     PostgresBenchServer server = new PostgresBenchServer(args.required("url"));
+    FLYWAY_LOG.setLevel(Level.WARNING);
     Processes.deleteTree(work);
     var scripts = PostgresMigrationGenerator.generate(count);
     Path drizzle = work.resolve("drizzle");
@@ -46,48 +71,64 @@ public final class PostgresMigrateSpeed {
     System.out.println("Figure 7: " + count + " migrations into a fresh PostgreSQL database — "
         + Machine.describe() + "; " + server.describe());
 
-    // The floor: psql running the same SQL in one transaction, whole process.
-    String psql = args.string("psql", "psql");
-    Stats floor = wholeProcess(server, runs, work, List.of(psql, "-X", "-q", "-1", "-v",
-        "ON_ERROR_STOP=1", "-f", all.toString(), "-d", server.libpqUrl(DATABASE)));
+    String url = server.jdbcUrl(DATABASE);
+    String flywayName = "Flyway " + MigrateSpeed.flywayVersion();
+    Map<String, Run> tools = new LinkedHashMap<>();
+    tools.put(PSQL, () -> Processes.measure(List.of(args.string("psql", "psql"), "-X", "-q",
+        "-1", "-v", "ON_ERROR_STOP=1", "-f", all.toString(), "-d", server.libpqUrl(DATABASE)),
+        work, Map.of(), null));
+    tools.put(NANOKA, () -> check(count, Migrator.forUrl(url)
+        .source(MigrationSource.folder(drizzle)).build().migrate()));
+    tools.put(flywayName, () -> {
+      int executed = Flyway.configure().dataSource(url, server.user(), server.password())
+          .locations("filesystem:" + flyway).load().migrate().migrationsExecuted;
+      if (executed != count) {
+        throw new IllegalStateException("Flyway applied " + executed + " of " + count);
+      }
+    });
+    tools.put(PER_FILE, () -> check(count, Migrator.forUrl(url)
+        .source(MigrationSource.folder(drizzle)).commitEvery(Duration.ZERO).build().migrate()));
     String cli = args.string("cli", "");
-    Stats cliStats = cli.isEmpty() ? null : wholeProcess(server, runs, work, List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        Path.of(cli).toAbsolutePath().toString(),
-        "migrate", "--dir", drizzle.toString(), "--url", server.jdbcUrl(DATABASE)));
+    if (!cli.isEmpty()) {
+      tools.put(CLI, () -> Processes.measure(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+          Path.of(cli).toAbsolutePath().toString(), "migrate", "--dir", drizzle.toString(),
+          "--url", url), work, Map.of(), null));
+    }
 
-    List<Jmh.Score> scores = Jmh.run(PostgresMigrateBenchmark.class.getName() + "\\.",
-        new Jmh.Plan(Mode.SingleShotTime, args.integer("warmups", 2),
-            args.integer("iterations", 5), 1, 0),
-        Map.of("adminUrl", new String[] {args.required("url")},
-            "drizzleDir", new String[] {drizzle.toString()},
-            "flywayDir", new String[] {flyway.toString()},
-            "count", new String[] {String.valueOf(count)}),
-        List.of("-Xmx1g"), work.resolve("jmh.log"));
-    Jmh.Score nanoka = Jmh.find(scores, "nanoka", null, null);
-    Jmh.Score flywayScore = Jmh.find(scores, "flyway", null, null);
-    Jmh.Score perFile = Jmh.find(scores, "nanokaCommitPerFile", null, null);
+    List<String> names = new ArrayList<>(tools.keySet());
+    Map<String, List<Double>> samples = new LinkedHashMap<>();
+    names.forEach(name -> samples.put(name, new ArrayList<>()));
+    int warmups = args.integer("warmups", 2);
+    for (int round = -warmups; round < rounds; round++) {
+      for (int k = 0; k < names.size(); k++) {
+        String name = names.get(Math.floorMod(k + round, names.size()));
+        server.create(DATABASE);
+        try {
+          long start = System.nanoTime();
+          tools.get(name).run();
+          double millis = (System.nanoTime() - start) / 1e6;
+          if (round >= 0) {
+            samples.get(name).add(millis);
+          }
+        } finally {
+          server.drop(DATABASE);
+        }
+      }
+    }
 
     Report table = new Report("Figure 7 — apply " + count + " migrations to a fresh PostgreSQL"
-        + " database (JMH single shot, median; psql and the CLI: whole process, median)",
-        "tool", "time", "÷ psql", "Flyway ÷ tool");
-    table.row("psql -1 -f, one transaction (floor)", floor, Report.ratio(1),
-        Report.ratio(flywayScore.median() / floor.median()));
-    table.row("Nanoka Migrator (commits grouped, default)", nanoka.describe(),
-        Report.ratio(nanoka.median() / floor.median()),
-        Report.ratio(flywayScore.median() / nanoka.median()));
-    table.row("Flyway " + MigrateSpeed.flywayVersion(), flywayScore.describe(),
-        Report.ratio(flywayScore.median() / floor.median()), Report.ratio(1));
-    table.row("Nanoka Migrator, commitEvery(ZERO): a commit per file", perFile.describe(),
-        Report.ratio(perFile.median() / floor.median()),
-        Report.ratio(flywayScore.median() / perFile.median()));
-    if (cliStats != null) {
-      table.row("Nanoka CLI, whole process (JVM start-up included)", cliStats,
-          Report.ratio(cliStats.median() / floor.median()),
-          Report.ratio(flywayScore.median() / cliStats.median()));
+        + " database (" + rounds + " interleaved rounds: median (min–max); ratios: median of the"
+        + " rounds' ratios)", "tool", "time", "÷ psql", "Flyway ÷ tool");
+    List<Double> floor = samples.get(PSQL);
+    List<Double> flywayTimes = samples.get(flywayName);
+    for (String name : names) {
+      List<Double> times = samples.get(name);
+      table.row(name, new Stats(times), Report.ratio(pairedRatio(times, floor)),
+          Report.ratio(pairedRatio(flywayTimes, times)));
     }
-    double vsFlyway = flywayScore.median() / nanoka.median();
-    double vsFloor = nanoka.median() / floor.median();
+    double vsFlyway = pairedRatio(flywayTimes, samples.get(NANOKA));
+    double vsFloor = pairedRatio(samples.get(NANOKA), floor);
     table.note(String.format(Locale.ROOT,
         "Nanoka vs Flyway: %s faster (target ≥ 3×): %s", Report.ratio(vsFlyway),
         Report.verdict(vsFlyway >= 3)));
@@ -96,23 +137,23 @@ public final class PostgresMigrateSpeed {
         Report.verdict(vsFloor <= 1.5)));
     table.note(String.format(Locale.ROOT, "Flyway ÷ psql is %s on this server: where it is"
         + " below 3×, being 3× faster than Flyway would mean beating the floor.",
-        Report.ratio(flywayScore.median() / floor.median())));
+        Report.ratio(pairedRatio(flywayTimes, floor))));
     table.print();
     System.out.println("(" + Machine.load() + " at the end)");
   }
 
-  /** A fresh database per run (created and dropped outside the timing). */
-  private static Stats wholeProcess(PostgresBenchServer server, int runs, Path work,
-      List<String> command) throws Exception {
-    List<Double> wall = new ArrayList<>();
-    for (int run = 0; run < runs; run++) {
-      server.create(DATABASE);
-      try {
-        wall.add(Processes.measure(command, work, Map.of(), null).wallMillis());
-      } finally {
-        server.drop(DATABASE);
-      }
+  /** The median over rounds of {@code a[i] / b[i]}: both measured in the same round. */
+  static double pairedRatio(List<Double> a, List<Double> b) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      ratios.add(a.get(i) / b.get(i));
     }
-    return new Stats(wall);
+    return new Stats(ratios).median();
+  }
+
+  private static void check(int count, MigrateResult result) {
+    if (result.applied().size() != count) {
+      throw new IllegalStateException("applied " + result.applied().size() + " of " + count);
+    }
   }
 }

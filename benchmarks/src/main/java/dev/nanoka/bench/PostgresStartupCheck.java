@@ -32,6 +32,8 @@ public final class PostgresStartupCheck {
 
   static final String NANOKA_DB = "nanoka_bench_startup_nanoka";
   static final String FLYWAY_DB = "nanoka_bench_startup_flyway";
+  /** Kept referenced: a logger only named could be collected with its level. */
+  private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
 
   private PostgresStartupCheck() {}
 
@@ -85,7 +87,7 @@ public final class PostgresStartupCheck {
 
   /** Applies every migration with each tool, from the jar, so both start up to date. */
   private static void migrateBoth(Path jar, PostgresBenchServer server) throws Exception {
-    Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+    FLYWAY_LOG.setLevel(Level.WARNING);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
         PostgresStartupCheck.class.getClassLoader())) {
       Migrator.forUrl(server.jdbcUrl(NANOKA_DB))
