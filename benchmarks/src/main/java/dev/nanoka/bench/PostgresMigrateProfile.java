@@ -9,10 +9,10 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * Where Nanoka's time goes in figure 7: the same files applied over plain JDBC in one
  * transaction, adding one of the runtime's costs at a time — a savepoint per file, drizzle's
- * history row, Nanoka's checksum row — next to the runtime itself and psql. Medians of
- * {@code --runs} fresh databases each, warm JVM. Used to explain figure 7; prints one table.
+ * history row, Nanoka's checksum row — next to the runtime itself and psql, in {@code --runs}
+ * interleaved rounds on fresh databases, warm JVM. Used to explain figure 7; prints one table.
  *
  * <pre>
  * java -cp … dev.nanoka.bench.PostgresMigrateProfile --url=jdbc:postgresql://…/postgres?user=…
@@ -31,6 +31,8 @@ import java.util.Map;
 public final class PostgresMigrateProfile {
 
   private static final String DATABASE = "nanoka_bench_profile";
+  private static final String PSQL = "psql -1 -f (whole process)";
+  private static final String PLAIN = "JDBC, one Statement, one transaction";
 
   private PostgresMigrateProfile() {}
 
@@ -72,32 +74,56 @@ public final class PostgresMigrateProfile {
     System.out.println("Figure 7 profile: " + count + " files, " + total + " statements — "
         + Machine.describe() + "; " + server.describe());
 
-    Report table = new Report("Figure 7, where the time goes (warm JVM, median of " + runs
-        + " fresh databases)", "how", "time", "÷ plain JDBC", "per file over the line above");
-    Stats psql = timed(server, runs, () -> Processes.measure(List.of(
-        args.string("psql", "psql"), "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-f",
-        all.toString(), "-d", server.libpqUrl(DATABASE)), work, Map.of(), null));
-    Stats plain = jdbc(server, runs, c -> run(c, statements, false, false, false));
-    Stats savepoints = jdbc(server, runs, c -> run(c, statements, true, false, false));
-    Stats drizzleRow = jdbc(server, runs, c -> run(c, statements, true, true, false));
-    Stats both = jdbc(server, runs, c -> run(c, statements, true, true, true));
-    Stats nanoka = timed(server, runs, () -> Migrator.forUrl(server.jdbcUrl(DATABASE))
-        .source(MigrationSource.folder(drizzle)).build().migrate());
-    double base = plain.median();
-    Stats previous = null;
-    for (var row : List.<Map.Entry<String, Stats>>of(
-        Map.entry("psql -1 -f (whole process)", psql),
-        Map.entry("JDBC, one Statement, one transaction", plain),
-        Map.entry("+ a savepoint per file (SAVEPOINT, RELEASE)", savepoints),
-        Map.entry("+ drizzle's history row (INSERT, SHA-256)", drizzleRow),
-        Map.entry("+ Nanoka's checksum row (INSERT … ON CONFLICT)", both),
-        Map.entry("Nanoka Migrator (all of the above, lock, reads, checks)", nanoka))) {
-      String perFile = previous == null || row.getValue() == plain ? ""
-          : String.format(Locale.ROOT, "%+.2f ms",
-              (row.getValue().median() - previous.median()) / count);
-      table.row(row.getKey(), row.getValue(), Report.ratio(row.getValue().median() / base),
-          perFile);
-      previous = row.getValue();
+    Map<String, Timed> ways = new LinkedHashMap<>();
+    ways.put(PSQL, () -> Processes.measure(List.of(args.string("psql", "psql"), "-X", "-q", "-1",
+        "-v", "ON_ERROR_STOP=1", "-f", all.toString(), "-d", server.libpqUrl(DATABASE)), work,
+        Map.of(), null));
+    ways.put(PLAIN, jdbc(server, c -> run(c, statements, false, false, false)));
+    ways.put("+ a savepoint per file (SAVEPOINT, RELEASE)",
+        jdbc(server, c -> run(c, statements, true, false, false)));
+    ways.put("+ drizzle's history row (INSERT, SHA-256)",
+        jdbc(server, c -> run(c, statements, true, true, false)));
+    ways.put("+ Nanoka's checksum row (INSERT … ON CONFLICT)",
+        jdbc(server, c -> run(c, statements, true, true, true)));
+    ways.put("Nanoka Migrator (all of the above, lock, reads, checks)",
+        () -> Migrator.forUrl(server.jdbcUrl(DATABASE)).source(MigrationSource.folder(drizzle))
+            .build().migrate());
+    List<String> names = new ArrayList<>(ways.keySet());
+    Map<String, List<Double>> samples = new LinkedHashMap<>();
+    names.forEach(name -> samples.put(name, new ArrayList<>()));
+    // Interleaved rounds, as figure 7: the load of a shared machine moves within minutes.
+    for (int round = -1; round < runs; round++) {
+      for (int k = 0; k < names.size(); k++) {
+        String name = names.get(Math.floorMod(k + round, names.size()));
+        server.create(DATABASE);
+        try {
+          long start = System.nanoTime();
+          ways.get(name).run();
+          if (round >= 0) {
+            samples.get(name).add((System.nanoTime() - start) / 1e6);
+          }
+        } finally {
+          server.drop(DATABASE);
+        }
+      }
+    }
+    Report table = new Report("Figure 7, where the time goes (warm JVM, " + runs
+        + " interleaved rounds on fresh databases; ratios: median of the rounds' ratios)", "how",
+        "time", "÷ plain JDBC", "per file over the line above (median of rounds)");
+    List<Double> base = samples.get(PLAIN);
+    for (int i = 0; i < names.size(); i++) {
+      List<Double> times = samples.get(names.get(i));
+      String perFile = "";
+      if (i >= 2) {
+        List<Double> previous = samples.get(names.get(i - 1));
+        List<Double> deltas = new ArrayList<>();
+        for (int r = 0; r < times.size(); r++) {
+          deltas.add((times.get(r) - previous.get(r)) / count);
+        }
+        perFile = String.format(Locale.ROOT, "%+.3f ms", new Stats(deltas).median());
+      }
+      table.row(names.get(i), new Stats(times),
+          Report.ratio(PostgresMigrateSpeed.pairedRatio(times, base)), perFile);
     }
     table.print();
     System.out.println("(" + Machine.load() + " at the end)");
@@ -148,33 +174,12 @@ public final class PostgresMigrateProfile {
     c.commit();
   }
 
-  private static Stats jdbc(PostgresBenchServer server, int runs, Apply apply) throws Exception {
-    return timed(server, runs, () -> {
+  private static Timed jdbc(PostgresBenchServer server, Apply apply) {
+    return () -> {
       try (Connection c = DriverManager.getConnection(server.jdbcUrl(DATABASE))) {
         apply.run(c);
       }
       return null;
-    });
-  }
-
-  /** One untimed warm-up, then {@code runs} timed ones, each on a fresh database. */
-  private static Stats timed(PostgresBenchServer server, int runs, Timed timed)
-      throws Exception {
-    List<Double> samples = new ArrayList<>();
-    for (int run = -1; run < runs; run++) {
-      server.create(DATABASE);
-      try {
-        long start = System.nanoTime();
-        timed.run();
-        if (run >= 0) {
-          samples.add((System.nanoTime() - start) / 1e6);
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      } finally {
-        server.drop(DATABASE);
-      }
-    }
-    return new Stats(samples);
+    };
   }
 }

@@ -72,6 +72,19 @@ public class PostgresStartupBenchmark {
     return result;
   }
 
+  /**
+   * The floor both tools stand on: a new connection (PostgreSQL starts a server process for
+   * each) and one query.
+   */
+  @Benchmark
+  public boolean connection() throws Exception {
+    try (var connection = java.sql.DriverManager.getConnection(
+            server.jdbcUrl(PostgresStartupCheck.NANOKA_DB));
+        var statement = connection.createStatement()) {
+      return statement.execute("SELECT 1");
+    }
+  }
+
   @Benchmark
   public org.flywaydb.core.api.output.MigrateResult flyway() {
     org.flywaydb.core.api.output.MigrateResult result = Flyway.configure(loader)
