@@ -80,8 +80,8 @@ public final class PostgresStartupCheck {
                 Report.verdict(ratio <= 0.10)), connection.describe());
       }
       table.note("Each migrate() opens its own connection, for which PostgreSQL starts a server"
-          + " process: the last column is that floor. Nanoka then reads the history in one"
-          + " query; no file is read.");
+          + " process: the last column is that floor. Nanoka then sets lock_timeout and reads the"
+          + " history (a few small queries); no file is read.");
       table.print();
       System.out.println("(" + Machine.load() + " at the end)");
     } finally {
