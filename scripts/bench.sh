@@ -2,11 +2,16 @@
 # Runs the benchmark suite (benchmarks/): each figure is a program that measures Nanoka and what
 # it is compared with side by side, in one run, and prints a table with the ratios and targets.
 #
-#   scripts/bench.sh            all six figures (about 20 minutes on 2 cores)
+#   scripts/bench.sh            all eight figures (about 25 minutes on 2 cores)
 #   scripts/bench.sh 2 3        only figures 2 and 3
+#   scripts/bench.sh 7 8        only the PostgreSQL figures
 #   scripts/bench.sh --quick    every figure on tiny inputs, to check the suite works (~3 min)
 #   MVN_ARGS='-o -Dmaven.repo.local=/path/to/repo' scripts/bench.sh 6
 #                               extra arguments for the Maven build (it packages, never installs)
+#   NANOKA_BENCH_POSTGRES_URL='jdbc:postgresql://HOST:PORT/postgres?user=U&password=P' scripts/bench.sh 7
+#                               figures 7 and 8 on that server (the user needs CREATEDB); without
+#                               it they start a throwaway server with scripts/postgres.sh (with
+#                               fsync on: a benchmark measures a durable server)
 #
 # 1 processor overhead: javac with the processor vs -proc:none (and a no-op processor), and
 #   drizzle-kit generate on the same schema; then compiles after the first (unchanged models,
@@ -17,11 +22,15 @@
 # 5 push on 10, 100, 1000 tables
 # 6 a table rebuild under 10k / 100k / 1M dependent rows: the CLI vs sqlite3's parent-only
 #   rebuild (the floor), and the longest statement on D1 (wrangler --local)
+# 7 apply 500 migrations to PostgreSQL: Nanoka vs Flyway vs psql -1 -f (one transaction, the
+#   floor), and the CLI as a whole process
+# 8 start-up check with nothing pending on PostgreSQL: Nanoka vs Flyway
 #
 # The tables are also written to benchmarks/target/bench/results.txt. Numbers depend on the
 # machine and on what else runs on it: each table prints the core count, Java version and load.
 # Needs JDK 17+, Maven, sqlite3 (figures 2, 5, 6) and Node.js with npm (figures 1, 4 and 6:
-# drizzle-kit and wrangler from it-tests/package-lock.json, installed with npm ci when missing).
+# drizzle-kit and wrangler from it-tests/package-lock.json, installed with npm ci when missing);
+# figures 7 and 8 need psql and PostgreSQL's server binaries (or NANOKA_BENCH_POSTGRES_URL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -31,11 +40,11 @@ figures=()
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true ;;
-    [1-6]) figures+=("$arg") ;;
-    *) echo "usage: scripts/bench.sh [--quick] [1-6 ...]" >&2; exit 2 ;;
+    [1-8]) figures+=("$arg") ;;
+    *) echo "usage: scripts/bench.sh [--quick] [1-8 ...]" >&2; exit 2 ;;
   esac
 done
-[ ${#figures[@]} -eq 0 ] && figures=(1 2 3 4 5 6)
+[ ${#figures[@]} -eq 0 ] && figures=(1 2 3 4 5 6 7 8)
 wants() { [[ " ${figures[*]} " == *" $1 "* ]]; }
 
 echo "==> Building Nanoka and the benchmarks (mvn package, tests skipped)" >&2
@@ -69,9 +78,28 @@ if $quick; then
   f1=(--sizes=20,40,80 --runs=1); f2=(--migrations=40 --runs=2 --warmups=0 --iterations=1)
   f3=(--migrations=40 --warmups=1 --iterations=1 --cold-forks=1); f4=(--migrations=3 --runs=1)
   f5=(--tables=5,10,20 --warmups=1 --iterations=1 --runs=1); f6=(--sizes=2000,10000 --runs=1)
+  f7=(--migrations=40 --rounds=2 --warmups=1)
+  f8=(--migrations=40 --warmups=1 --iterations=1 --cold-forks=1)
 else
-  f1=(); f2=(); f3=(); f4=(); f5=(); f6=()
+  f1=(); f2=(); f3=(); f4=(); f5=(); f6=(); f7=(); f8=()
 fi
+
+# Figures 7 and 8: the server NANOKA_BENCH_POSTGRES_URL names, or a throwaway one (stopped at
+# exit), started by scripts/postgres.sh in a folder of this run's own.
+pg_url=""
+pg_dir="${TMPDIR:-/tmp}/nanoka-bench-postgres.$$"
+ensure_postgres() {
+  [ -n "$pg_url" ] && return 0
+  if [ -n "${NANOKA_BENCH_POSTGRES_URL:-}" ]; then
+    pg_url=$NANOKA_BENCH_POSTGRES_URL
+    return 0
+  fi
+  echo "==> Starting a throwaway PostgreSQL server (scripts/postgres.sh)" >&2
+  # fsync on, unlike the tests' server: commits cost what they cost in production.
+  pg_url=$(NANOKA_POSTGRES_DIR="$pg_dir" NANOKA_POSTGRES_FSYNC=on scripts/postgres.sh start) \
+    || { pg_url=""; return 1; }
+  trap 'NANOKA_POSTGRES_DIR="$pg_dir" scripts/postgres.sh stop' EXIT
+}
 
 wrangler=it-tests/node_modules/.bin/wrangler
 ensure_wrangler() {
@@ -121,5 +149,23 @@ if wants 6; then
   fi
   run dev.nanoka.bench.RebuildAtScale --cli="$jars/nanoka-cli.jar" --work="$work/rebuild" \
     ${d1[@]+"${d1[@]}"} ${f6[@]+"${f6[@]}"}
+fi
+if wants 7; then
+  echo "==> Figure 7: apply migrations to PostgreSQL" >&2
+  if ensure_postgres; then
+    run dev.nanoka.bench.PostgresMigrateSpeed --url="$pg_url" --cli="$jars/nanoka-cli.jar" \
+      --work="$work/pg-migrate" ${f7[@]+"${f7[@]}"}
+  else
+    echo "Figure 7 skipped: no PostgreSQL (install its server binaries or set NANOKA_BENCH_POSTGRES_URL)" | tee -a "$results"
+  fi
+fi
+if wants 8; then
+  echo "==> Figure 8: start-up check on PostgreSQL" >&2
+  if ensure_postgres; then
+    run dev.nanoka.bench.PostgresStartupCheck --url="$pg_url" --work="$work/pg-startup" \
+      ${f8[@]+"${f8[@]}"}
+  else
+    echo "Figure 8 skipped: no PostgreSQL (install its server binaries or set NANOKA_BENCH_POSTGRES_URL)" | tee -a "$results"
+  fi
 fi
 echo "==> The tables are in $results" >&2

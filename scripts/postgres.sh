@@ -6,6 +6,7 @@
 #   scripts/postgres.sh stop    # stop the server and delete its folder
 #
 # Then: export NANOKA_TEST_POSTGRES_URL="$(scripts/postgres.sh url)"; mvn -B install
+# fsync is off (the tests need no durability); NANOKA_POSTGRES_FSYNC=on keeps it (benchmarks).
 # (without the variable the tests start a server of their own, the same way).
 # Needs PostgreSQL's server binaries (Debian/Ubuntu: apt-get install postgresql). As root the
 # server runs as the postgres user: initdb refuses root.
@@ -68,7 +69,7 @@ case "${1:-}" in
     as_owner "$bin/initdb" -D "$state/data" -U postgres --auth=trust -E UTF8 --locale=C \
       --no-sync >"$state/initdb.log" 2>&1 || { cat "$state/initdb.log" >&2; exit 1; }
     as_owner "$bin/pg_ctl" -D "$state/data" -l "$state/server.log" -w -t 60 \
-      -o "-p $port -k $state -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
+      -o "-p $port -k $state -c listen_addresses=127.0.0.1 -c fsync=${NANOKA_POSTGRES_FSYNC:-off} -c max_connections=200" \
       start >/dev/null || { cat "$state/server.log" >&2; exit 1; }
     echo "$port" >"$state/port"
     url

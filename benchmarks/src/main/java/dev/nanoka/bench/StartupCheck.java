@@ -88,7 +88,15 @@ public final class StartupCheck {
 
   /** The application jar: the index class, Nanoka's resources, Flyway's resources. */
   static Path buildAppJar(int count, Path work) throws IOException {
-    var scripts = MigrationGenerator.generate(count);
+    return buildAppJar(MigrationGenerator.generate(count), work, Map.of());
+  }
+
+  /**
+   * The application jar for these scripts, with {@code extra} resources beside Nanoka's files
+   * (by name relative to its resource folder: PostgreSQL's {@code meta/_journal.json}).
+   */
+  static Path buildAppJar(List<MigrationGenerator.Script> scripts, Path work,
+      Map<String, byte[]> extra) throws IOException {
     List<String> names = new ArrayList<>();
     List<String> checksums = new ArrayList<>();
     for (int i = 0; i < scripts.size(); i++) {
@@ -115,6 +123,9 @@ public final class StartupCheck {
         byte[] sql = scripts.get(i).sql().getBytes(StandardCharsets.UTF_8);
         add(out, RESOURCE_FOLDER + "/" + names.get(i), sql);
         add(out, FLYWAY_FOLDER + "/" + MigrationGenerator.flywayName(i, scripts.get(i)), sql);
+      }
+      for (Map.Entry<String, byte[]> resource : extra.entrySet()) {
+        add(out, RESOURCE_FOLDER + "/" + resource.getKey(), resource.getValue());
       }
     }
     return jar;

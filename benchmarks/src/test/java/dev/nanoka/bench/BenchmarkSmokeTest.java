@@ -68,6 +68,38 @@ class BenchmarkSmokeTest {
     assertEquals(expected, schema(dir.resolve("p.db")));
   }
 
+  /**
+   * Figures 7 and 8 (their server is not started here): the journal lists every file in order
+   * with rising whens, as the runtime needs on PostgreSQL; psql's script holds every file; the
+   * URLs for JDBC and psql name the same database.
+   */
+  @Test
+  void postgresInputsHaveAJournalEntryPerFile() throws Exception {
+    var scripts = PostgresMigrationGenerator.generate(40);
+    Path folder = dir.resolve("pg");
+    PostgresMigrationGenerator.writeDrizzleFolder(scripts, folder);
+    var journal = dev.nanoka.runtime.internal.JournalTimes.parse(
+        Files.readString(folder.resolve("meta/_journal.json")), "journal");
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < scripts.size(); i++) {
+      names.add(MigrationGenerator.drizzleName(i, scripts.get(i)));
+      assertTrue(Files.isRegularFile(folder.resolve(names.get(i))), names.get(i));
+    }
+    assertEquals(names, List.copyOf(journal.byFile().keySet()));
+    List<Long> whens = List.copyOf(journal.byFile().values());
+    for (int i = 1; i < whens.size(); i++) {
+      assertTrue(whens.get(i) > whens.get(i - 1), whens.toString());
+    }
+    String all = PostgresMigrationGenerator.concatenated(scripts);
+    scripts.forEach(script -> assertTrue(all.contains(script.sql()), script.name()));
+    assertTrue(all.contains("SET DATA TYPE bigint") && all.contains("ADD CONSTRAINT"), all);
+
+    PostgresBenchServer server =
+        new PostgresBenchServer("jdbc:postgresql://127.0.0.1:5433/postgres?user=u&password=p");
+    assertEquals("jdbc:postgresql://127.0.0.1:5433/db?user=u&password=p", server.jdbcUrl("db"));
+    assertEquals("postgresql://u:p@127.0.0.1:5433/db", server.libpqUrl("db"));
+  }
+
   @Test
   void generatedModelsCompileWithTheProcessor() throws Exception {
     List<Path> sources = ModelGenerator.write(12, dir.resolve("src"));

@@ -58,7 +58,7 @@ class Drizzle1LayoutTest {
     MavenRunner.checkInstalledArtifactsAreCurrent();
     RuntimeWranglerHistoryTest.cliJarIsCurrent();
     NodeTools.ensureInstalled();
-    Drizzle1Tools.checkInstalled();
+    Drizzle1Tools.ensureInstalled();
     work = ItPaths.target().resolve("it").resolve("drizzle1");
     TestFiles.deleteRecursively(work);
     a = EvolutionProject.create(work.resolve("layout-0.31"));

@@ -36,7 +36,7 @@ class Drizzle1RelationalQueriesTest {
 
   @Test
   void drizzleOrm1QueriesEveryKindOfRelationOnARealDatabase() throws Exception {
-    Drizzle1Tools.checkInstalled();
+    Drizzle1Tools.ensureInstalled();
     Path work = ItPaths.target().resolve("relational-queries-drizzle-1");
     TestFiles.deleteRecursively(work);
     Path drizzle = work.resolve("drizzle");
@@ -73,7 +73,7 @@ class Drizzle1RelationalQueriesTest {
    */
   @Test
   void everyDrizzle1GoldenCompilesWithDrizzleOrm1() throws Exception {
-    Drizzle1Tools.checkInstalled();
+    Drizzle1Tools.ensureInstalled();
     Path goldens = ItPaths.repoRoot().resolve(GOLDENS);
     Path checkDir = ItPaths.target().resolve("ts-goldens-drizzle-1");
     TestFiles.deleteRecursively(checkDir);

@@ -1,21 +1,17 @@
 package dev.nanoka.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * drizzle-kit and drizzle-orm 1.0 (release candidates), pinned by
  * {@code it-tests/drizzle-1/package-lock.json} and installed apart from the 0.31 tools of
- * {@link NodeTools} ({@code .ci/run} runs {@code npm ci} in both). A missing install fails the
- * test with what to run; nothing is skipped.
+ * {@link NodeTools}, which installs them the same way when they are missing ({@code .ci/run}
+ * runs {@code npm ci} in both first).
  */
 final class Drizzle1Tools {
 
@@ -27,27 +23,9 @@ final class Drizzle1Tools {
     return ItPaths.itTests().resolve("drizzle-1");
   }
 
-  /** Fails unless every pinned package is installed at its pinned version. */
-  static void checkInstalled() throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    JsonNode pinned = json.readTree(home().resolve("package.json").toFile())
-        .path("devDependencies");
-    List<String> missing = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = pinned.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> dependency = it.next();
-      Path manifest = home().resolve("node_modules").resolve(dependency.getKey())
-          .resolve("package.json");
-      String version = Files.isRegularFile(manifest)
-          ? json.readTree(manifest.toFile()).path("version").asText() : "";
-      if (!version.equals(dependency.getValue().asText())) {
-        missing.add(dependency.getKey() + "@" + dependency.getValue().asText());
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new AssertionError("The drizzle-kit 1.0 tools " + missing + " are not installed in "
-          + home().resolve("node_modules") + ". Run `(cd it-tests/drizzle-1 && npm ci)` (.ci/run"
-          + " does) with Node.js 20+ on PATH.");
-    }
+  /** Installs the pinned 1.0 tools with {@code npm ci} unless they are there already. */
+  static void ensureInstalled() throws IOException, InterruptedException {
+    NodeTools.ensureInstalled(home());
   }
 
   /**
@@ -58,7 +36,7 @@ final class Drizzle1Tools {
    */
   static CommandResult drizzleKit(Path directory, Path log, String... args)
       throws IOException, InterruptedException {
-    checkInstalled();
+    ensureInstalled();
     Path link = directory.resolve("node_modules");
     if (!Files.exists(link)) {
       Files.createSymbolicLink(link, home().resolve("node_modules"));

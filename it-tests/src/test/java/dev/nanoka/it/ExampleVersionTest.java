@@ -20,6 +20,11 @@ class ExampleVersionTest {
   }
 
   @Test
+  void blogPostgresExampleUsesTheReactorVersion() throws Exception {
+    assertUsesReactorVersion(ItPaths.example("blog-postgres").resolve("pom.xml"));
+  }
+
+  @Test
   void evolutionFixtureUsesTheReactorVersion() throws Exception {
     assertUsesReactorVersion(EvolutionProject.FIXTURE.resolve("pom.xml"));
   }

@@ -30,41 +30,46 @@ final class NodeTools {
    * a package missing or at another version means {@code node_modules} came from elsewhere (an
    * older checkout, a partial install).
    */
-  static synchronized void ensureInstalled() throws IOException, InterruptedException {
-    Path lockFile = ItPaths.itTests().resolve("package-lock.json");
-    Path installed = ItPaths.itTests().resolve("node_modules/.package-lock.json");
+  static void ensureInstalled() throws IOException, InterruptedException {
+    ensureInstalled(ItPaths.itTests());
+  }
+
+  /** {@link #ensureInstalled()} for the npm project in {@code project} (e.g. it-tests/drizzle-1). */
+  static synchronized void ensureInstalled(Path project) throws IOException, InterruptedException {
+    Path lockFile = project.resolve("package-lock.json");
+    Path installed = project.resolve("node_modules/.package-lock.json");
     if (Files.exists(installed)
         && Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lockFile)) >= 0
-        && missingPackages().isEmpty()) {
+        && missingPackages(project).isEmpty()) {
       return;
     }
     String npm = ItPaths.isWindows() ? "npm.cmd" : "npm";
     CommandResult result =
         start(
             List.of(npm, "ci", "--no-audit", "--no-fund"),
-            ItPaths.itTests(),
+            project,
             INSTALL_TIMEOUT,
-            ItPaths.target().resolve("npm-ci.log"),
+            ItPaths.target().resolve("npm-ci-" + project.getFileName() + ".log"),
             env -> {});
     if (!result.succeeded()) {
-      throw new AssertionError("npm ci failed in " + ItPaths.itTests() + result.describe());
+      throw new AssertionError("npm ci failed in " + project + result.describe());
     }
-    List<String> missing = missingPackages();
+    List<String> missing = missingPackages(project);
     if (!missing.isEmpty()) {
       throw new AssertionError("npm ci succeeded but did not install " + missing
-          + " as pinned in it-tests/package.json" + result.describe());
+          + " as pinned in " + project.resolve("package.json") + result.describe());
     }
   }
 
   /** Pinned devDependencies of package.json that node_modules lacks or has at another version. */
-  private static List<String> missingPackages() throws IOException {
+  private static List<String> missingPackages(Path project) throws IOException {
     ObjectMapper json = new ObjectMapper();
     JsonNode pinned =
-        json.readTree(ItPaths.itTests().resolve("package.json").toFile()).path("devDependencies");
+        json.readTree(project.resolve("package.json").toFile()).path("devDependencies");
     List<String> missing = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = pinned.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> dependency = it.next();
-      Path manifest = ItPaths.itTests().resolve("node_modules").resolve(dependency.getKey())
+      Path manifest = project.resolve("node_modules").resolve(dependency.getKey())
           .resolve("package.json");
       String version = Files.isRegularFile(manifest)
           ? json.readTree(manifest.toFile()).path("version").asText()
