@@ -85,7 +85,7 @@ public final class Drizzle1Snapshot {
       owned(g, column.path("name").asText(), name, "columns");
       if (primaryKey) {
         g.writeStartObject();
-        strings(g, "columns", List.of(column.path("name").asText()));
+        SnapshotFields.strings(g, "columns", List.of(column.path("name").asText()));
         g.writeBooleanField("nameExplicit", false);
         owned(g, name + "_pk", name, "pks");
       }
@@ -94,7 +94,7 @@ public final class Drizzle1Snapshot {
       List<String> columns = strings(pk.path("columns"));
       String pkName = pk.path("name").asText();
       g.writeStartObject();
-      strings(g, "columns", columns);
+      SnapshotFields.strings(g, "columns", columns);
       g.writeBooleanField("nameExplicit",
           !pkName.equals(name + "_" + String.join("_", columns) + "_pk"));
       owned(g, pkName, name, "pks");
@@ -118,7 +118,7 @@ public final class Drizzle1Snapshot {
       List<String> columns = strings(unique.path("columns"));
       String uniqueName = unique.path("name").asText();
       g.writeStartObject();
-      strings(g, "columns", columns);
+      SnapshotFields.strings(g, "columns", columns);
       g.writeBooleanField("nameExplicit",
           !uniqueName.equals(name + "_" + String.join("_", columns) + "_unique"));
       owned(g, uniqueName, name, "uniques");
@@ -134,9 +134,9 @@ public final class Drizzle1Snapshot {
       String tableTo = fk.path("tableTo").asText();
       String fkName = fk.path("name").asText();
       g.writeStartObject();
-      strings(g, "columns", from);
+      SnapshotFields.strings(g, "columns", from);
       g.writeStringField("tableTo", tableTo);
-      strings(g, "columnsTo", to);
+      SnapshotFields.strings(g, "columnsTo", to);
       g.writeStringField("onUpdate", action(fk.path("onUpdate").asText("no action")));
       g.writeStringField("onDelete", action(fk.path("onDelete").asText("no action")));
       g.writeBooleanField("nameExplicit", !fkName.equals(name + "_" + String.join("_", from)
@@ -288,8 +288,8 @@ public final class Drizzle1Snapshot {
         g.writeStringField("name", fk.path("name").asText());
         g.writeStringField("tableFrom", name);
         g.writeStringField("tableTo", fk.path("tableTo").asText());
-        strings(g, "columnsFrom", strings(fk.path("columns")));
-        strings(g, "columnsTo", strings(fk.path("columnsTo")));
+        SnapshotFields.strings(g, "columnsFrom", strings(fk.path("columns")));
+        SnapshotFields.strings(g, "columnsTo", strings(fk.path("columnsTo")));
         g.writeStringField("onDelete", fk.path("onDelete").asText().toLowerCase(Locale.ROOT));
         g.writeStringField("onUpdate", fk.path("onUpdate").asText().toLowerCase(Locale.ROOT));
         g.writeEndObject();
@@ -298,7 +298,7 @@ public final class Drizzle1Snapshot {
       g.writeObjectFieldStart("compositePrimaryKeys");
       for (JsonValue pk : composite) {
         g.writeObjectFieldStart(pk.path("name").asText());
-        strings(g, "columns", strings(pk.path("columns")));
+        SnapshotFields.strings(g, "columns", strings(pk.path("columns")));
         g.writeStringField("name", pk.path("name").asText());
         g.writeEndObject();
       }
@@ -307,7 +307,7 @@ public final class Drizzle1Snapshot {
       for (JsonValue unique : uniques) {
         g.writeObjectFieldStart(unique.path("name").asText());
         g.writeStringField("name", unique.path("name").asText());
-        strings(g, "columns", strings(unique.path("columns")));
+        SnapshotFields.strings(g, "columns", strings(unique.path("columns")));
         g.writeEndObject();
       }
       g.writeEndObject();
@@ -362,15 +362,6 @@ public final class Drizzle1Snapshot {
     } else {
       g.writeBooleanField(field, value.asBoolean());
     }
-  }
-
-  private static void strings(JsonGenerator g, String field, List<String> values)
-      throws IOException {
-    g.writeArrayFieldStart(field);
-    for (String value : values) {
-      g.writeString(value);
-    }
-    g.writeEndArray();
   }
 
   private static List<String> strings(JsonValue array) {

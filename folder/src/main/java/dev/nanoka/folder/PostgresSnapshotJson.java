@@ -63,7 +63,7 @@ public final class PostgresSnapshotJson {
         g.writeObjectFieldStart(SCHEMA + "." + e.getKey());
         g.writeStringField("name", e.getKey());
         g.writeStringField("schema", SCHEMA);
-        strings(g, "values", e.getValue());
+        SnapshotFields.strings(g, "values", e.getValue());
         g.writeEndObject();
       }
       g.writeEndObject();
@@ -82,7 +82,7 @@ public final class PostgresSnapshotJson {
       g.writeFieldName("enums");
       g.writeRawValue(enumsText.replace("\n", "\n  "));
       for (String empty : List.of("schemas", "sequences", "roles", "policies", "views")) {
-        emptyObject(g, empty);
+        SnapshotFields.emptyObject(g, empty);
       }
       g.writeObjectFieldStart("_meta");
       renames(g, changes);
@@ -104,7 +104,7 @@ public final class PostgresSnapshotJson {
       }
     }
     stringMap(g, "columns", columns);
-    emptyObject(g, "schemas");
+    SnapshotFields.emptyObject(g, "schemas");
     stringMap(g, "tables", tables);
   }
 
@@ -152,30 +152,17 @@ public final class PostgresSnapshotJson {
       g.writeBooleanField("isUnique", index.unique());
       g.writeBooleanField("concurrently", false);
       g.writeStringField("method", "btree");
-      emptyObject(g, "with");
+      SnapshotFields.emptyObject(g, "with");
       g.writeEndObject();
     }
     g.writeEndObject();
-    g.writeObjectFieldStart("foreignKeys");
-    for (ForeignKey fk : table.foreignKeys().stream()
-        .sorted(Comparator.comparing(ForeignKey::name)).toList()) {
-      g.writeObjectFieldStart(fk.name());
-      g.writeStringField("name", fk.name());
-      g.writeStringField("tableFrom", table.name());
-      g.writeStringField("tableTo", fk.referencedTable());
-      strings(g, "columnsFrom", fk.columns());
-      strings(g, "columnsTo", fk.referencedColumns());
-      g.writeStringField("onDelete", fk.onDelete().sql());
-      g.writeStringField("onUpdate", fk.onUpdate().sql());
-      g.writeEndObject();
-    }
-    g.writeEndObject();
+    SnapshotFields.foreignKeys(g, table);
     g.writeObjectFieldStart("compositePrimaryKeys");
     if (!table.compositePrimaryKey().isEmpty()) {
       String name = table.name() + "_" + String.join("_", table.compositePrimaryKey()) + "_pk";
       g.writeObjectFieldStart(name);
       g.writeStringField("name", name);
-      strings(g, "columns", table.compositePrimaryKey());
+      SnapshotFields.strings(g, "columns", table.compositePrimaryKey());
       g.writeEndObject();
     }
     g.writeEndObject();
@@ -186,13 +173,13 @@ public final class PostgresSnapshotJson {
         g.writeObjectFieldStart(name);
         g.writeStringField("name", name);
         g.writeBooleanField("nullsNotDistinct", false);
-        strings(g, "columns", List.of(column.name()));
+        SnapshotFields.strings(g, "columns", List.of(column.name()));
         g.writeEndObject();
       }
     }
     g.writeEndObject();
-    emptyObject(g, "policies");
-    emptyObject(g, "checkConstraints");
+    SnapshotFields.emptyObject(g, "policies");
+    SnapshotFields.emptyObject(g, "checkConstraints");
     g.writeBooleanField("isRLSEnabled", false);
     g.writeEndObject();
   }
@@ -361,11 +348,6 @@ public final class PostgresSnapshotJson {
     throw new MigrationFolderException(file, "has an unknown foreign key action \"" + sql + "\"");
   }
 
-  private static void emptyObject(JsonGenerator g, String name) throws IOException {
-    g.writeObjectFieldStart(name);
-    g.writeEndObject();
-  }
-
   private static void stringMap(JsonGenerator g, String name, Map<String, String> values)
       throws IOException {
     g.writeObjectFieldStart(name);
@@ -373,15 +355,6 @@ public final class PostgresSnapshotJson {
       g.writeStringField(entry.getKey(), entry.getValue());
     }
     g.writeEndObject();
-  }
-
-  private static void strings(JsonGenerator g, String name, List<String> values)
-      throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String value : values) {
-      g.writeString(value);
-    }
-    g.writeEndArray();
   }
 
   private static List<String> strings(JsonValue array) {

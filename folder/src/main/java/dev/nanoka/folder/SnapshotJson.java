@@ -81,14 +81,14 @@ public final class SnapshotJson {
       g.writeFieldName("tables");
       // the same text one level deeper: string values never hold a line break
       g.writeRawValue(tablesText.replace("\n", "\n  "));
-      emptyObject(g, "views");
-      emptyObject(g, "enums");
+      SnapshotFields.emptyObject(g, "views");
+      SnapshotFields.emptyObject(g, "enums");
       g.writeObjectFieldStart("_meta");
-      emptyObject(g, "schemas");
+      SnapshotFields.emptyObject(g, "schemas");
       SnapshotRenames.write(g, changes);
       g.writeEndObject();
       g.writeObjectFieldStart("internal");
-      emptyObject(g, "indexes");
+      SnapshotFields.emptyObject(g, "indexes");
       if (!triggers.isEmpty()) {
         g.writeFieldName(ON_ROW_UPDATE);
         g.writeRawValue(onRowUpdateText.replace("\n", "\n    "));
@@ -125,11 +125,6 @@ public final class SnapshotJson {
     g.writeEndArray();
   }
 
-  private static void emptyObject(JsonGenerator g, String name) throws IOException {
-    g.writeObjectFieldStart(name);
-    g.writeEndObject();
-  }
-
   private static void table(JsonGenerator g, Table table) throws IOException {
     g.writeStartObject();
     g.writeStringField("name", table.name());
@@ -152,36 +147,23 @@ public final class SnapshotJson {
         .sorted(Comparator.comparing(TableIndex::name)).toList()) {
       g.writeObjectFieldStart(index.name());
       g.writeStringField("name", index.name());
-      strings(g, "columns", index.columns());
+      SnapshotFields.strings(g, "columns", index.columns());
       g.writeBooleanField("isUnique", index.unique());
       g.writeEndObject();
     }
     g.writeEndObject();
-    g.writeObjectFieldStart("foreignKeys");
-    for (ForeignKey fk : table.foreignKeys().stream()
-        .sorted(Comparator.comparing(ForeignKey::name)).toList()) {
-      g.writeObjectFieldStart(fk.name());
-      g.writeStringField("name", fk.name());
-      g.writeStringField("tableFrom", table.name());
-      g.writeStringField("tableTo", fk.referencedTable());
-      strings(g, "columnsFrom", fk.columns());
-      strings(g, "columnsTo", fk.referencedColumns());
-      g.writeStringField("onDelete", fk.onDelete().sql());
-      g.writeStringField("onUpdate", fk.onUpdate().sql());
-      g.writeEndObject();
-    }
-    g.writeEndObject();
+    SnapshotFields.foreignKeys(g, table);
     g.writeObjectFieldStart("compositePrimaryKeys");
     if (!table.compositePrimaryKey().isEmpty()) {
       String name = table.name() + "_" + String.join("_", table.compositePrimaryKey()) + "_pk";
       g.writeObjectFieldStart(name);
-      strings(g, "columns", table.compositePrimaryKey());
+      SnapshotFields.strings(g, "columns", table.compositePrimaryKey());
       g.writeStringField("name", name);
       g.writeEndObject();
     }
     g.writeEndObject();
-    emptyObject(g, "uniqueConstraints");
-    emptyObject(g, "checkConstraints");
+    SnapshotFields.emptyObject(g, "uniqueConstraints");
+    SnapshotFields.emptyObject(g, "checkConstraints");
     g.writeEndObject();
   }
 
@@ -195,15 +177,6 @@ public final class SnapshotJson {
     } else if (value.sql().isPresent()) {
       g.writeStringField("default", value.sql().get());
     }
-  }
-
-  private static void strings(JsonGenerator g, String name, List<String> values)
-      throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String value : values) {
-      g.writeString(value);
-    }
-    g.writeEndArray();
   }
 
   /**
