@@ -1,5 +1,8 @@
 package dev.nanoka.processor.ts;
 
+import static dev.nanoka.processor.ts.TableReferences.columnRefs;
+
+
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
 import dev.nanoka.core.schema.DatabaseSchema;
@@ -9,13 +12,8 @@ import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.processor.ts.TsImports.Name;
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -113,7 +111,8 @@ public final class DrizzleSchemaRenderer {
       out.append(".$onUpdate(() => new Date())");
     }
     singleColumnKey(table, column)
-        .ifPresent(fk -> out.append(renderReference(schema, table, fk, imports)));
+        .ifPresent(fk -> out.append(TableReferences.reference(schema, table, fk,
+            () -> imports.use(Name.ANY_SQLITE_COLUMN))));
     return out.toString();
   }
 
@@ -185,31 +184,6 @@ public final class DrizzleSchemaRenderer {
         .findFirst();
   }
 
-  private static String renderReference(
-      DatabaseSchema schema, Table table, ForeignKey key, TsImports imports) {
-    Table parent = parent(schema, key);
-    // A table whose type depends on itself through references needs an explicit return type,
-    // or TypeScript reports it as implicitly 'any'.
-    String arrow = reachesBack(schema, parent, table)
-        ? "(): " + imports.use(Name.ANY_SQLITE_COLUMN) + " => "
-        : "() => ";
-    String target = parent.exportName() + "." + property(parent, key.referencedColumns().get(0));
-    String options = actions(key);
-    return ".references(" + arrow + target + (options.isEmpty() ? "" : ", { " + options + " }")
-        + ")";
-  }
-
-  private static String actions(ForeignKey key) {
-    List<String> parts = new ArrayList<>();
-    if (key.onDelete() != ForeignKey.Action.NO_ACTION) {
-      parts.add("onDelete: '" + key.onDelete().sql() + "'");
-    }
-    if (key.onUpdate() != ForeignKey.Action.NO_ACTION) {
-      parts.add("onUpdate: '" + key.onUpdate().sql() + "'");
-    }
-    return String.join(", ", parts);
-  }
-
   private static List<String> renderExtras(
       DatabaseSchema schema, Table table, TsImports imports, boolean drizzle1) {
     List<String> extras = new ArrayList<>();
@@ -230,56 +204,10 @@ public final class DrizzleSchemaRenderer {
     }
     for (ForeignKey key : table.foreignKeys()) {
       if (key.columns().size() > 1) {
-        Table parent = parent(schema, key);
-        String foreign = key.referencedColumns().stream()
-            .map(c -> parent.exportName() + "." + property(parent, c))
-            .collect(Collectors.joining(", "));
-        StringBuilder out = new StringBuilder(imports.use(Name.FOREIGN_KEY))
-            .append("({ columns: [").append(columnRefs(table, key.columns()))
-            .append("], foreignColumns: [").append(foreign).append("], name: ")
-            .append(TsText.quote(key.name())).append(" })");
-        if (key.onDelete() != ForeignKey.Action.NO_ACTION) {
-          out.append(".onDelete('").append(key.onDelete().sql()).append("')");
-        }
-        if (key.onUpdate() != ForeignKey.Action.NO_ACTION) {
-          out.append(".onUpdate('").append(key.onUpdate().sql()).append("')");
-        }
-        extras.add(out.toString());
+        extras.add(TableReferences.foreignKey(imports.use(Name.FOREIGN_KEY), schema, table, key));
       }
     }
     return extras;
   }
 
-  private static String columnRefs(Table table, List<String> columns) {
-    return columns.stream().map(c -> "t." + property(table, c)).collect(Collectors.joining(", "));
-  }
-
-  private static String property(Table table, String columnName) {
-    return table.column(columnName)
-        .orElseThrow(() -> new IllegalArgumentException(
-            "table " + table.name() + " has no column " + columnName))
-        .property();
-  }
-
-  private static Table parent(DatabaseSchema schema, ForeignKey key) {
-    return schema.table(key.referencedTable())
-        .orElseThrow(() -> new IllegalArgumentException(
-            "foreign key " + key.name() + " references unknown table " + key.referencedTable()));
-  }
-
-  /** Whether {@code from} reaches {@code to} by following foreign keys (or is it). */
-  private static boolean reachesBack(DatabaseSchema schema, Table from, Table to) {
-    Set<String> seen = new HashSet<>();
-    Deque<Table> work = new ArrayDeque<>(List.of(from));
-    while (!work.isEmpty()) {
-      Table next = work.pop();
-      if (next.name().equalsIgnoreCase(to.name())) {
-        return true;
-      }
-      if (seen.add(next.name().toLowerCase(Locale.ROOT))) {
-        next.foreignKeys().forEach(fk -> work.push(parent(schema, fk)));
-      }
-    }
-    return false;
-  }
 }

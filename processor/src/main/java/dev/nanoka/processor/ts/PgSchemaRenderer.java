@@ -1,5 +1,8 @@
 package dev.nanoka.processor.ts;
 
+import static dev.nanoka.processor.ts.TableReferences.columnRefs;
+
+
 import dev.nanoka.core.schema.Column;
 import dev.nanoka.core.schema.ColumnDefault;
 import dev.nanoka.core.schema.DatabaseSchema;
@@ -8,14 +11,9 @@ import dev.nanoka.core.schema.LogicalType;
 import dev.nanoka.core.schema.Table;
 import dev.nanoka.core.schema.TableIndex;
 import dev.nanoka.core.sql.postgres.EnumTypes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -114,7 +112,8 @@ public final class PgSchemaRenderer {
     table.foreignKeys().stream()
         .filter(fk -> fk.columns().size() == 1 && fk.columns().get(0).equals(column.name()))
         .findFirst()
-        .ifPresent(fk -> out.append(renderReference(schema, table, fk, imports)));
+        .ifPresent(fk -> out.append(TableReferences.reference(schema, table, fk,
+            () -> imports.usePg("type AnyPgColumn"))));
     return out.toString();
   }
 
@@ -191,24 +190,6 @@ public final class PgSchemaRenderer {
     return imports.useSql() + "`" + escaped + "`";
   }
 
-  private static String renderReference(
-      DatabaseSchema schema, Table table, ForeignKey key, TsImports imports) {
-    Table parent = parent(schema, key);
-    String arrow = reachesBack(schema, parent, table)
-        ? "(): " + imports.usePg("type AnyPgColumn") + " => "
-        : "() => ";
-    String target = parent.exportName() + "." + property(parent, key.referencedColumns().get(0));
-    List<String> parts = new ArrayList<>();
-    if (key.onDelete() != ForeignKey.Action.NO_ACTION) {
-      parts.add("onDelete: '" + key.onDelete().sql() + "'");
-    }
-    if (key.onUpdate() != ForeignKey.Action.NO_ACTION) {
-      parts.add("onUpdate: '" + key.onUpdate().sql() + "'");
-    }
-    return ".references(" + arrow + target
-        + (parts.isEmpty() ? "" : ", { " + String.join(", ", parts) + " }") + ")";
-  }
-
   private static List<String> renderExtras(DatabaseSchema schema, Table table, TsImports imports) {
     List<String> extras = new ArrayList<>();
     if (!table.compositePrimaryKey().isEmpty()) {
@@ -221,51 +202,10 @@ public final class PgSchemaRenderer {
     }
     for (ForeignKey key : table.foreignKeys()) {
       if (key.columns().size() > 1) {
-        Table parent = parent(schema, key);
-        String foreign = key.referencedColumns().stream()
-            .map(c -> parent.exportName() + "." + property(parent, c))
-            .collect(Collectors.joining(", "));
-        StringBuilder out = new StringBuilder(imports.usePg("foreignKey"))
-            .append("({ columns: [").append(columnRefs(table, key.columns()))
-            .append("], foreignColumns: [").append(foreign).append("], name: ")
-            .append(TsText.quote(key.name())).append(" })");
-        if (key.onDelete() != ForeignKey.Action.NO_ACTION) {
-          out.append(".onDelete('").append(key.onDelete().sql()).append("')");
-        }
-        if (key.onUpdate() != ForeignKey.Action.NO_ACTION) {
-          out.append(".onUpdate('").append(key.onUpdate().sql()).append("')");
-        }
-        extras.add(out.toString());
+        extras.add(TableReferences.foreignKey(imports.usePg("foreignKey"), schema, table, key));
       }
     }
     return extras;
-  }
-
-  private static String columnRefs(Table table, List<String> columns) {
-    return columns.stream().map(c -> "t." + property(table, c)).collect(Collectors.joining(", "));
-  }
-
-  private static String property(Table table, String columnName) {
-    return table.column(columnName).orElseThrow().property();
-  }
-
-  private static Table parent(DatabaseSchema schema, ForeignKey key) {
-    return schema.table(key.referencedTable()).orElseThrow();
-  }
-
-  private static boolean reachesBack(DatabaseSchema schema, Table from, Table to) {
-    Set<String> seen = new HashSet<>();
-    Deque<Table> work = new ArrayDeque<>(List.of(from));
-    while (!work.isEmpty()) {
-      Table next = work.pop();
-      if (next.name().equalsIgnoreCase(to.name())) {
-        return true;
-      }
-      if (seen.add(next.name().toLowerCase(Locale.ROOT))) {
-        next.foreignKeys().forEach(fk -> work.push(parent(schema, fk)));
-      }
-    }
-    return false;
   }
 
 }
