@@ -238,6 +238,15 @@ final class AffectedRows implements LossCounter {
   }
 
   private long single(String sql) throws SQLException {
+    return single(connection, sql);
+  }
+
+  private String first(String sql) throws SQLException {
+    return first(connection, sql);
+  }
+
+  /** The first column of the first row, as a number; shared with PostgresAffectedRows. */
+  static long single(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       return rows.next() ? rows.getLong(1) : 0;
@@ -245,7 +254,7 @@ final class AffectedRows implements LossCounter {
   }
 
   /** The first row's value, shortened: an example for a message. */
-  private String first(String sql) throws SQLException {
+  static String first(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql + " LIMIT 1")) {
       String shown = rows.next() ? String.valueOf(rows.getString(1)) : "";

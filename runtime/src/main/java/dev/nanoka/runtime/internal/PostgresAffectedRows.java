@@ -241,18 +241,11 @@ final class PostgresAffectedRows implements LossCounter {
   }
 
   private long single(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      return rows.next() ? rows.getLong(1) : 0;
-    }
+    return AffectedRows.single(connection, sql);
   }
 
   private String first(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql + " LIMIT 1")) {
-      String shown = rows.next() ? String.valueOf(rows.getString(1)) : "";
-      return shown.length() > 80 ? shown.substring(0, 77) + "..." : shown;
-    }
+    return AffectedRows.first(connection, sql);
   }
 
   private void execute(String sql) throws SQLException {
