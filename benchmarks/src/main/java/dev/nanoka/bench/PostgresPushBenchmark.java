@@ -48,9 +48,25 @@ public class PostgresPushBenchmark {
     schema = PushSchemas.postgres(tables, false);
     withIndex = PushSchemas.postgres(tables, true);
     Pusher.push(connection, DIALECT, schema, false, LOCK_TIMEOUT);
+    analyzeCatalog(connection);
     PushResult again = Pusher.push(connection, DIALECT, schema, false, LOCK_TIMEOUT);
     if (!again.statements().isEmpty()) {
       throw new IllegalStateException("a second push is not empty: " + again.statements());
+    }
+  }
+
+  /**
+   * Right after 1000 tables are created the catalog's statistics are stale and the
+   * introspection's catalog queries run about 1.7× slower (PostgresPushProfile: 115 → 68 ms),
+   * until autovacuum analyzes the catalog a little later; a database one pushes to again is in
+   * that later state. Only a superuser (the throwaway server's) may analyze the catalog; for
+   * others the server skips it with a warning.
+   */
+  static void analyzeCatalog(Connection connection) throws java.sql.SQLException {
+    try (java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("ANALYZE pg_catalog.pg_class, pg_catalog.pg_attribute,"
+          + " pg_catalog.pg_attrdef, pg_catalog.pg_depend, pg_catalog.pg_constraint,"
+          + " pg_catalog.pg_index, pg_catalog.pg_type");
     }
   }
 
