@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Mode;
  *
  * <pre>
  * java -cp … dev.nanoka.bench.PostgresPushScaling --url=jdbc:postgresql://…/postgres?user=…
- *     [--tables=10,100,1000] [--warmups=2] [--iterations=3] [--work=target/bench/pg-push]
+ *     [--tables=10,100,1000] [--warmups=3] [--iterations=3] [--work=target/bench/pg-push]
  * </pre>
  */
 public final class PostgresPushScaling {
@@ -37,14 +37,17 @@ public final class PostgresPushScaling {
         + Machine.describe() + "; " + server.describe());
     String[] values = sizes.stream().map(String::valueOf).toArray(String[]::new);
     Map<String, String[]> params = Map.of("tables", values, "adminUrl", new String[] {adminUrl});
-    int warmups = args.integer("warmups", 2);
+    int warmups = args.integer("warmups", 3);
     int iterations = args.integer("iterations", 3);
+    // 3-second iterations: at 1000 tables a push takes 100–300 ms, and 1-second warm-ups left
+    // it falling from one iteration to the next (JIT and the server's catalog caches still
+    // warming: 292 → 149 ms over three).
     List<Jmh.Score> scores = new ArrayList<>(Jmh.run(
         PostgresPushBenchmark.class.getName() + "\\.",
-        new Jmh.Plan(Mode.AverageTime, warmups, iterations, 1, 1), params, List.of("-Xmx1g"),
+        new Jmh.Plan(Mode.AverageTime, warmups, iterations, 1, 3), params, List.of("-Xmx1g"),
         work.resolve("jmh-push.log")));
     scores.addAll(Jmh.run(PostgresPushCreateBenchmark.class.getName() + "\\.",
-        new Jmh.Plan(Mode.SingleShotTime, Math.max(1, warmups - 1), iterations, 1, 0), params,
+        new Jmh.Plan(Mode.SingleShotTime, 1, iterations, 1, 0), params,
         List.of("-Xmx1g"), work.resolve("jmh-create.log")));
 
     List<String> header = new ArrayList<>(List.of("push"));
