@@ -60,7 +60,8 @@ public class PostgresPushCreateBenchmark {
 
   @Benchmark
   public PushResult createAll() throws Exception {
-    PushResult result = Pusher.push(connection, PostgresPushBenchmark.DIALECT, schema, false, PostgresPushBenchmark.LOCK_TIMEOUT);
+    PushResult result = Pusher.push(connection, PostgresPushBenchmark.DIALECT, schema, false,
+        PostgresPushBenchmark.LOCK_TIMEOUT);
     if (result.statements().size() != statements.size()) {
       throw new IllegalStateException("expected " + statements.size() + " statements: "
           + result.statements().size());

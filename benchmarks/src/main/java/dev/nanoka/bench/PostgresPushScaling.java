@@ -78,7 +78,8 @@ public final class PostgresPushScaling {
         }
       }
       int last = sizes.size() - 1;
-      double lower = (medians.get(last - 1) - medians.get(0)) / (sizes.get(last - 1) - sizes.get(0));
+      double lower = (medians.get(last - 1) - medians.get(0))
+          / (sizes.get(last - 1) - sizes.get(0));
       double upper = (medians.get(last) - medians.get(last - 1))
           / (sizes.get(last) - sizes.get(last - 1));
       double growth = upper / lower;

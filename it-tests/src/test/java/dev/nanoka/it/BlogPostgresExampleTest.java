@@ -140,7 +140,8 @@ class BlogPostgresExampleTest {
     CommandResult read = drizzle(program, "read", b);
     assertTrue(read.succeeded() && read.output().contains("drizzle read: ok"), read.describe());
 
-    assertEquals(PostgresCatalog.of(a), PostgresCatalog.of(b), "the two ways to migrate left different schemas");
+    assertEquals(PostgresCatalog.of(a), PostgresCatalog.of(b),
+        "the two ways to migrate left different schemas");
     assertEquals(drizzleRows(a), drizzleRows(b), "drizzle's history differs");
   }
 
