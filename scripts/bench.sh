@@ -2,14 +2,14 @@
 # Runs the benchmark suite (benchmarks/): each figure is a program that measures Nanoka and what
 # it is compared with side by side, in one run, and prints a table with the ratios and targets.
 #
-#   scripts/bench.sh            all eight figures (about 25 minutes on 2 cores)
+#   scripts/bench.sh            all nine figures (about 25 minutes on 2 cores)
 #   scripts/bench.sh 2 3        only figures 2 and 3
-#   scripts/bench.sh 7 8        only the PostgreSQL figures
+#   scripts/bench.sh 7 8 9      only the PostgreSQL figures
 #   scripts/bench.sh --quick    every figure on tiny inputs, to check the suite works (~3 min)
 #   MVN_ARGS='-o -Dmaven.repo.local=/path/to/repo' scripts/bench.sh 6
 #                               extra arguments for the Maven build (it packages, never installs)
 #   NANOKA_BENCH_POSTGRES_URL='jdbc:postgresql://HOST:PORT/postgres?user=U&password=P' scripts/bench.sh 7
-#                               figures 7 and 8 on that server (the user needs CREATEDB); without
+#                               figures 7, 8 and 9 on that server (the user needs CREATEDB); without
 #                               it they start a throwaway server with scripts/postgres.sh (with
 #                               fsync on: a benchmark measures a durable server)
 #
@@ -25,12 +25,13 @@
 # 7 apply 500 migrations to PostgreSQL: Nanoka vs Flyway vs psql -1 -f (one transaction, the
 #   floor), and the CLI as a whole process
 # 8 start-up check with nothing pending on PostgreSQL: Nanoka vs Flyway
+# 9 push on PostgreSQL on 10, 100, 1000 tables (figure 5's measurements on PostgreSQL)
 #
 # The tables are also written to benchmarks/target/bench/results.txt. Numbers depend on the
 # machine and on what else runs on it: each table prints the core count, Java version and load.
 # Needs JDK 17+, Maven, sqlite3 (figures 2, 5, 6) and Node.js with npm (figures 1, 4 and 6:
 # drizzle-kit and wrangler from it-tests/package-lock.json, installed with npm ci when missing);
-# figures 7 and 8 need psql and PostgreSQL's server binaries (or NANOKA_BENCH_POSTGRES_URL).
+# figures 7, 8 and 9 need psql and PostgreSQL's server binaries (or NANOKA_BENCH_POSTGRES_URL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -40,11 +41,11 @@ figures=()
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true ;;
-    [1-8]) figures+=("$arg") ;;
-    *) echo "usage: scripts/bench.sh [--quick] [1-8 ...]" >&2; exit 2 ;;
+    [1-9]) figures+=("$arg") ;;
+    *) echo "usage: scripts/bench.sh [--quick] [1-9 ...]" >&2; exit 2 ;;
   esac
 done
-[ ${#figures[@]} -eq 0 ] && figures=(1 2 3 4 5 6 7 8)
+[ ${#figures[@]} -eq 0 ] && figures=(1 2 3 4 5 6 7 8 9)
 wants() { [[ " ${figures[*]} " == *" $1 "* ]]; }
 
 echo "==> Building Nanoka and the benchmarks (mvn package, tests skipped)" >&2
@@ -80,11 +81,12 @@ if $quick; then
   f5=(--tables=5,10,20 --warmups=1 --iterations=1 --runs=1); f6=(--sizes=2000,10000 --runs=1)
   f7=(--migrations=40 --rounds=2 --warmups=1)
   f8=(--migrations=40 --warmups=1 --iterations=1 --cold-forks=1)
+  f9=(--tables=5,10,20 --warmups=1 --iterations=1)
 else
-  f1=(); f2=(); f3=(); f4=(); f5=(); f6=(); f7=(); f8=()
+  f1=(); f2=(); f3=(); f4=(); f5=(); f6=(); f7=(); f8=(); f9=()
 fi
 
-# Figures 7 and 8: the server NANOKA_BENCH_POSTGRES_URL names, or a throwaway one (stopped at
+# Figures 7, 8 and 9: the server NANOKA_BENCH_POSTGRES_URL names, or a throwaway one (stopped at
 # exit), started by scripts/postgres.sh in a folder of this run's own.
 pg_url=""
 pg_dir="${TMPDIR:-/tmp}/nanoka-bench-postgres.$$"
@@ -166,6 +168,15 @@ if wants 8; then
       ${f8[@]+"${f8[@]}"}
   else
     echo "Figure 8 skipped: no PostgreSQL (install its server binaries or set NANOKA_BENCH_POSTGRES_URL)" | tee -a "$results"
+  fi
+fi
+if wants 9; then
+  echo "==> Figure 9: push on PostgreSQL on 10, 100, 1000 tables" >&2
+  if ensure_postgres; then
+    run dev.nanoka.bench.PostgresPushScaling --url="$pg_url" --work="$work/pg-push" \
+      ${f9[@]+"${f9[@]}"}
+  else
+    echo "Figure 9 skipped: no PostgreSQL (install its server binaries or set NANOKA_BENCH_POSTGRES_URL)" | tee -a "$results"
   fi
 fi
 echo "==> The tables are in $results" >&2

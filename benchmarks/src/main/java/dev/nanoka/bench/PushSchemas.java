@@ -29,6 +29,38 @@ public final class PushSchemas {
     return new DatabaseSchema(tables);
   }
 
+  /**
+   * The same {@code n} tables as the processor reads them under
+   * {@code @Schema(dialect = POSTGRESQL)}: native types ({@code serial} keys), {@code now()} for
+   * the creation time.
+   */
+  public static DatabaseSchema postgres(int n, boolean extraIndex) {
+    return new DatabaseSchema(of(n, extraIndex).tables().stream()
+        .map(table -> new Table(table.name(), table.exportName(),
+            table.columns().stream().map(PushSchemas::postgresColumn).toList(),
+            table.compositePrimaryKey(), table.indexes(), table.foreignKeys()))
+        .toList());
+  }
+
+  private static Column postgresColumn(Column c) {
+    String sql;
+    if (c.type() instanceof LogicalType.Int) {
+      sql = c.autoIncrement() ? "serial" : "integer";
+    } else if (c.type() instanceof LogicalType.Real) {
+      sql = "double precision";
+    } else if (c.type() instanceof LogicalType.Bool) {
+      sql = "boolean";
+    } else if (c.type() instanceof LogicalType.Timestamp) {
+      sql = "timestamp with time zone";
+    } else {
+      sql = "text";
+    }
+    Optional<ColumnDefault> value = c.defaultValue().map(d ->
+        d instanceof ColumnDefault.Expression ? new ColumnDefault.Expression("now()") : d);
+    return new Column(c.name(), c.property(), new LogicalType.Native(sql, c.type()), c.notNull(),
+        c.primaryKey(), c.autoIncrement(), c.unique(), value);
+  }
+
   private static Table table(int i, boolean extraIndex) {
     String name = String.format("entity%04ds", i);
     List<Column> columns = new ArrayList<>();

@@ -139,6 +139,23 @@ class BenchmarkSmokeTest {
     }
   }
 
+  /** Figure 9's schemas are PostgreSQL's (push refuses SQLite's) and render to its DDL. */
+  @Test
+  void postgresPushSchemasHaveNativeTypes() throws Exception {
+    var schema = PushSchemas.postgres(7, false);
+    new dev.nanoka.runtime.internal.PostgresDialect(
+        dev.nanoka.runtime.internal.JournalTimes.NONE).checkModels(schema);
+    String sql = dev.nanoka.core.sql.postgres.PostgresMigrationRenderer.render(
+        dev.nanoka.core.diff.SchemaDiffer.diff(new dev.nanoka.core.schema.DatabaseSchema(
+            List.of()), schema, dev.nanoka.core.diff.RenameHints.NONE), schema).stream()
+        .map(dev.nanoka.core.sql.MigrationStatement::sql)
+        .collect(java.util.stream.Collectors.joining("\n"));
+    assertTrue(sql.contains("\"id\" serial PRIMARY KEY") && sql.contains("DEFAULT now()")
+        && !sql.contains("unixepoch"), sql);
+    assertEquals(1, PushSchemas.postgres(7, true).tables().get(6).indexes().size()
+        - schema.tables().get(6).indexes().size());
+  }
+
   @Test
   void startupIndexesFindTheDatabaseUpToDate() throws Exception {
     Path jar = StartupCheck.buildAppJar(8, dir);

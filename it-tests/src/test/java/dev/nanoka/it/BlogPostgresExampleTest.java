@@ -140,36 +140,9 @@ class BlogPostgresExampleTest {
     CommandResult read = drizzle(program, "read", b);
     assertTrue(read.succeeded() && read.output().contains("drizzle read: ok"), read.describe());
 
-    assertEquals(schema(a), schema(b), "the two ways to migrate left different schemas");
+    assertEquals(PostgresCatalog.of(a), PostgresCatalog.of(b),
+        "the two ways to migrate left different schemas");
     assertEquals(drizzleRows(a), drizzleRows(b), "drizzle's history differs");
-  }
-
-  /**
-   * The schema as the catalog describes it, in both schemas (public and drizzle's history):
-   * columns with types, nullability and defaults; constraints with their definitions; indexes;
-   * enum types with their values in order; sequences.
-   */
-  private static List<String> schema(PostgresDatabase db) throws SQLException {
-    List<String> schema = new ArrayList<>();
-    try (Connection c = db.connect()) {
-      schema.addAll(PostgresHistoryRows.strings(c, "SELECT concat_ws(' ', table_schema, table_name, column_name,"
-          + " data_type, udt_name, is_nullable, column_default, character_maximum_length,"
-          + " numeric_precision, numeric_scale) FROM information_schema.columns"
-          + " WHERE table_schema IN ('public', 'drizzle')"
-          + " ORDER BY table_schema, table_name, ordinal_position"));
-      schema.addAll(PostgresHistoryRows.strings(c, "SELECT conrelid::regclass || ' ' || conname || ' '"
-          + " || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace IN"
-          + " ('public'::regnamespace, 'drizzle'::regnamespace) ORDER BY 1"));
-      schema.addAll(PostgresHistoryRows.strings(c, "SELECT schemaname || ' ' || indexdef FROM pg_indexes"
-          + " WHERE schemaname IN ('public', 'drizzle') ORDER BY 1"));
-      schema.addAll(PostgresHistoryRows.strings(c, "SELECT t.typname || ' ' || string_agg(e.enumlabel, ','"
-          + " ORDER BY e.enumsortorder) FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid"
-          + " GROUP BY t.typname ORDER BY 1"));
-      schema.addAll(PostgresHistoryRows.strings(c, "SELECT sequence_schema || ' ' || sequence_name || ' '"
-          + " || data_type FROM information_schema.sequences ORDER BY 1"));
-    }
-    assertTrue(schema.size() > 20, "read too little of the schema: " + schema);
-    return schema;
   }
 
   private static List<String> strings(PostgresDatabase db, String sql) throws SQLException {

@@ -92,8 +92,11 @@ class PostgresEvolutionTest {
         name + " differs from its golden file " + golden);
   }
 
-  /** javac with the two jars, as a user without a build tool runs it. */
-  private static void compile(Path work, String version) throws Exception {
+  /**
+   * javac with the two jars, as a user without a build tool runs it, on version {@code version}
+   * of the fixture; logs beside {@code work}.
+   */
+  static void compile(Path work, String version) throws Exception {
     String reactor = ItPaths.reactorVersion();
     Path annotations = ItPaths.repoRoot()
         .resolve("annotations/target/nanoka-annotations-" + reactor + ".jar");
@@ -111,7 +114,7 @@ class PostgresEvolutionTest {
     }
     TestFiles.deleteRecursively(work.resolve("classes"));
     CommandResult result = Command.run(command, work, Duration.ofMinutes(2),
-        work.resolveSibling("pg-evolution-logs").resolve(version + "-javac.log"));
+        work.resolveSibling(work.getFileName() + "-logs").resolve(version + "-javac.log"));
     assertTrue(result.succeeded(), "javac failed on " + version + ":" + result.describe());
   }
 }
