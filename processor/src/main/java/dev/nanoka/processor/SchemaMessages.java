@@ -108,8 +108,9 @@ public final class SchemaMessages {
   /** Drizzle 1.0's layout is written from SQLite snapshots only, so far. */
   public static MessageText layoutNotForPostgres() {
     return Message.LAYOUT_NOT_FOR_DIALECT.text("The Drizzle 1.0 layout is written for SQLite schemas"
-        + " only, and this schema is PostgreSQL's. Nothing was written. Remove layout ="
-        + " DRIZZLE_1 (or -Ananoka.layout=drizzle-1) for this schema: its folder stays in"
+        + " only, and this schema is PostgreSQL's. Nothing was written. Write layout ="
+        + " MigrationLayout.DRIZZLE_0_31 on this @Schema (or remove layout = DRIZZLE_1, or"
+        + " -Ananoka.layout=drizzle-1 when no other schema needs it): its folder stays in"
         + " drizzle-kit 0.31's layout, which `drizzle-kit up` converts.");
   }
 
