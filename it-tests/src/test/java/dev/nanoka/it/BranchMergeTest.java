@@ -194,24 +194,13 @@ class BranchMergeTest {
 
   /** Plain javac with the two jars, as a build tool runs it; class files go to a scratch dir. */
   private static CommandResult javac(Path repo, String label) throws Exception {
-    String version = ItPaths.reactorVersion();
-    Path annotations = ItPaths.repoRoot().resolve("annotations/target/nanoka-annotations-"
-        + version + ".jar");
-    Path processor = ItPaths.repoRoot().resolve("processor/target/nanoka-processor-" + version
-        + ".jar");
     Path classes = WORK.resolve("classes-" + label);
     TestFiles.deleteRecursively(classes);
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
-        "-cp", annotations.toString(), "-processorpath", processor.toString(),
-        "-d", classes.toString(), "-Ananoka.projectDir=" + repo,
-        "-Ananoka.schemaFile=drizzle/schema.ts"));
-    try (var sources = Files.walk(repo.resolve("src"))) {
-      sources.filter(f -> f.toString().endsWith(".java")).forEach(f -> command.add(f.toString()));
-    }
-    return Command.run(command, repo, Duration.ofMinutes(2),
-        WORK.resolve("javac-" + label + ".log"));
+    return ProcessorJavac.run(repo.resolve("src"), classes, repo,
+        WORK.resolve("javac-" + label + ".log"), "-Ananoka.projectDir=" + repo,
+        "-Ananoka.schemaFile=drizzle/schema.ts");
   }
+
 
   /** A database migrated with the folder as the branch has it now. */
   private static Path database(String branch, Path repo) throws Exception {

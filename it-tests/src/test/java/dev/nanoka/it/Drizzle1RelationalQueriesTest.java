@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,7 @@ class Drizzle1RelationalQueriesTest {
     Path work = ItPaths.target().resolve("relational-queries-drizzle-1");
     TestFiles.deleteRecursively(work);
     Path drizzle = work.resolve("drizzle");
-    compileModels(work);
+    ProcessorJavac.compileProject("relations-drizzle-1", work);
     Path schema = drizzle.resolve("schema.ts");
     assertTrue(Files.isRegularFile(schema), "javac wrote no " + schema);
     String text = Files.readString(schema);
@@ -128,33 +126,5 @@ class Drizzle1RelationalQueriesTest {
         Files.copy(file, dir.resolve(file.getFileName()));
       }
     }
-  }
-
-  /** Plain javac with the two jars, as the README shows; schema.ts and migrations in drizzle/. */
-  private static void compileModels(Path work) throws Exception {
-    String version = ItPaths.reactorVersion();
-    Path annotationsJar =
-        ItPaths.repoRoot().resolve("annotations/target/nanoka-annotations-" + version + ".jar");
-    Path processorJar =
-        ItPaths.repoRoot().resolve("processor/target/nanoka-processor-" + version + ".jar");
-    for (Path jar : List.of(annotationsJar, processorJar)) {
-      assertTrue(Files.isRegularFile(jar),
-          jar + " does not exist. Run `mvn -B install` from the repository root.");
-    }
-    Path sources = ItPaths.itTests().resolve("src/test/projects/relations-drizzle-1");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", ItPaths.isWindows() ? "javac.exe" : "javac")
-            .toString(),
-        "-cp", annotationsJar.toString(), "-processorpath", processorJar.toString(),
-        "-Ananoka.schemaFile=drizzle/schema.ts", "-Ananoka.migrationsDir=drizzle/migrations",
-        "-d", work.resolve("classes").toString()));
-    try (Stream<Path> files = Files.walk(sources)) {
-      files.filter(p -> p.toString().endsWith(".java")).sorted()
-          .forEach(p -> command.add(p.toString()));
-    }
-    Files.createDirectories(work);
-    CommandResult javac = Command.run(
-        command, work, Duration.ofMinutes(2), work.resolve("javac.log"));
-    assertTrue(javac.succeeded(), "javac failed:" + javac.describe());
   }
 }

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,7 +32,7 @@ class OnRowUpdateD1Test {
     Path work = ItPaths.target().resolve("on-row-update");
     TestFiles.deleteRecursively(work);
     Path drizzle = work.resolve("drizzle");
-    compileModels(work);
+    ProcessorJavac.compileProject("onupdate", work);
     String schema = Files.readString(drizzle.resolve("schema.ts"));
     assertTrue(schema.contains(".$onUpdate(() => new Date())"), schema);
     try (Stream<Path> files =
@@ -90,33 +87,5 @@ class OnRowUpdateD1Test {
         .get(0).get(0);
     assertTrue(row.get("updatedAt").asLong() >= before - 5000, row.toString());
     assertTrue(row.get("seenAt").asLong() >= before / 1000 - 5, row.toString());
-  }
-
-  /** Plain javac with the two jars; schema.ts and migrations in drizzle/. */
-  private static void compileModels(Path work) throws Exception {
-    String version = ItPaths.reactorVersion();
-    Path annotationsJar =
-        ItPaths.repoRoot().resolve("annotations/target/nanoka-annotations-" + version + ".jar");
-    Path processorJar =
-        ItPaths.repoRoot().resolve("processor/target/nanoka-processor-" + version + ".jar");
-    for (Path jar : List.of(annotationsJar, processorJar)) {
-      assertTrue(Files.isRegularFile(jar),
-          jar + " does not exist. Run `mvn -B install` from the repository root.");
-    }
-    Path sources = ItPaths.itTests().resolve("src/test/projects/onupdate");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", ItPaths.isWindows() ? "javac.exe" : "javac")
-            .toString(),
-        "-cp", annotationsJar.toString(), "-processorpath", processorJar.toString(),
-        "-Ananoka.schemaFile=drizzle/schema.ts", "-Ananoka.migrationsDir=drizzle/migrations",
-        "-d", work.resolve("classes").toString()));
-    try (Stream<Path> files = Files.walk(sources)) {
-      files.filter(p -> p.toString().endsWith(".java")).sorted()
-          .forEach(p -> command.add(p.toString()));
-    }
-    Files.createDirectories(work);
-    CommandResult javac = Command.run(
-        command, work, Duration.ofMinutes(2), work.resolve("javac.log"));
-    assertTrue(javac.succeeded(), "javac failed:" + javac.describe());
   }
 }

@@ -7,11 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,24 +94,12 @@ class PostgresEvolutionTest {
    * of the fixture; logs beside {@code work}.
    */
   static void compile(Path work, String version) throws Exception {
-    String reactor = ItPaths.reactorVersion();
-    Path annotations = ItPaths.repoRoot()
-        .resolve("annotations/target/nanoka-annotations-" + reactor + ".jar");
-    Path processor = ItPaths.repoRoot()
-        .resolve("processor/target/nanoka-processor-" + reactor + ".jar");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
-        "-d", work.resolve("classes").toString(),
-        "-cp", annotations.toString(), "-processorpath", processor.toString(),
-        "-Ananoka.schemaFile=" + work.resolve("drizzle/schema.ts"),
-        "-Ananoka.migrationsDir=" + work.resolve("drizzle/migrations")));
-    try (Stream<Path> sources = Files.walk(FIXTURE.resolve(version))) {
-      sources.filter(p -> p.toString().endsWith(".java")).sorted()
-          .forEach(p -> command.add(p.toString()));
-    }
     TestFiles.deleteRecursively(work.resolve("classes"));
-    CommandResult result = Command.run(command, work, Duration.ofMinutes(2),
-        work.resolveSibling(work.getFileName() + "-logs").resolve(version + "-javac.log"));
+    CommandResult result = ProcessorJavac.run(FIXTURE.resolve(version), work.resolve("classes"),
+        work, work.resolveSibling(work.getFileName() + "-logs").resolve(version + "-javac.log"),
+        "-Ananoka.schemaFile=" + work.resolve("drizzle/schema.ts"),
+        "-Ananoka.migrationsDir=" + work.resolve("drizzle/migrations"));
     assertTrue(result.succeeded(), "javac failed on " + version + ":" + result.describe());
   }
+
 }

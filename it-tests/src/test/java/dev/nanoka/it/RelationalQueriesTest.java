@@ -16,8 +16,6 @@ import dev.nanoka.processor.ts.DrizzleSchemaRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -46,7 +44,7 @@ class RelationalQueriesTest {
     Path work = ItPaths.target().resolve("relational-queries");
     TestFiles.deleteRecursively(work);
     Path drizzle = work.resolve("drizzle");
-    compileModels(work);
+    ProcessorJavac.compileProject("relations", work);
     Path schema = drizzle.resolve("schema.ts");
     assertTrue(Files.isRegularFile(schema), "javac wrote no " + schema);
     String text = Files.readString(schema);
@@ -133,33 +131,5 @@ class RelationalQueriesTest {
 
   private static Column column(String name, LogicalType type) {
     return new Column(name, name, type, true, false, false, false, Optional.empty());
-  }
-
-  /** Plain javac with the two jars, as the README shows; schema.ts and migrations in drizzle/. */
-  private static void compileModels(Path work) throws Exception {
-    String version = ItPaths.reactorVersion();
-    Path annotationsJar =
-        ItPaths.repoRoot().resolve("annotations/target/nanoka-annotations-" + version + ".jar");
-    Path processorJar =
-        ItPaths.repoRoot().resolve("processor/target/nanoka-processor-" + version + ".jar");
-    for (Path jar : List.of(annotationsJar, processorJar)) {
-      assertTrue(Files.isRegularFile(jar),
-          jar + " does not exist. Run `mvn -B install` from the repository root.");
-    }
-    Path sources = ItPaths.itTests().resolve("src/test/projects/relations");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", ItPaths.isWindows() ? "javac.exe" : "javac")
-            .toString(),
-        "-cp", annotationsJar.toString(), "-processorpath", processorJar.toString(),
-        "-Ananoka.schemaFile=drizzle/schema.ts", "-Ananoka.migrationsDir=drizzle/migrations",
-        "-d", work.resolve("classes").toString()));
-    try (Stream<Path> files = Files.walk(sources)) {
-      files.filter(p -> p.toString().endsWith(".java")).sorted()
-          .forEach(p -> command.add(p.toString()));
-    }
-    Files.createDirectories(work);
-    CommandResult javac = Command.run(
-        command, work, Duration.ofMinutes(2), work.resolve("javac.log"));
-    assertTrue(javac.succeeded(), "javac failed:" + javac.describe());
   }
 }
