@@ -91,7 +91,7 @@ public final class Drizzle1Snapshot {
       }
     }
     for (JsonValue pk : table.path("compositePrimaryKeys").elements()) {
-      List<String> columns = strings(pk.path("columns"));
+      List<String> columns = SnapshotFields.strings(pk.path("columns"));
       String pkName = pk.path("name").asText();
       g.writeStartObject();
       SnapshotFields.strings(g, "columns", columns);
@@ -102,7 +102,7 @@ public final class Drizzle1Snapshot {
     for (JsonValue index : table.path("indexes").elements()) {
       g.writeStartObject();
       g.writeArrayFieldStart("columns");
-      for (String column : strings(index.path("columns"))) {
+      for (String column : SnapshotFields.strings(index.path("columns"))) {
         g.writeStartObject();
         g.writeStringField("value", column);
         g.writeBooleanField("isExpression", false);
@@ -115,7 +115,7 @@ public final class Drizzle1Snapshot {
       owned(g, index.path("name").asText(), name, "indexes");
     }
     for (JsonValue unique : table.path("uniqueConstraints").elements()) {
-      List<String> columns = strings(unique.path("columns"));
+      List<String> columns = SnapshotFields.strings(unique.path("columns"));
       String uniqueName = unique.path("name").asText();
       g.writeStartObject();
       SnapshotFields.strings(g, "columns", columns);
@@ -129,8 +129,8 @@ public final class Drizzle1Snapshot {
       owned(g, check.path("name").asText(), name, "checks");
     }
     for (JsonValue fk : table.path("foreignKeys").elements()) {
-      List<String> from = strings(fk.path("columnsFrom"));
-      List<String> to = strings(fk.path("columnsTo"));
+      List<String> from = SnapshotFields.strings(fk.path("columnsFrom"));
+      List<String> to = SnapshotFields.strings(fk.path("columnsTo"));
       String tableTo = fk.path("tableTo").asText();
       String fkName = fk.path("name").asText();
       g.writeStartObject();
@@ -159,7 +159,7 @@ public final class Drizzle1Snapshot {
           + root.path("version") + ")");
     }
     String id = SnapshotJson.required(file, root, "id").asText();
-    List<String> prevIds = strings(root.path("prevIds"));
+    List<String> prevIds = SnapshotFields.strings(root.path("prevIds"));
     if (prevIds.size() != 1) {
       throw new MigrationFolderException(file, "has " + prevIds.size() + " parents in prevIds "
           + prevIds + ". drizzle-kit 1.0 writes several to merge two branches' migrations;"
@@ -204,7 +204,7 @@ public final class Drizzle1Snapshot {
       g.writeObjectFieldStart("_meta");
       for (boolean columns : new boolean[] {false, true}) {
         g.writeObjectFieldStart(columns ? "columns" : "tables");
-        for (String rename : strings(root.path("renames"))) {
+        for (String rename : SnapshotFields.strings(root.path("renames"))) {
           int arrow = rename.indexOf("->");
           if (arrow > 0 && rename.substring(0, arrow).contains("\".\"") == columns) {
             g.writeStringField(rename.substring(0, arrow), rename.substring(arrow + 2));
@@ -243,7 +243,7 @@ public final class Drizzle1Snapshot {
       String single = null;
       List<JsonValue> composite = new ArrayList<>();
       for (JsonValue pk : pks) {
-        List<String> columns = strings(pk.path("columns"));
+        List<String> columns = SnapshotFields.strings(pk.path("columns"));
         if (columns.size() == 1 && pk.path("name").asText().equals(name + "_pk")) {
           single = columns.get(0);
         } else {
@@ -288,8 +288,8 @@ public final class Drizzle1Snapshot {
         g.writeStringField("name", fk.path("name").asText());
         g.writeStringField("tableFrom", name);
         g.writeStringField("tableTo", fk.path("tableTo").asText());
-        SnapshotFields.strings(g, "columnsFrom", strings(fk.path("columns")));
-        SnapshotFields.strings(g, "columnsTo", strings(fk.path("columnsTo")));
+        SnapshotFields.strings(g, "columnsFrom", SnapshotFields.strings(fk.path("columns")));
+        SnapshotFields.strings(g, "columnsTo", SnapshotFields.strings(fk.path("columnsTo")));
         g.writeStringField("onDelete", fk.path("onDelete").asText().toLowerCase(Locale.ROOT));
         g.writeStringField("onUpdate", fk.path("onUpdate").asText().toLowerCase(Locale.ROOT));
         g.writeEndObject();
@@ -298,7 +298,7 @@ public final class Drizzle1Snapshot {
       g.writeObjectFieldStart("compositePrimaryKeys");
       for (JsonValue pk : composite) {
         g.writeObjectFieldStart(pk.path("name").asText());
-        SnapshotFields.strings(g, "columns", strings(pk.path("columns")));
+        SnapshotFields.strings(g, "columns", SnapshotFields.strings(pk.path("columns")));
         g.writeStringField("name", pk.path("name").asText());
         g.writeEndObject();
       }
@@ -307,7 +307,7 @@ public final class Drizzle1Snapshot {
       for (JsonValue unique : uniques) {
         g.writeObjectFieldStart(unique.path("name").asText());
         g.writeStringField("name", unique.path("name").asText());
-        SnapshotFields.strings(g, "columns", strings(unique.path("columns")));
+        SnapshotFields.strings(g, "columns", SnapshotFields.strings(unique.path("columns")));
         g.writeEndObject();
       }
       g.writeEndObject();
@@ -362,11 +362,5 @@ public final class Drizzle1Snapshot {
     } else {
       g.writeBooleanField(field, value.asBoolean());
     }
-  }
-
-  private static List<String> strings(JsonValue array) {
-    List<String> out = new ArrayList<>();
-    array.elements().forEach(n -> out.add(n.asText()));
-    return out;
   }
 }

@@ -93,19 +93,10 @@ public final class PostgresSnapshotJson {
 
   /** {@code _meta} as drizzle-kit's PostgreSQL snapshots keep renames: schema-qualified, quoted. */
   private static void renames(JsonGenerator g, List<SchemaChange> changes) throws IOException {
-    Map<String, String> tables = new TreeMap<>();
-    Map<String, String> columns = new TreeMap<>();
-    for (SchemaChange change : changes) {
-      if (change instanceof SchemaChange.RenameTable r) {
-        tables.put(q(SCHEMA) + "." + q(r.from()), q(SCHEMA) + "." + q(r.to()));
-      } else if (change instanceof SchemaChange.RenameColumn r) {
-        String table = q(SCHEMA) + "." + q(r.table()) + ".";
-        columns.put(table + q(r.from()), table + q(r.to()));
-      }
-    }
-    stringMap(g, "columns", columns);
+    String qualifier = q(SCHEMA) + ".";
+    SnapshotFields.stringMap(g, "columns", SnapshotRenames.columns(changes, qualifier));
     SnapshotFields.emptyObject(g, "schemas");
-    stringMap(g, "tables", tables);
+    SnapshotFields.stringMap(g, "tables", SnapshotRenames.tables(changes, qualifier));
   }
 
   private static String q(String name) {
@@ -207,7 +198,7 @@ public final class PostgresSnapshotJson {
   static DatabaseSchema readTables(Path file, JsonValue root) throws MigrationFolderException {
     Map<String, List<String>> enums = new HashMap<>();
     for (JsonValue e : root.path("enums").elements()) {
-      enums.put(SnapshotJson.required(file, e, "name").asText(), strings(e.path("values")));
+      enums.put(SnapshotJson.required(file, e, "name").asText(), SnapshotFields.strings(e.path("values")));
     }
     List<Table> tables = new ArrayList<>();
     try {
@@ -229,7 +220,7 @@ public final class PostgresSnapshotJson {
     }
     List<String> uniqueColumns = new ArrayList<>();
     for (JsonValue u : node.path("uniqueConstraints").elements()) {
-      List<String> columns = strings(u.path("columns"));
+      List<String> columns = SnapshotFields.strings(u.path("columns"));
       String expected = columns.size() == 1 ? name + "_" + columns.get(0) + "_unique" : null;
       if (!u.path("name").asText().equals(expected)) {
         throw new MigrationFolderException(file, "table " + name + " has unique constraint "
@@ -267,13 +258,13 @@ public final class PostgresSnapshotJson {
     List<ForeignKey> keys = new ArrayList<>();
     for (JsonValue k : node.path("foreignKeys").elements()) {
       keys.add(new ForeignKey(SnapshotJson.required(file, k, "name").asText(),
-          strings(k.path("columnsFrom")), SnapshotJson.required(file, k, "tableTo").asText(),
-          strings(k.path("columnsTo")), action(file, k.path("onUpdate").asText("no action")),
-          action(file, k.path("onDelete").asText("no action"))));
+          SnapshotFields.strings(k.path("columnsFrom")), SnapshotJson.required(file, k, "tableTo").asText(),
+          SnapshotFields.strings(k.path("columnsTo")), SnapshotFields.action(file, k.path("onUpdate").asText("no action")),
+          SnapshotFields.action(file, k.path("onDelete").asText("no action"))));
     }
     List<String> composite = List.of();
     for (JsonValue key : node.path("compositePrimaryKeys").elements()) {
-      composite = strings(key.path("columns"));
+      composite = SnapshotFields.strings(key.path("columns"));
     }
     return new Table(name, name, columns, composite, indexes, keys);
   }
@@ -337,29 +328,5 @@ public final class PostgresSnapshotJson {
           .replace("''", "'")));
     }
     return Optional.of(new ColumnDefault.Expression(text));
-  }
-
-  private static ForeignKey.Action action(Path file, String sql) throws MigrationFolderException {
-    for (ForeignKey.Action action : ForeignKey.Action.values()) {
-      if (action.sql().equalsIgnoreCase(sql)) {
-        return action;
-      }
-    }
-    throw new MigrationFolderException(file, "has an unknown foreign key action \"" + sql + "\"");
-  }
-
-  private static void stringMap(JsonGenerator g, String name, Map<String, String> values)
-      throws IOException {
-    g.writeObjectFieldStart(name);
-    for (Map.Entry<String, String> entry : values.entrySet()) {
-      g.writeStringField(entry.getKey(), entry.getValue());
-    }
-    g.writeEndObject();
-  }
-
-  private static List<String> strings(JsonValue array) {
-    List<String> out = new ArrayList<>();
-    array.elements().forEach(n -> out.add(n.asText()));
-    return out;
   }
 }

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.nanoka.core.schema.ForeignKey;
 import dev.nanoka.core.schema.Table;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Pieces the snapshot writers of both dialects and both drizzle-kit versions spell the same way.
- * Only what is byte for byte the same in each format belongs here: the formats differ in key
+ * Pieces the snapshot readers and writers of both dialects and both drizzle-kit versions spell
+ * the same way. Only what is byte for byte the same in each format belongs here: the formats differ in key
  * order elsewhere (a PostgreSQL composite key writes its name first, SQLite's last).
  */
 final class SnapshotFields {
@@ -22,6 +25,15 @@ final class SnapshotFields {
       g.writeString(value);
     }
     g.writeEndArray();
+  }
+
+  static void stringMap(JsonGenerator g, String name, Map<String, String> values)
+      throws IOException {
+    g.writeObjectFieldStart(name);
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      g.writeStringField(entry.getKey(), entry.getValue());
+    }
+    g.writeEndObject();
   }
 
   static void emptyObject(JsonGenerator g, String name) throws IOException {
@@ -45,5 +57,21 @@ final class SnapshotFields {
       g.writeEndObject();
     }
     g.writeEndObject();
+  }
+
+  /** A JSON array of strings, as a list. */
+  static List<String> strings(JsonValue array) {
+    List<String> out = new ArrayList<>();
+    array.elements().forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  static ForeignKey.Action action(Path file, String sql) throws MigrationFolderException {
+    for (ForeignKey.Action action : ForeignKey.Action.values()) {
+      if (action.sql().equalsIgnoreCase(sql)) {
+        return action;
+      }
+    }
+    throw new MigrationFolderException(file, "has an unknown foreign key action \"" + sql + "\"");
   }
 }

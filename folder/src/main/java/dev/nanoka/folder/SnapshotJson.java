@@ -310,19 +310,19 @@ public final class SnapshotJson {
     }
     List<TableIndex> indexes = new ArrayList<>();
     for (JsonValue i : node.path("indexes").elements()) {
-      indexes.add(new TableIndex(required(file, i, "name").asText(), strings(i.path("columns")),
+      indexes.add(new TableIndex(required(file, i, "name").asText(), SnapshotFields.strings(i.path("columns")),
           i.path("isUnique").asBoolean()));
     }
     List<ForeignKey> keys = new ArrayList<>();
     for (JsonValue k : node.path("foreignKeys").elements()) {
-      keys.add(new ForeignKey(required(file, k, "name").asText(), strings(k.path("columnsFrom")),
-          required(file, k, "tableTo").asText(), strings(k.path("columnsTo")),
-          action(file, k.path("onUpdate").asText("no action")),
-          action(file, k.path("onDelete").asText("no action"))));
+      keys.add(new ForeignKey(required(file, k, "name").asText(), SnapshotFields.strings(k.path("columnsFrom")),
+          required(file, k, "tableTo").asText(), SnapshotFields.strings(k.path("columnsTo")),
+          SnapshotFields.action(file, k.path("onUpdate").asText("no action")),
+          SnapshotFields.action(file, k.path("onDelete").asText("no action"))));
     }
     List<String> composite = List.of();
     for (JsonValue key : node.path("compositePrimaryKeys").elements()) {
-      composite = strings(key.path("columns"));
+      composite = SnapshotFields.strings(key.path("columns"));
     }
     return new Table(name, name, columns, composite, indexes, keys);
   }
@@ -356,21 +356,6 @@ public final class SnapshotJson {
       default -> throw new MigrationFolderException(file, "has a column of type \"" + type
           + "\", which Nanoka does not model (text, integer, real, numeric, blob)");
     };
-  }
-
-  private static ForeignKey.Action action(Path file, String sql) throws MigrationFolderException {
-    for (ForeignKey.Action action : ForeignKey.Action.values()) {
-      if (action.sql().equalsIgnoreCase(sql)) {
-        return action;
-      }
-    }
-    throw new MigrationFolderException(file, "has an unknown foreign key action \"" + sql + "\"");
-  }
-
-  private static List<String> strings(JsonValue array) {
-    List<String> out = new ArrayList<>();
-    array.elements().forEach(n -> out.add(n.asText()));
-    return out;
   }
 
   /** The document, or the error a file that is not JSON is. */

@@ -26,27 +26,34 @@ public final class SnapshotRenames {
 
   /** Writes {@code "tables"} and {@code "columns"} of {@code _meta}, sorted, for the renames. */
   static void write(JsonGenerator g, Iterable<SchemaChange> changes) throws IOException {
-    Map<String, String> tables = new TreeMap<>();
-    Map<String, String> columns = new TreeMap<>();
-    for (SchemaChange change : changes) {
-      if (change instanceof SchemaChange.RenameTable rename) {
-        tables.put(quote(rename.from()), quote(rename.to()));
-      } else if (change instanceof SchemaChange.RenameColumn rename) {
-        columns.put(quote(rename.table()) + "." + quote(rename.from()),
-            quote(rename.table()) + "." + quote(rename.to()));
-      }
-    }
-    strings(g, "tables", tables);
-    strings(g, "columns", columns);
+    SnapshotFields.stringMap(g, "tables", tables(changes, ""));
+    SnapshotFields.stringMap(g, "columns", columns(changes, ""));
   }
 
-  private static void strings(JsonGenerator g, String name, Map<String, String> values)
-      throws IOException {
-    g.writeObjectFieldStart(name);
-    for (Map.Entry<String, String> entry : values.entrySet()) {
-      g.writeStringField(entry.getKey(), entry.getValue());
+  /**
+   * The renamed tables, old quoted name to new, sorted; {@code qualifier} goes before each name
+   * (PostgreSQL's snapshots write {@code "public".} there, SQLite's nothing).
+   */
+  static Map<String, String> tables(Iterable<SchemaChange> changes, String qualifier) {
+    Map<String, String> tables = new TreeMap<>();
+    for (SchemaChange change : changes) {
+      if (change instanceof SchemaChange.RenameTable rename) {
+        tables.put(qualifier + quote(rename.from()), qualifier + quote(rename.to()));
+      }
     }
-    g.writeEndObject();
+    return tables;
+  }
+
+  /** The renamed columns, {@code "table"."old"} to {@code "table"."new"}, as {@link #tables}. */
+  static Map<String, String> columns(Iterable<SchemaChange> changes, String qualifier) {
+    Map<String, String> columns = new TreeMap<>();
+    for (SchemaChange change : changes) {
+      if (change instanceof SchemaChange.RenameColumn rename) {
+        String table = qualifier + quote(rename.table()) + ".";
+        columns.put(table + quote(rename.from()), table + quote(rename.to()));
+      }
+    }
+    return columns;
   }
 
   private static String quote(String name) {
