@@ -160,8 +160,11 @@ final class RelationPlanner {
     return Optional.of(name.endsWith("_fk") ? name.substring(0, name.length() - 3) : name);
   }
 
-  /** The first candidate nobody has, else the first with the smallest free number; claimed. */
-  private static String claim(Set<String> taken, String... candidates) {
+  /**
+   * The first candidate nobody has, else the first with the smallest free number; claimed. Also
+   * {@link ThroughPlanner}'s: a many-to-many name comes from the same namespace.
+   */
+  static String claim(Set<String> taken, String... candidates) {
     for (String candidate : candidates) {
       if (taken.add(candidate)) {
         return candidate;

@@ -68,7 +68,7 @@ final class ThroughPlanner {
 
   private static void add(Map<Table, List<Through>> through, Map<Table, Set<String>> taken,
       Table join, Table source, Table target, ForeignKey fromKey, ForeignKey toKey) {
-    String name = claim(taken.get(source), target.exportName(),
+    String name = RelationPlanner.claim(taken.get(source), target.exportName(),
         target.exportName() + "Through" + capitalize(join.exportName()));
     through.computeIfAbsent(source, t -> new ArrayList<>())
         .add(new Through(name, source, target, join, fromKey, toKey));
@@ -93,19 +93,6 @@ final class ThroughPlanner {
     int keyColumnCount = keys.get(0).columns().size() + keys.get(1).columns().size();
     // Other columns (a createdAt) may follow: they describe the pairing, not a third entity.
     return primaryKey.equals(keyColumns) && keyColumns.size() == keyColumnCount;
-  }
-
-  private static String claim(Set<String> taken, String... candidates) {
-    for (String candidate : candidates) {
-      if (taken.add(candidate)) {
-        return candidate;
-      }
-    }
-    for (int n = 2; ; n++) {
-      if (taken.add(candidates[0] + n)) {
-        return candidates[0] + n;
-      }
-    }
   }
 
   private static String capitalize(String name) {
